@@ -1,0 +1,42 @@
+# Convene — the two commands a newcomer needs are `make demo` and `make test`.
+# Each installs the system packages it needs first (scripts/install-deps.sh).
+
+SWIFT ?= swift
+CONVENE := .build/debug/convene
+SAMPLE := agendas/wps-side-event-2022.yaml
+PREFIX ?= /usr/local
+
+.PHONY: all deps build demo test schema install clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# Builds the side-event sample into out/.
+demo: build
+	$(CONVENE) check $(SAMPLE)
+	$(CONVENE) build $(SAMPLE) -o out/wps-side-event-2022
+	@echo "demo: outputs in out/wps-side-event-2022/"
+
+# Every test: the Swift test suite (which also drives the built convene binary), then the
+# published JSON Schema against the sample agendas and template drafts.
+test: build
+	$(SWIFT) test
+	python3 scripts/check-schema.py $(CONVENE)
+
+# Regenerates the published JSON Schema after a change to the agenda format.
+schema: build
+	$(CONVENE) schema -o schema/agenda.schema.json --force
+
+install: build
+	$(SWIFT) build -c release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/convene/templates
+	install -m 755 .build/release/convene $(DESTDIR)$(PREFIX)/bin/convene
+	cp -R templates/. $(DESTDIR)$(PREFIX)/share/convene/templates/
+
+clean:
+	rm -rf .build out

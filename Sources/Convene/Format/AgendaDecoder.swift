@@ -1,0 +1,418 @@
+import Yams
+
+/// The mapping of one YAML object, its keys checked against the format.
+struct Fields {
+    let path: String
+    let spec: AgendaFormat.ObjectSpec
+    let location: SourceLocation
+    var values: [String: (key: SourceLocation, value: Node)] = [:]
+
+    func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}
+
+/// Turns a composed YAML tree into an ``Agenda``, recording positions and problems.
+final class AgendaDecoder {
+    let zones: ZoneDirectory
+    var diagnostics = DiagnosticList()
+    var map = SourceMap()
+
+    init(zones: ZoneDirectory) {
+        self.zones = zones
+    }
+
+    // MARK: The agenda
+
+    func agenda(_ node: Node) -> Agenda? {
+        guard let fields = mapping(node, spec: AgendaFormat.agenda, path: "") else { return nil }
+        if let version = integer(fields, "convene"), version != AgendaFormat.version {
+            fail(fields, "convene", "this file is agenda format version \(version); this convene reads version \(AgendaFormat.version)",
+                 hint: version > AgendaFormat.version ? "use a newer convene" : "write convene: 1")
+        }
+        var agenda = Agenda(id: identifier(fields, "id") ?? "", title: text(fields, "title") ?? "", timeZone: "UTC")
+        agenda.subtitle = text(fields, "subtitle")
+        agenda.kind = choice(fields, "kind", EventKind.self) ?? .meeting
+        agenda.tracks = list(fields, "tracks") { node, path in self.choice(node, path, Track.self) }
+        agenda.confidentiality = choice(fields, "confidentiality", Confidentiality.self) ?? .public
+        agenda.timeZone = timeZone(fields, "timezone") ?? "UTC"
+        if let organizer = fields.values["organizer"], let inner = mapping(organizer.value, spec: AgendaFormat.organizer, path: "organizer") {
+            agenda.organizer = Organizer(name: text(inner, "name") ?? "", email: email(inner, "email"))
+        }
+        agenda.languages = list(fields, "languages") { node, path in self.scalarText(node, path) }
+        if let venue = fields.values["venue"], let inner = mapping(venue.value, spec: AgendaFormat.venue, path: "venue") {
+            var value = Venue(name: text(inner, "name"), address: text(inner, "address"), room: text(inner, "room"))
+            if let online = inner.values["online"], let access = mapping(online.value, spec: AgendaFormat.online, path: "venue.online") {
+                value.online = OnlineAccess(platform: text(access, "platform"), url: text(access, "url"),
+                                            dialIn: text(access, "dial_in"), notes: text(access, "notes"))
+            }
+            agenda.venue = value
+        }
+        agenda.introduction = text(fields, "introduction")
+        agenda.outcome = text(fields, "outcome")
+        agenda.audience = text(fields, "audience")
+        agenda.guidingQuestions = list(fields, "guiding_questions") { node, path in
+            guard let inner = self.mapping(node, spec: AgendaFormat.question, path: path) else { return nil }
+            return GuidingQuestion(id: self.identifier(inner, "id") ?? "", text: self.text(inner, "text") ?? "")
+        }
+        agenda.people = list(fields, "people") { node, path in self.person(node, path) }
+        agenda.sessions = list(fields, "sessions") { node, path in self.session(node, path) }
+        return agenda
+    }
+
+    func person(_ node: Node, _ path: String) -> Person? {
+        guard let fields = mapping(node, spec: AgendaFormat.person, path: path) else { return nil }
+        var person = Person(id: identifier(fields, "id") ?? "", name: text(fields, "name") ?? "")
+        person.title = text(fields, "title")
+        person.organization = text(fields, "organization")
+        person.email = email(fields, "email")
+        person.gender = choice(fields, "gender", Gender.self) ?? .undisclosed
+        person.sector = choice(fields, "sector", Sector.self)
+        person.attendance = choice(fields, "attendance", Attendance.self) ?? .inPerson
+        person.timeZone = timeZone(fields, "timezone")
+        if let hours = scalar(fields, "working_hours") {
+            if let value = WorkingHours(parsing: hours) {
+                person.workingHours = value
+            } else {
+                fail(fields, "working_hours", "'\(hours)' is not a span of working hours",
+                     hint: "write it as HH:MM-HH:MM in the person's own zone, e.g. \"08:00-20:00\"")
+            }
+        }
+        if fields.values["working_days"] != nil {
+            let days = list(fields, "working_days") { node, path in self.choice(node, path, Weekday.self) }
+            if !map.isInvalid(fields.child("working_days")), days.isEmpty {
+                fail(fields, "working_days", "a person needs at least one working day",
+                     hint: "list the days, e.g. [mon, tue, wed, thu, fri]")
+            }
+            person.workingDays = Array(Set(days)).sorted()
+        }
+        person.visibility = choice(fields, "visibility", Visibility.self) ?? .public
+        person.describedAs = text(fields, "described_as")
+        person.languages = list(fields, "languages") { node, path in self.scalarText(node, path) }
+        return person
+    }
+
+    func session(_ node: Node, _ path: String) -> Session? {
+        guard let fields = mapping(node, spec: AgendaFormat.session, path: path) else { return nil }
+        var session = Session(id: identifier(fields, "id") ?? "", title: text(fields, "title") ?? "")
+        session.date = date(fields, "date")
+        session.start = time(fields, "start")
+        session.end = time(fields, "end")
+        session.duration = duration(fields, "duration")
+        session.track = choice(fields, "track", Track.self)
+        session.moderator = reference(fields, "moderator")
+        if let entry = fields.values["participants"] {
+            let childPath = fields.child("participants")
+            if case .scalar(let scalar) = entry.value, scalar.string == "everyone" {
+                session.participants = .everyone
+            } else if case .sequence = entry.value {
+                session.participants = .list(list(fields, "participants") { node, path in self.scalarText(node, path) })
+            } else {
+                fail(fields, "participants", "participants must be 'everyone' or a list of person ids",
+                     hint: "write participants: everyone, or participants: [id1, id2]")
+                map.markInvalid(childPath)
+            }
+        }
+        session.room = text(fields, "room")
+        session.confidentiality = choice(fields, "confidentiality", Confidentiality.self)
+        session.segments = list(fields, "segments") { node, path in self.segment(node, path) }
+        return session
+    }
+
+    func segment(_ node: Node, _ path: String) -> Segment? {
+        guard let fields = mapping(node, spec: AgendaFormat.segment, path: path) else { return nil }
+        var segment = Segment(title: text(fields, "title") ?? "")
+        segment.kind = choice(fields, "kind", SegmentKind.self) ?? .other
+        segment.duration = duration(fields, "duration")
+        segment.at = time(fields, "at")
+        segment.speakers = list(fields, "speakers") { node, path in self.scalarText(node, path) }
+        segment.moderator = reference(fields, "moderator")
+        segment.questions = list(fields, "questions") { node, path in self.scalarText(node, path) }
+        segment.cues = list(fields, "cues") { node, path in self.scalarText(node, path) }
+        segment.notes = text(fields, "notes")
+        return segment
+    }
+
+    // MARK: Structure
+
+    /// Checks that `node` is a mapping, that its keys are known and its required keys present.
+    func mapping(_ node: Node, spec: AgendaFormat.ObjectSpec, path: String) -> Fields? {
+        let location = Self.location(of: node)
+        guard case .mapping(let mapping) = node else {
+            let what = path.isEmpty ? "the agenda" : "a \(spec.name.replacingOccurrences(of: "_", with: " "))"
+            diagnostics.error(location, "\(what) must be a mapping of keys and values, not \(Self.describe(node))",
+                              hint: path.isEmpty ? "an agenda starts with lines like 'convene: 1' and 'title: ...'"
+                                                 : "write it as indented 'key: value' lines")
+            map.markInvalid(path)
+            return nil
+        }
+        var fields = Fields(path: path, spec: spec, location: location)
+        map.record(path, value: location)
+        for (keyNode, value) in mapping {
+            let keyLocation = Self.location(of: keyNode)
+            guard case .scalar(let scalar) = keyNode else {
+                diagnostics.error(keyLocation, "a key must be a plain word, not \(Self.describe(keyNode))")
+                continue
+            }
+            let key = scalar.string
+            guard spec.field(key) != nil else {
+                let near = Suggestion.nearest(to: key, in: spec.keys)
+                let place = path.isEmpty ? "at the top of the agenda" : "in a \(spec.name.replacingOccurrences(of: "_", with: " "))"
+                diagnostics.error(keyLocation, "unknown key '\(key)' \(place)",
+                                  hint: near.map { "did you mean '\($0)'?" } ?? "known keys: \(spec.keys.joined(separator: ", "))")
+                continue
+            }
+            fields.values[key] = (keyLocation, value)
+            map.record(fields.child(key), value: Self.location(of: value), key: keyLocation)
+        }
+        for field in spec.fields where field.required && fields.values[field.key] == nil {
+            let what = path.isEmpty ? "the agenda" : "this \(spec.name.replacingOccurrences(of: "_", with: " "))"
+            diagnostics.error(location, "\(what) has no '\(field.key)'",
+                              hint: "add '\(field.key):' (\(field.summary.prefix(1).lowercased() + field.summary.dropFirst().dropLast(field.summary.hasSuffix(".") ? 1 : 0)))")
+            map.markInvalid(fields.child(field.key))
+        }
+        return fields
+    }
+
+    /// The items of a list value, each read by `item`; absent lists are empty.
+    func list<T>(_ fields: Fields, _ key: String, item: (Node, String) -> T?) -> [T] {
+        guard let entry = fields.values[key] else { return [] }
+        let path = fields.child(key)
+        if isNull(entry.value) { return [] }
+        guard case .sequence(let sequence) = entry.value else {
+            diagnostics.error(Self.location(of: entry.value), "'\(key)' must be a list, not \(Self.describe(entry.value))",
+                              hint: "write it as [a, b] or as lines starting with '- '")
+            map.markInvalid(path)
+            return []
+        }
+        var items: [T] = []
+        for (index, node) in sequence.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            map.record(itemPath, value: Self.location(of: node))
+            if let value = item(node, itemPath) {
+                items.append(value)
+            } else {
+                if case .scalar = node, isNull(node) {
+                    diagnostics.error(Self.location(of: node), "an item of '\(key)' is empty", hint: "remove the empty '- ' line")
+                } else if case .scalar = node {
+                } else if !map.isInvalid(itemPath) {
+                    diagnostics.error(Self.location(of: node), "an item of '\(key)' must be a single value, not \(Self.describe(node))")
+                }
+                map.markInvalid(path)
+            }
+        }
+        return items
+    }
+
+    // MARK: Scalars
+
+    /// The text of a scalar value, or `nil` (with an error) for a list or mapping.
+    func scalar(_ fields: Fields, _ key: String) -> String? {
+        guard let entry = fields.values[key] else { return nil }
+        let path = fields.child(key)
+        guard case .scalar(let scalar) = entry.value else {
+            diagnostics.error(Self.location(of: entry.value), "'\(key)' must be a single value, not \(Self.describe(entry.value))",
+                              hint: fields.spec.field(key).map { "expected: \(Self.expectation($0.type))" })
+            map.markInvalid(path)
+            return nil
+        }
+        if isNull(entry.value) {
+            if fields.spec.field(key)?.required == true {
+                diagnostics.error(entry.key, "'\(key)' has no value", hint: "write a value after '\(key):'")
+                map.markInvalid(path)
+            }
+            return nil
+        }
+        return scalar.string
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    func text(_ fields: Fields, _ key: String) -> String? {
+        scalar(fields, key)
+    }
+
+    /// A list item that must be a single value.
+    func scalarText(_ node: Node, _ path: String) -> String? {
+        guard case .scalar(let scalar) = node, !isNull(node) else { return nil }
+        return scalar.string
+    }
+
+    func integer(_ fields: Fields, _ key: String) -> Int? {
+        guard let value = scalar(fields, key) else { return nil }
+        guard let number = Int(value) else {
+            fail(fields, key, "'\(key)' must be a whole number, not '\(value)'")
+            return nil
+        }
+        return number
+    }
+
+    func identifier(_ fields: Fields, _ key: String) -> String? {
+        guard let value = scalar(fields, key) else { return nil }
+        if !Self.isIdentifier(value) {
+            fail(fields, key, "'\(value)' is not a valid id",
+                 hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit; they name files and calendar UIDs")
+        }
+        return value
+    }
+
+    func reference(_ fields: Fields, _ key: String) -> String? {
+        scalar(fields, key)
+    }
+
+    static func isIdentifier(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, value.unicodeScalars.count <= 64 else { return false }
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
+        }
+        return first.isASCII && first != "-" && first != "." && first != "_" && value.unicodeScalars.allSatisfy(allowed)
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ fields: Fields, _ key: String, _ type: T.Type) -> T? where T.RawValue == String {
+        guard let entry = fields.values[key] else { return nil }
+        guard scalar(fields, key) != nil else { return nil }
+        return choice(entry.value, fields.child(key), type, key: key)
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, _ type: T.Type, key: String? = nil) -> T? where T.RawValue == String {
+        let allowed = T.allCases.map(\.rawValue)
+        guard case .scalar(let scalar) = node else {
+            diagnostics.error(Self.location(of: node), "expected one of \(Suggestion.list(allowed)), not \(Self.describe(node))")
+            map.markInvalid(path)
+            return nil
+        }
+        if let value = T(rawValue: scalar.string) { return value }
+        let name = key ?? Self.itemName(of: path)
+        let near = Self.synonyms[scalar.string.lowercased()].flatMap { allowed.contains($0) ? $0 : nil }
+            ?? Suggestion.nearest(to: scalar.string, in: allowed)
+        diagnostics.error(Self.location(of: node), "'\(scalar.string)' is not a valid \(name)",
+                          hint: (near.map { "did you mean '\($0)'? " } ?? "") + "use one of: \(allowed.joined(separator: ", "))")
+        map.markInvalid(path)
+        return nil
+    }
+
+    func duration(_ fields: Fields, _ key: String) -> Minutes? {
+        guard let value = scalar(fields, key) else { return nil }
+        if let minutes = Minutes(parsing: value) { return minutes }
+        let hint: String
+        if let number = Int(value.trimmingSpaces), number > 0 {
+            hint = "give the unit: \(number)m"
+        } else {
+            hint = "write durations like 90m, 1h30m or 1h"
+        }
+        fail(fields, key, "'\(value)' is not a duration", hint: hint)
+        return nil
+    }
+
+    func time(_ fields: Fields, _ key: String) -> LocalTime? {
+        guard let value = scalar(fields, key) else { return nil }
+        if let time = LocalTime(parsing: value) { return time }
+        fail(fields, key, "'\(value)' is not a time of day",
+             hint: "write times as 24-hour HH:MM in quotes, e.g. \"08:15\" or \"14:30\"")
+        return nil
+    }
+
+    func date(_ fields: Fields, _ key: String) -> LocalDate? {
+        guard let value = scalar(fields, key) else { return nil }
+        if let date = LocalDate(parsing: value) { return date }
+        fail(fields, key, "'\(value)' is not a date",
+             hint: "write dates as YYYY-MM-DD, e.g. 2026-12-08")
+        return nil
+    }
+
+    func email(_ fields: Fields, _ key: String) -> String? {
+        guard let value = scalar(fields, key) else { return nil }
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !value.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" || $0 == "\"" })
+        if !valid {
+            fail(fields, key, "'\(value)' is not an email address", hint: "write a plain address, e.g. name@example.org")
+            return nil
+        }
+        return value
+    }
+
+    /// A zone name, normalised: a legacy alias is replaced by its current name with a warning.
+    func timeZone(_ fields: Fields, _ key: String) -> String? {
+        guard let value = scalar(fields, key) else { return nil }
+        let location = fields.values[key].map { Self.location(of: $0.value) } ?? fields.location
+        switch zones.lookup(value) {
+        case .current(let name):
+            return name
+        case .alias(let name):
+            diagnostics.warning(location, "'\(value)' is a legacy name for the time zone '\(name)'; Convene uses '\(name)'",
+                                hint: "write \(key): \(name)")
+            return name
+        case .unknown(let suggestion):
+            diagnostics.error(location, "unknown time zone '\(value)'",
+                              hint: suggestion.map { "did you mean '\($0)'?" } ?? "use an IANA zone name such as Europe/Kyiv or America/New_York")
+            map.markInvalid(fields.child(key))
+            return nil
+        }
+    }
+
+    func fail(_ fields: Fields, _ key: String, _ message: String, hint: String? = nil) {
+        let location = fields.values[key].map { Self.location(of: $0.value) } ?? fields.location
+        diagnostics.error(location, message, hint: hint)
+        map.markInvalid(fields.child(key))
+    }
+
+    // MARK: Describing nodes
+
+    static func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return .start }
+        return SourceLocation(line: mark.line, column: mark.column)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "the text '\(scalar.string.prefix(40))'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    /// What one item of the list at `path` is called: `tracks[1]` is a track.
+    static func itemName(of path: String) -> String {
+        let last = path.split(separator: ".").last.map(String.init) ?? path
+        var name = String(last.prefix { $0 != "[" }).replacingOccurrences(of: "_", with: " ")
+        if last.contains("["), name.hasSuffix("s") { name.removeLast() }
+        return name
+    }
+
+    /// Words people write for a value the format spells otherwise.
+    static let synonyms: [String: String] = [
+        "female": "woman", "f": "woman", "w": "woman", "women": "woman",
+        "male": "man", "m": "man", "men": "man",
+        "nonbinary": "non-binary", "nb": "non-binary", "unknown": "undisclosed", "prefer-not-to-say": "undisclosed",
+        "inperson": "in-person", "in person": "in-person", "onsite": "in-person", "on-site": "in-person",
+        "remote": "online", "virtual": "online",
+        "chatham house": "chatham-house", "chatham-house-rule": "chatham-house", "chatham": "chatham-house",
+        "ngo": "civil-society", "civil society": "civil-society", "cso": "civil-society",
+        "un": "international-organization", "io": "international-organization",
+        "q&a": "qa", "q-and-a": "qa", "coffee": "break", "lunch": "break",
+        "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
+        "saturday": "sat", "sunday": "sun",
+    ]
+
+    static func expectation(_ type: AgendaFormat.ValueType) -> String {
+        switch type {
+        case .text: "text"
+        case .identifier: "an id"
+        case .reference: "an id defined in the agenda"
+        case .integer: "a whole number"
+        case .choice(let words): "one of \(words.joined(separator: ", "))"
+        case .duration: "a duration such as 90m or 1h30m"
+        case .time: "a time such as \"08:15\""
+        case .date: "a date such as 2026-12-08"
+        case .timeZone: "an IANA time zone such as Europe/Kyiv"
+        case .email: "an email address"
+        case .hours: "working hours such as \"08:00-20:00\""
+        case .list: "a list"
+        case .object: "a mapping"
+        case .participants: "everyone, or a list of person ids"
+        }
+    }
+}

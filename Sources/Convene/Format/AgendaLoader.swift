@@ -1,0 +1,43 @@
+import Yams
+
+/// What loading an agenda file gives: the agenda (as far as it could be read), where each
+/// value stands in the file, and every problem found.
+public struct LoadedAgenda: Sendable {
+    /// `nil` only when the file is not a YAML mapping at all.
+    public var agenda: Agenda?
+    public var sourceMap: SourceMap
+    public var diagnostics: DiagnosticList
+}
+
+/// Reads agenda files (format version 1) into ``Agenda`` values, collecting every problem
+/// with its place and a hint instead of stopping at the first.
+public struct AgendaLoader: Sendable {
+    public let zones: ZoneDirectory
+
+    public init(zones: ZoneDirectory) {
+        self.zones = zones
+    }
+
+    /// Loads an agenda from the bytes of a file.
+    public func load(_ bytes: [UInt8]) -> LoadedAgenda {
+        var diagnostics = DiagnosticList()
+        switch YAMLText.compose(bytes) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return LoadedAgenda(agenda: nil, sourceMap: SourceMap(), diagnostics: diagnostics)
+        case .empty:
+            diagnostics.error(.start, "the file is empty",
+                              hint: "start from a template: convene templates, then convene new TEMPLATE -o FILE")
+            return LoadedAgenda(agenda: nil, sourceMap: SourceMap(), diagnostics: diagnostics)
+        case .document(let node, _):
+            let decoder = AgendaDecoder(zones: zones)
+            let agenda = decoder.agenda(node)
+            return LoadedAgenda(agenda: agenda, sourceMap: decoder.map, diagnostics: decoder.diagnostics)
+        }
+    }
+
+    /// Loads an agenda from text.
+    public func load(text: String) -> LoadedAgenda {
+        load(Array(text.utf8))
+    }
+}

@@ -1,0 +1,92 @@
+/// The JSON Schema (draft 2020-12) of the agenda format, made from ``AgendaFormat`` so that
+/// editors check and complete agenda files with exactly the rules `convene check` applies
+/// to their shape.
+public enum AgendaSchema {
+    /// Where the schema is published in the repository.
+    public static let path = "schema/agenda.schema.json"
+
+    /// The schema document.
+    public static func document() -> JSONValue {
+        var definitions: [(String, JSONValue)] = []
+        for spec in [AgendaFormat.organizer, AgendaFormat.venue, AgendaFormat.online, AgendaFormat.question,
+                     AgendaFormat.person, AgendaFormat.session, AgendaFormat.segment] {
+            definitions.append((spec.name, object(spec)))
+        }
+        var root: [(String, JSONValue)] = [
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("$id", .string("https://convene.example.org/schema/agenda-1.schema.json")),
+            ("title", .string("Convene agenda, format version 1")),
+        ]
+        if case .object(let body) = object(AgendaFormat.agenda) { root += body.filter { $0.0 != "title" } }
+        root.append(("$defs", .object(definitions)))
+        return .object(root)
+    }
+
+    private static func object(_ spec: AgendaFormat.ObjectSpec) -> JSONValue {
+        var properties: [(String, JSONValue)] = []
+        for field in spec.fields {
+            var property: [(String, JSONValue)] = [("description", .string(field.summary))]
+            if case .object(let pairs) = type(field.type) { property += pairs }
+            if let value = field.defaultValue, let json = defaultJSON(value, field.type) { property.append(("default", json)) }
+            properties.append((field.key, .object(property)))
+        }
+        var pairs: [(String, JSONValue)] = [
+            ("title", .string(spec.name)),
+            ("description", .string(spec.summary)),
+            ("type", .string("object")),
+        ]
+        let required = spec.fields.filter(\.required).map { JSONValue.string($0.key) }
+        if !required.isEmpty { pairs.append(("required", .array(required))) }
+        pairs.append(("properties", .object(properties)))
+        pairs.append(("additionalProperties", .bool(false)))
+        return .object(pairs)
+    }
+
+    private static func type(_ type: AgendaFormat.ValueType) -> JSONValue {
+        func string(pattern: String? = nil, format: String? = nil) -> JSONValue {
+            var pairs: [(String, JSONValue)] = [("type", .string("string"))]
+            if let pattern { pairs.append(("pattern", .string(pattern))) }
+            if let format { pairs.append(("format", .string(format))) }
+            return .object(pairs)
+        }
+        switch type {
+        case .text: return .object([("type", .array([.string("string"), .string("number"), .string("boolean")]))])
+        case .identifier: return string(pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+        case .reference: return .object([("type", .array([.string("string"), .string("number")]))])
+        case .integer: return .object([("type", .string("integer")), ("const", .int(AgendaFormat.version))])
+        case .choice(let words): return .object([("type", .string("string")), ("enum", .array(words.map(JSONValue.string)))])
+        case .duration: return string(pattern: "^\\s*(\\d+\\s*h)?\\s*(\\d+\\s*m)?\\s*$")
+        case .time: return string(pattern: "^([01]?\\d|2[0-3]):[0-5]\\d$")
+        case .date: return string(pattern: "^\\d{4}-\\d{2}-\\d{2}$")
+        case .timeZone: return string(pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")
+        case .email: return string(pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+        case .hours: return string(pattern: "^([01]?\\d|2[0-3]):[0-5]\\d-(([01]?\\d|2[0-3]):[0-5]\\d|24:00)$")
+        case .list(let item): return .object([("type", .string("array")), ("items", Self.type(item))])
+        case .object(let spec): return .object([("$ref", .string("#/$defs/\(spec.name)"))])
+        case .participants:
+            return .object([("oneOf", .array([
+                .object([("const", .string("everyone"))]),
+                .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))]),
+            ]))])
+        }
+    }
+
+    private static func defaultJSON(_ value: String, _ type: AgendaFormat.ValueType) -> JSONValue? {
+        switch type {
+        case .choice(let words) where words.contains(value): return .string(value)
+        case .hours: return .string(value.replacingOccurrences(of: "\"", with: ""))
+        case .participants: return .string(value)
+        case .list(.choice(let words)):
+            let items = value.trimmingCharacters(in: "[]").split(separator: ",").map { $0.trimmingSpaces }
+            guard items.allSatisfy(words.contains) else { return nil }
+            return .array(items.map(JSONValue.string))
+        default: return nil
+        }
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

@@ -1,0 +1,89 @@
+/// A place in an agenda file: 1-based line and column (columns count Unicode scalars).
+public struct SourceLocation: Sendable, Equatable, Comparable, Hashable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// The start of the file, for problems that concern the file as a whole.
+    public static let start = SourceLocation(line: 1, column: 1)
+
+    public var description: String { "\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+/// One problem found in an agenda file, with where it is and, when one helps, how to fix it.
+public struct Diagnostic: Error, Sendable, Equatable {
+    public enum Severity: String, Sendable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+    public var hint: String?
+
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    /// The one-line form editors and terminals understand:
+    /// `FILE:LINE:COLUMN: error: MESSAGE — HINT`.
+    public func rendered(file: String) -> String {
+        var line = "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        if let hint { line += " — \(hint)" }
+        return line
+    }
+}
+
+/// The diagnostics of one file, collected so that a single run reports all of them.
+public struct DiagnosticList: Sendable, Equatable {
+    /// More than this many problems in one file are summarised rather than listed.
+    public static let limit = 200
+
+    public private(set) var items: [Diagnostic] = []
+    /// How many problems were found beyond ``limit``.
+    public private(set) var omitted = 0
+
+    public init() {}
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        guard !items.contains(diagnostic) else { return }
+        if items.count < Self.limit { items.append(diagnostic) } else { omitted += 1 }
+    }
+
+    public mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        append(Diagnostic(.error, at: location, message, hint: hint))
+    }
+
+    public mutating func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        append(Diagnostic(.warning, at: location, message, hint: hint))
+    }
+
+    public mutating func append(contentsOf other: DiagnosticList) {
+        for item in other.items { append(item) }
+        omitted += other.omitted
+    }
+
+    /// Errors first within a line, lines in file order.
+    public var sorted: [Diagnostic] {
+        items.enumerated().sorted { a, b in
+            if a.element.location != b.element.location { return a.element.location < b.element.location }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    public var errors: [Diagnostic] { sorted.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { sorted.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+}

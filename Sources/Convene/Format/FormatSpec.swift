@@ -1,0 +1,152 @@
+/// The agenda format, version 1, described once as data.
+///
+/// The loader checks keys against it (and suggests the nearest known key for a typo), and
+/// ``AgendaSchema`` turns it into the published JSON Schema, so the two cannot drift apart.
+public enum AgendaFormat {
+    /// The only format version this build reads.
+    public static let version = 1
+
+    /// The kind of value a key holds.
+    public indirect enum ValueType: Sendable {
+        /// Any text (a scalar; numbers and words are read as text).
+        case text
+        /// An identifier: letters, digits, `-`, `_`, `.`; it names files and calendar UIDs.
+        case identifier
+        /// The id of a person or question defined elsewhere in the agenda.
+        case reference
+        case integer
+        /// One of a closed list of words.
+        case choice([String])
+        case duration
+        case time
+        case date
+        case timeZone
+        case email
+        case hours
+        case list(ValueType)
+        case object(ObjectSpec)
+        /// `everyone`, or a list of person ids.
+        case participants
+    }
+
+    /// One key of a mapping.
+    public struct Field: Sendable {
+        public var key: String
+        public var type: ValueType
+        public var required: Bool
+        /// The default, as users would write it, when the key is optional and has one.
+        public var defaultValue: String?
+        public var summary: String
+
+        init(_ key: String, _ type: ValueType, required: Bool = false, default defaultValue: String? = nil, _ summary: String) {
+            self.key = key
+            self.type = type
+            self.required = required
+            self.defaultValue = defaultValue
+            self.summary = summary
+        }
+    }
+
+    /// A mapping and the keys it may hold.
+    public struct ObjectSpec: Sendable {
+        public var name: String
+        public var summary: String
+        public var fields: [Field]
+
+        public var keys: [String] { fields.map(\.key) }
+
+        public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+    }
+
+    static func words<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> ValueType where T.RawValue == String {
+        .choice(T.allCases.map(\.rawValue))
+    }
+
+    public static let online = ObjectSpec(name: "online", summary: "How online participants join.", fields: [
+        Field("platform", .text, "The meeting platform, e.g. Zoom or Teams."),
+        Field("url", .text, "The join link."),
+        Field("dial_in", .text, "A telephone dial-in number."),
+        Field("notes", .text, "Anything else people need to join: passcode, interpretation channel."),
+    ])
+
+    public static let venue = ObjectSpec(name: "venue", summary: "Where the event takes place.", fields: [
+        Field("name", .text, "The building or institution."),
+        Field("address", .text, "The street address."),
+        Field("room", .text, "The room, when every session uses the same one."),
+        Field("online", .object(online), "The online meeting, for hybrid and online events."),
+    ])
+
+    public static let organizer = ObjectSpec(name: "organizer", summary: "Who convenes the event and sends the invites.", fields: [
+        Field("name", .text, required: true, "The organisation or person."),
+        Field("email", .email, "The address invites come from and replies go to."),
+    ])
+
+    public static let question = ObjectSpec(name: "guiding_question", summary: "A question speakers are asked to address.", fields: [
+        Field("id", .identifier, required: true, "A short id that segments refer to, e.g. q1."),
+        Field("text", .text, required: true, "The question, word for word."),
+    ])
+
+    public static let person = ObjectSpec(name: "person", summary: "Someone who takes part.", fields: [
+        Field("id", .identifier, required: true, "A short id that sessions and segments refer to; it also names the person's invite file."),
+        Field("name", .text, required: true, "The name as it should be printed, in any script."),
+        Field("title", .text, "The person's role title."),
+        Field("organization", .text, "The organisation the person speaks for."),
+        Field("email", .email, "Where the person's invite goes; people without one get no invite."),
+        Field("gender", words(Gender.self), default: "undisclosed", "Counted in the inclusion figures."),
+        Field("sector", words(Sector.self), "The part of society the person speaks from."),
+        Field("attendance", words(Attendance.self), default: "in-person", "Whether the person is in the room or joins online."),
+        Field("timezone", .timeZone, default: "the event's", "The zone the person lives their day in; required for online people."),
+        Field("working_hours", .hours, default: "\"08:00-20:00\"", "Local hours the person can be scheduled in, HH:MM-HH:MM."),
+        Field("working_days", .list(words(Weekday.self)), default: "[mon, tue, wed, thu, fri]", "Local days the person can be scheduled on."),
+        Field("visibility", words(Visibility.self), default: "public", "Who may see the person's name."),
+        Field("described_as", .text, "How the person is shown where they may not be named, e.g. \"a civil-society expert from Kharkiv\"."),
+        Field("languages", .list(.text), "Languages the person speaks."),
+    ])
+
+    public static let segment = ObjectSpec(name: "segment", summary: "A part of a session.", fields: [
+        Field("title", .text, required: true, "What the programme calls this part."),
+        Field("kind", words(SegmentKind.self), default: "other", "What happens in it; panel and dialogue need a moderator."),
+        Field("duration", .duration, "How long it lasts; without it the segment runs until the next pinned segment or the session's end."),
+        Field("at", .time, "Pins the segment's start to this venue time instead of following the previous segment."),
+        Field("speakers", .list(.reference), "Ids of the people who have the floor."),
+        Field("moderator", .reference, "The segment's moderator, when it is not the session's."),
+        Field("questions", .list(.reference), "Ids of the guiding questions the segment addresses."),
+        Field("cues", .list(.text), "Reminders for the moderator and the tech desk."),
+        Field("notes", .text, "Anything else the run-of-show should say."),
+    ])
+
+    public static let session = ObjectSpec(name: "session", summary: "A block of the programme on one date.", fields: [
+        Field("id", .identifier, required: true, "A short id; calendar UIDs derive from it, so keep it stable."),
+        Field("title", .text, required: true, "The session's title."),
+        Field("date", .date, "The date in the venue's zone; leave out, with start, while unscheduled."),
+        Field("start", .time, "The start in the venue's zone, HH:MM."),
+        Field("end", .time, "The end in the venue's zone; or give duration."),
+        Field("duration", .duration, "The length; or give end. Without either, the segments define it."),
+        Field("track", words(Track.self), "The session's track, when the event has several."),
+        Field("moderator", .reference, "The id of the person who moderates."),
+        Field("participants", .participants, default: "everyone", "Who takes part: everyone, or a list of person ids (moderators and speakers are always included)."),
+        Field("room", .text, "The room, when it differs from the venue's."),
+        Field("confidentiality", words(Confidentiality.self), default: "the event's", "The session's own rule, when it differs from the event's."),
+        Field("segments", .list(.object(segment)), "The parts of the session, in order."),
+    ])
+
+    public static let agenda = ObjectSpec(name: "agenda", summary: "A Convene agenda, format version 1.", fields: [
+        Field("convene", .integer, required: true, "The format version: 1."),
+        Field("id", .identifier, required: true, "A stable id for the event; every calendar UID derives from it."),
+        Field("title", .text, required: true, "The event's title."),
+        Field("subtitle", .text, "A second line for the title."),
+        Field("kind", words(EventKind.self), default: "meeting", "The format of the event."),
+        Field("tracks", .list(words(Track.self)), "The diplomatic tracks the event belongs to; quote them: [\"1.5\", \"2\"]."),
+        Field("confidentiality", words(Confidentiality.self), default: "public", "The rule on attribution and attendance."),
+        Field("timezone", .timeZone, required: true, "The venue's IANA zone; session dates and times are in it."),
+        Field("organizer", .object(organizer), "Who convenes the event."),
+        Field("languages", .list(.text), "The working languages, e.g. [en, uk]."),
+        Field("venue", .object(venue), "Where the event takes place."),
+        Field("introduction", .text, "The introduction, as in the concept note."),
+        Field("guiding_questions", .list(.object(question)), "Questions the speakers are asked to address."),
+        Field("outcome", .text, "What the event will produce, e.g. an outcome document."),
+        Field("audience", .text, "Who the event is for."),
+        Field("people", .list(.object(person)), "Everyone who takes part."),
+        Field("sessions", .list(.object(session)), "The programme, session by session."),
+    ])
+}

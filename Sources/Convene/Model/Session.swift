@@ -1,0 +1,94 @@
+/// A block of the programme on one date: a morning of a workshop, a 90-minute side event.
+public struct Session: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// The date in the venue's zone; `nil` while the session is unscheduled.
+    public var date: LocalDate?
+    /// The wall-clock start in the venue's zone; `nil` while the session is unscheduled.
+    public var start: LocalTime?
+    /// The wall-clock end, when the agenda gives one instead of a duration.
+    public var end: LocalTime?
+    /// The length, when the agenda gives one instead of an end.
+    public var duration: Minutes?
+    public var track: Track?
+    public var moderator: String?
+    public var participants: Participants
+    public var room: String?
+    /// The session's own rule, when it differs from the event's.
+    public var confidentiality: Confidentiality?
+    public var segments: [Segment]
+
+    public init(
+        id: String, title: String, date: LocalDate? = nil, start: LocalTime? = nil,
+        end: LocalTime? = nil, duration: Minutes? = nil, track: Track? = nil, moderator: String? = nil,
+        participants: Participants = .everyone, room: String? = nil,
+        confidentiality: Confidentiality? = nil, segments: [Segment] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.date = date
+        self.start = start
+        self.end = end
+        self.duration = duration
+        self.track = track
+        self.moderator = moderator
+        self.participants = participants
+        self.room = room
+        self.confidentiality = confidentiality
+        self.segments = segments
+    }
+
+    /// Whether the session has a date and a start time.
+    public var isScheduled: Bool { date != nil && start != nil }
+
+    /// The session's length in minutes from what the agenda states: its duration, or the
+    /// span from start to end. `nil` when neither is stated (the segments then define it).
+    public var statedLength: Minutes? {
+        if let duration { return duration }
+        if let start, let end, end.minutesSinceMidnight > start.minutesSinceMidnight {
+            return Minutes(end.minutesSinceMidnight - start.minutesSinceMidnight)
+        }
+        return nil
+    }
+}
+
+/// Who takes part in a session.
+public enum Participants: Sendable, Equatable {
+    /// Every person in the agenda.
+    case everyone
+    /// Only these people (by id), besides the session's moderators and speakers.
+    case list([String])
+}
+
+/// A part of a session: an opening, a panel, a break.
+public struct Segment: Sendable, Equatable {
+    public var title: String
+    public var kind: SegmentKind
+    /// The length; `nil` means the segment runs until the next pinned segment or the
+    /// session's end.
+    public var duration: Minutes?
+    /// A pinned start, in the venue's zone; `nil` means the segment follows the previous one.
+    public var at: LocalTime?
+    public var speakers: [String]
+    /// The segment's own moderator, when it is not the session's.
+    public var moderator: String?
+    public var questions: [String]
+    public var cues: [String]
+    public var notes: String?
+
+    public init(
+        title: String, kind: SegmentKind = .other, duration: Minutes? = nil, at: LocalTime? = nil,
+        speakers: [String] = [], moderator: String? = nil, questions: [String] = [],
+        cues: [String] = [], notes: String? = nil
+    ) {
+        self.title = title
+        self.kind = kind
+        self.duration = duration
+        self.at = at
+        self.speakers = speakers
+        self.moderator = moderator
+        self.questions = questions
+        self.cues = cues
+        self.notes = notes
+    }
+}

@@ -1,0 +1,89 @@
+/// The agenda as Convene understood it, every default filled in and every zone normalised,
+/// as JSON for other tools (`agenda.json` in a build).
+public enum NormalizedAgenda {
+    public static func json(_ agenda: Agenda) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("convene", .int(agenda.formatVersion)),
+            ("id", .string(agenda.id)),
+            ("title", .string(agenda.title)),
+            ("subtitle", .optional(agenda.subtitle)),
+            ("kind", .string(agenda.kind.rawValue)),
+            ("tracks", .array(agenda.tracks.map { .string($0.rawValue) })),
+            ("confidentiality", .string(agenda.confidentiality.rawValue)),
+            ("timezone", .string(agenda.timeZone)),
+        ]
+        pairs.append(("organizer", agenda.organizer.map { .object([("name", .string($0.name)), ("email", .optional($0.email))]) } ?? .null))
+        pairs.append(("languages", .array(agenda.languages.map(JSONValue.string))))
+        pairs.append(("venue", agenda.venue.map(venue) ?? .null))
+        pairs.append(("introduction", .optional(agenda.introduction)))
+        pairs.append(("guiding_questions", .array(agenda.guidingQuestions.map {
+            .object([("id", .string($0.id)), ("text", .string($0.text))])
+        })))
+        pairs.append(("outcome", .optional(agenda.outcome)))
+        pairs.append(("audience", .optional(agenda.audience)))
+        pairs.append(("people", .array(agenda.people.map { person($0, in: agenda) })))
+        pairs.append(("sessions", .array(agenda.sessions.map { session($0, in: agenda) })))
+        return .object(pairs)
+    }
+
+    private static func venue(_ venue: Venue) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("name", .optional(venue.name)), ("address", .optional(venue.address)), ("room", .optional(venue.room)),
+        ]
+        pairs.append(("online", venue.online.map {
+            .object([("platform", .optional($0.platform)), ("url", .optional($0.url)),
+                     ("dial_in", .optional($0.dialIn)), ("notes", .optional($0.notes))])
+        } ?? .null))
+        return .object(pairs)
+    }
+
+    private static func person(_ person: Person, in agenda: Agenda) -> JSONValue {
+        .object([
+            ("id", .string(person.id)),
+            ("name", .string(person.name)),
+            ("title", .optional(person.title)),
+            ("organization", .optional(person.organization)),
+            ("email", .optional(person.email)),
+            ("gender", .string(person.gender.rawValue)),
+            ("sector", .optional(person.sector?.rawValue)),
+            ("attendance", .string(person.attendance.rawValue)),
+            ("timezone", .string(person.effectiveTimeZone(in: agenda))),
+            ("working_hours", .string(person.workingHours.description)),
+            ("working_days", .array(person.workingDays.map { .string($0.rawValue) })),
+            ("visibility", .string(person.visibility.rawValue)),
+            ("described_as", .optional(person.describedAs)),
+            ("languages", .array(person.languages.map(JSONValue.string))),
+        ])
+    }
+
+    private static func session(_ session: Session, in agenda: Agenda) -> JSONValue {
+        .object([
+            ("id", .string(session.id)),
+            ("title", .string(session.title)),
+            ("date", .optional(session.date?.description)),
+            ("start", .optional(session.start?.description)),
+            ("end", .optional(session.end?.description)),
+            ("duration", .optional(session.duration?.description)),
+            ("track", .optional(session.track?.rawValue)),
+            ("moderator", .optional(session.moderator)),
+            ("participants", .array(agenda.participantIDs(of: session).map(JSONValue.string))),
+            ("room", .optional(session.room)),
+            ("confidentiality", .string((session.confidentiality ?? agenda.confidentiality).rawValue)),
+            ("segments", .array(session.segments.map(segment))),
+        ])
+    }
+
+    private static func segment(_ segment: Segment) -> JSONValue {
+        .object([
+            ("title", .string(segment.title)),
+            ("kind", .string(segment.kind.rawValue)),
+            ("duration", .optional(segment.duration?.description)),
+            ("at", .optional(segment.at?.description)),
+            ("speakers", .array(segment.speakers.map(JSONValue.string))),
+            ("moderator", .optional(segment.moderator)),
+            ("questions", .array(segment.questions.map(JSONValue.string))),
+            ("cues", .array(segment.cues.map(JSONValue.string))),
+            ("notes", .optional(segment.notes)),
+        ])
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A file Convene is about to write, relative to an output folder.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Why an output could not be written.
+public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file exists and was not written by Convene, or was changed since.
+    case wouldOverwrite(String)
+    case cannotWrite(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .wouldOverwrite(let path):
+            "\(path) already exists and was not written by this convene command, or was edited since — use --force to replace it"
+        case .cannotWrite(let path, let reason):
+            "cannot write \(path): \(reason)"
+        }
+    }
+}
+
+/// Writes outputs the way files people keep should be written: each one atomically (a
+/// temporary file in the same folder, then a rename), and never over a file the user made
+/// or edited unless forced.
+///
+/// A folder Convene writes into holds `.convene-manifest.json`, a record of what it wrote
+/// there and a fingerprint of each file, so that writing the same outputs again is allowed
+/// while a hand-edited file is protected.
+public struct OutputWriter: Sendable {
+    public static let manifestName = ".convene-manifest.json"
+
+    public let force: Bool
+
+    public init(force: Bool) {
+        self.force = force
+    }
+
+    /// Writes every file into `folder`, or none: all checks are made before the first write.
+    public func write(_ files: [OutputFile], into folder: String) throws(OutputError) {
+        let manager = FileManager.default
+        let manifestPath = folder + "/" + Self.manifestName
+        var manifest = Self.readManifest(manifestPath)
+        for file in files {
+            let path = folder + "/" + file.path
+            guard let data = manager.contents(atPath: path) else {
+                if manager.fileExists(atPath: path) { throw .cannotWrite(path, reason: "it exists but cannot be read") }
+                continue
+            }
+            let existing = Self.fingerprint(data)
+            let unchanged = existing == Self.fingerprint(Data(file.contents.utf8))
+            if !force, !unchanged, manifest[file.path] != existing { throw .wouldOverwrite(path) }
+        }
+        for file in files {
+            let path = folder + "/" + file.path
+            try Self.atomicWrite(Data(file.contents.utf8), to: path)
+            manifest[file.path] = Self.fingerprint(Data(file.contents.utf8))
+        }
+        let entries = manifest.keys.sorted().map { ($0, JSONValue.string(manifest[$0] ?? "")) }
+        let text = JSONValue.object([("written_by", .string("convene")), ("files", .object(entries))]).serialized()
+        try Self.atomicWrite(Data(text.utf8), to: manifestPath)
+    }
+
+    /// Writes one file at `path`; an existing file is replaced only when forced.
+    public func write(_ contents: String, to path: String) throws(OutputError) {
+        if FileManager.default.fileExists(atPath: path), !force { throw .wouldOverwrite(path) }
+        try Self.atomicWrite(Data(contents.utf8), to: path)
+    }
+
+    static func atomicWrite(_ data: Data, to path: String) throws(OutputError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw .cannotWrite(path, reason: "it is a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path, reason: "its folder cannot be created (\(Self.reason(error)))")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: temporary, options: [.withoutOverwriting])
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .cannotWrite(path, reason: Self.reason(error))
+        }
+        guard rename(temporary.path, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .cannotWrite(path, reason: reason)
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileWriteNoPermissionError { return "permission denied" }
+        return nsError.localizedDescription
+    }
+
+    private static func readManifest(_ path: String) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let files = object["files"] as? [String: String] else { return [:] }
+        return files
+    }
+
+    /// FNV-1a, 64 bits: enough to tell whether a file changed since it was written.
+    static func fingerprint(_ data: Data) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return "fnv1a64:" + String(hash, radix: 16)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The names in the system's time-zone database (`/usr/share/zoneinfo`, or `$TZDIR`):
+/// which names are current, which are legacy aliases and what they stand for, and the
+/// database's version.
+///
+/// It reads `tzdata.zi`, the compact source the database ships, once when made; pass the
+/// value to whatever needs it.
+public struct ZoneDirectory: Sendable {
+    /// What a zone name written in an agenda turns out to be.
+    public enum Lookup: Equatable, Sendable {
+        /// A current IANA name.
+        case current(String)
+        /// A legacy alias (`Europe/Kiev`, `US/Eastern`) of the current name given.
+        case alias(of: String)
+        /// Not a zone; the nearest current name, when one is close.
+        case unknown(suggestion: String?)
+    }
+
+    /// The folder the database was read from.
+    public let directory: String
+    /// The release, e.g. `2025b`.
+    public let version: String
+    private let currentNames: Set<String>
+    private let aliases: [String: String]
+
+    /// Problems reading the database.
+    public enum LoadError: Error, CustomStringConvertible {
+        case missing(path: String)
+
+        public var description: String {
+            switch self {
+            case .missing(let path):
+                "cannot read the time-zone database at \(path) — install it (Debian: apt-get install tzdata) or set TZDIR"
+            }
+        }
+    }
+
+    /// Reads the database in `directory`, by default `$TZDIR` or `/usr/share/zoneinfo`.
+    public init(directory: String? = nil) throws {
+        let folder = directory ?? ProcessInfo.processInfo.environment["TZDIR"] ?? "/usr/share/zoneinfo"
+        let path = folder + "/tzdata.zi"
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw LoadError.missing(path: path)
+        }
+        var version = "unknown"
+        var zones = Set<String>()
+        var links: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("# version ") {
+                version = String(line.dropFirst("# version ".count))
+            } else if line.hasPrefix("Z ") {
+                let parts = line.split(separator: " ")
+                if parts.count > 1 { zones.insert(String(parts[1])) }
+            } else if line.hasPrefix("L ") {
+                let parts = line.split(separator: " ")
+                if parts.count > 2 { links[String(parts[2])] = String(parts[1]) }
+            }
+        }
+        // A link that a country table lists (e.g. Europe/Amsterdam in builds without
+        // backzone) is a current name in its own right, and so is plain UTC.
+        var listed: Set<String> = ["UTC"]
+        for table in ["zone.tab", "zone1970.tab"] {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + table),
+                  let text = String(data: data, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let columns = line.split(separator: "\t")
+                if columns.count > 2 { listed.insert(String(columns[2])) }
+            }
+        }
+        for name in listed where links[name] != nil {
+            links[name] = nil
+            zones.insert(name)
+        }
+        self.directory = folder
+        self.version = version
+        self.currentNames = zones
+        self.aliases = links
+    }
+
+    /// What `name` is: current, an alias, or unknown with the nearest current name.
+    public func lookup(_ name: String) -> Lookup {
+        if currentNames.contains(name) { return .current(name) }
+        if let target = aliases[name] { return .alias(of: resolve(target)) }
+        return .unknown(suggestion: suggestion(for: name))
+    }
+
+    /// Every current zone name, sorted.
+    public var names: [String] { currentNames.sorted() }
+
+    private func resolve(_ name: String) -> String {
+        var name = name
+        var hops = 0
+        while let next = aliases[name], hops < 8 {
+            name = next
+            hops += 1
+        }
+        return name
+    }
+
+    private func suggestion(for name: String) -> String? {
+        let all = Array(currentNames) + Array(aliases.keys)
+        if let exact = all.first(where: { $0.lowercased() == name.lowercased() }) {
+            return aliases[exact].map(resolve) ?? exact
+        }
+        if let near = Suggestion.nearest(to: name, in: all) {
+            return aliases[near].map(resolve) ?? near
+        }
+        // "Kyiv" or "kabul" alone: match the city part of current names.
+        let city = name.split(separator: "/").last.map(String.init) ?? name
+        var byCity: [String: String] = [:]
+        for zone in currentNames {
+            if let last = zone.split(separator: "/").last { byCity[String(last)] = zone }
+        }
+        return Suggestion.nearest(to: city, in: byCity.keys.sorted()).flatMap { byCity[$0] }
+    }
+}

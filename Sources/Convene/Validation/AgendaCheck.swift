@@ -1,0 +1,43 @@
+/// The result of checking one agenda file: the agenda as read, and every problem in it.
+public struct AgendaCheck: Sendable {
+    public var agenda: Agenda?
+    public var sourceMap: SourceMap
+    public var diagnostics: DiagnosticList
+
+    /// Whether the agenda can be used: it was read and has no errors (warnings allowed).
+    public var isValid: Bool { agenda != nil && !diagnostics.hasErrors }
+
+    /// Loads and validates the bytes of an agenda file.
+    public init(bytes: [UInt8], zones: ZoneDirectory) {
+        let loaded = AgendaLoader(zones: zones).load(bytes)
+        agenda = loaded.agenda
+        sourceMap = loaded.sourceMap
+        diagnostics = loaded.diagnostics
+        if let agenda = loaded.agenda {
+            diagnostics.append(contentsOf: AgendaValidator().validate(agenda, sourceMap: loaded.sourceMap))
+        }
+    }
+
+    /// Loads and validates agenda text.
+    public init(text: String, zones: ZoneDirectory) {
+        self.init(bytes: Array(text.utf8), zones: zones)
+    }
+
+    /// The report `convene check --json` prints.
+    public func report(file: String) -> JSONValue {
+        func entry(_ diagnostic: Diagnostic) -> JSONValue {
+            var pairs: [(String, JSONValue)] = [
+                ("file", .string(file)), ("line", .int(diagnostic.location.line)),
+                ("column", .int(diagnostic.location.column)), ("message", .string(diagnostic.message)),
+            ]
+            if let hint = diagnostic.hint { pairs.append(("hint", .string(hint))) }
+            return .object(pairs)
+        }
+        var pairs: [(String, JSONValue)] = [
+            ("errors", .array(diagnostics.errors.map(entry))),
+            ("warnings", .array(diagnostics.warnings.map(entry))),
+        ]
+        if diagnostics.omitted > 0 { pairs.append(("omitted", .int(diagnostics.omitted))) }
+        return .object(pairs)
+    }
+}

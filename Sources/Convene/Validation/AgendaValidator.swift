@@ -1,0 +1,261 @@
+/// The checks that need the whole agenda: unique ids, references that resolve, segments that
+/// fit their sessions, moderators where the floor must be held, zones for online people.
+///
+/// Everything here works on wall-clock minutes in the venue's zone; instants and other zones
+/// belong to the resolver.
+public struct AgendaValidator: Sendable {
+    public init() {}
+
+    /// Every problem of `agenda`, placed with `sourceMap`.
+    public func validate(_ agenda: Agenda, sourceMap: SourceMap) -> DiagnosticList {
+        var run = Run(agenda: agenda, map: sourceMap)
+        run.checkIDs()
+        run.checkPeople()
+        for index in agenda.sessions.indices {
+            run.checkReferences(session: index)
+            run.checkTiming(session: index)
+        }
+        return run.diagnostics
+    }
+
+    private struct Run {
+        let agenda: Agenda
+        let map: SourceMap
+        var diagnostics = DiagnosticList()
+        let personIDs: [String]
+        let questionIDs: [String]
+
+        init(agenda: Agenda, map: SourceMap) {
+            self.agenda = agenda
+            self.map = map
+            personIDs = agenda.people.map(\.id)
+            questionIDs = agenda.guidingQuestions.map(\.id)
+        }
+
+        // MARK: Ids
+
+        mutating func checkIDs() {
+            duplicates(personIDs, path: "people", what: "person")
+            duplicates(agenda.sessions.map(\.id), path: "sessions", what: "session")
+            duplicates(questionIDs, path: "guiding_questions", what: "guiding question")
+        }
+
+        private mutating func duplicates(_ ids: [String], path: String, what: String) {
+            var first: [String: Int] = [:]
+            for (index, id) in ids.enumerated() where !id.isEmpty {
+                if let earlier = first[id] {
+                    let line = map.location("\(path)[\(earlier)].id").line
+                    diagnostics.error(map.location("\(path)[\(index)].id"), "duplicate \(what) id '\(id)'",
+                                      hint: "the first '\(id)' is on line \(line); ids must be unique")
+                } else {
+                    first[id] = index
+                }
+            }
+        }
+
+        // MARK: People
+
+        mutating func checkPeople() {
+            for (index, person) in agenda.people.enumerated() {
+                let path = "people[\(index)]"
+                if person.attendance == .online, person.timeZone == nil, !map.isInvalid("\(path).timezone") {
+                    diagnostics.error(map.location("\(path).attendance"),
+                                      "\(label(person)) attends online but has no timezone",
+                                      hint: "add timezone: with the zone they join from, e.g. Asia/Kabul, so their local times are right")
+                }
+                if person.visibility != .public, person.describedAs == nil {
+                    diagnostics.warning(map.location("\(path).visibility"),
+                                        "\(label(person)) may not be named publicly but has no described_as",
+                                        hint: "add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name")
+                }
+            }
+        }
+
+        // MARK: References
+
+        mutating func checkReferences(session index: Int) {
+            let session = agenda.sessions[index]
+            let path = "sessions[\(index)]"
+            if let moderator = session.moderator { person(moderator, at: "\(path).moderator", role: "moderator") }
+            if case .list(let ids) = session.participants {
+                for (position, id) in ids.enumerated() {
+                    person(id, at: "\(path).participants[\(position)]", role: "participant")
+                }
+            }
+            if let track = session.track, !agenda.tracks.isEmpty, !agenda.tracks.contains(track) {
+                diagnostics.warning(map.location("\(path).track"),
+                                    "session '\(session.id)' is on track \(track.rawValue), which the event's tracks do not list",
+                                    hint: "add \"\(track.rawValue)\" to tracks: at the top, or correct the session's track")
+            }
+            for (number, segment) in session.segments.enumerated() {
+                let segmentPath = "\(path).segments[\(number)]"
+                for (position, id) in segment.speakers.enumerated() {
+                    person(id, at: "\(segmentPath).speakers[\(position)]", role: "speaker")
+                }
+                if let moderator = segment.moderator { person(moderator, at: "\(segmentPath).moderator", role: "moderator") }
+                for (position, id) in segment.questions.enumerated() where !questionIDs.contains(id) {
+                    let near = Suggestion.nearest(to: id, in: questionIDs)
+                    diagnostics.error(map.location("\(segmentPath).questions[\(position)]"), "unknown guiding question '\(id)'",
+                                      hint: near.map { "did you mean '\($0)'?" } ?? "define it under guiding_questions: with id: \(id)")
+                }
+                let moderator = segment.moderator ?? session.moderator
+                if segment.kind.needsModerator, moderator == nil, !map.isInvalid("\(segmentPath).kind") {
+                    diagnostics.error(map.location("\(segmentPath).kind"),
+                                      "the \(segment.kind.rawValue) '\(segment.title)' has no moderator",
+                                      hint: "set moderator: on the session or on this segment")
+                }
+                if let moderator, segment.speakers.contains(moderator) {
+                    diagnostics.warning(map.location("\(segmentPath).speakers"),
+                                        "'\(moderator)' both moderates and speaks in '\(segment.title)'",
+                                        hint: "the moderator is not counted as a speaker; remove them from speakers: or name another moderator")
+                }
+            }
+        }
+
+        private mutating func person(_ id: String, at path: String, role: String) {
+            guard !personIDs.contains(id) else { return }
+            let near = Suggestion.nearest(to: id, in: personIDs)
+            diagnostics.error(map.location(path), "unknown person '\(id)' as \(role)",
+                              hint: near.map { "did you mean '\($0)'?" } ?? "add them under people: with id: \(id)")
+        }
+
+        private func label(_ person: Person) -> String {
+            person.name.isEmpty ? "'\(person.id)'" : person.name
+        }
+
+        // MARK: Timing
+
+        mutating func checkTiming(session index: Int) {
+            let session = agenda.sessions[index]
+            let path = "sessions[\(index)]"
+            let timingKeys = ["date", "start", "end", "duration"]
+            guard !timingKeys.contains(where: { map.isInvalid("\(path).\($0)") }) else { return }
+
+            if (session.date == nil) != (session.start == nil) {
+                let present = session.date == nil ? "start" : "date"
+                let missing = session.date == nil ? "date" : "start"
+                diagnostics.error(map.location("\(path).\(present)"), "session '\(session.id)' has a \(present) but no \(missing)",
+                                  hint: "give both date: and start:, or neither while the session is unscheduled")
+                return
+            }
+            var length: Int?
+            if let start = session.start, let end = session.end {
+                let span = end.minutesSinceMidnight - start.minutesSinceMidnight
+                if span <= 0 {
+                    diagnostics.error(map.location("\(path).end"),
+                                      span == 0 ? "session '\(session.id)' ends at \(end), the moment it starts"
+                                                : "session '\(session.id)' ends at \(end), before it starts at \(start)",
+                                      hint: "for a session that runs past midnight give duration: instead of end:")
+                    return
+                }
+                length = span
+                if let duration = session.duration, duration.value != span {
+                    diagnostics.error(map.location("\(path).duration"),
+                                      "session '\(session.id)' lasts \(duration) by its duration but \(Minutes(span)) from \(start) to \(end)",
+                                      hint: "give either end: or duration:, not both")
+                }
+            } else if session.end != nil, session.start == nil {
+                diagnostics.error(map.location("\(path).end"), "session '\(session.id)' has an end but no start",
+                                  hint: "give date: and start:, or use duration: for an unscheduled session")
+                return
+            } else {
+                length = session.duration?.value
+            }
+            checkSegments(of: session, path: path, length: length)
+        }
+
+        /// Lays the segments out from the session's start, as the resolver will, and reports
+        /// gaps, overruns and clashes with pinned segments.
+        private mutating func checkSegments(of session: Session, path: String, length: Int?) {
+            guard !session.segments.isEmpty else {
+                if length == nil {
+                    diagnostics.error(map.location(path), "session '\(session.id)' has no length",
+                                      hint: "give end: or duration:, or list its segments with durations")
+                }
+                return
+            }
+            let startMinute = session.start?.minutesSinceMidnight ?? 0
+            func clock(_ offset: Int) -> String {
+                session.start == nil ? "+\(Minutes(max(offset, 1)))" : formatClock((startMinute + offset) % 1440)
+            }
+            var cursor = 0
+            var openEnded: (index: Int, start: Int)?
+            for (number, segment) in session.segments.enumerated() {
+                let segmentPath = "\(path).segments[\(number)]"
+                if map.isInvalid("\(segmentPath).duration") || map.isInvalid("\(segmentPath).at") { return }
+                if let at = segment.at {
+                    guard let sessionStart = session.start else {
+                        diagnostics.error(map.location("\(segmentPath).at"),
+                                          "'\(segment.title)' is pinned at \(at) but session '\(session.id)' has no start",
+                                          hint: "pinned times need a scheduled session; use duration: instead")
+                        return
+                    }
+                    var pinned = at.minutesSinceMidnight - sessionStart.minutesSinceMidnight
+                    if pinned < 0, let length, startMinute + length > 1440 { pinned += 1440 }
+                    if pinned < 0 {
+                        diagnostics.error(map.location("\(segmentPath).at"),
+                                          "'\(segment.title)' is pinned at \(at), before session '\(session.id)' starts at \(sessionStart)",
+                                          hint: "pin it at \(sessionStart) or later")
+                        return
+                    }
+                    if let open = openEnded {
+                        if pinned <= open.start {
+                            diagnostics.error(map.location("\(segmentPath).at"),
+                                              "'\(segment.title)' is pinned at \(at), but '\(session.segments[open.index].title)' only starts at \(clock(open.start))",
+                                              hint: "move the pinned time later or shorten the segments before it")
+                            return
+                        }
+                        openEnded = nil
+                    } else if pinned < cursor {
+                        let previous = session.segments[number - 1].title
+                        diagnostics.error(map.location("\(segmentPath).at"),
+                                          "'\(segment.title)' is pinned at \(at), but '\(previous)' before it runs until \(clock(cursor))",
+                                          hint: "shorten the segments before it by \(Minutes(cursor - pinned)) or pin it at \(clock(cursor))")
+                        return
+                    } else if pinned > cursor {
+                        diagnostics.warning(map.location("\(segmentPath).at"),
+                                            "\(Minutes(pinned - cursor)) between \(clock(cursor)) and \(clock(pinned)) before '\(segment.title)' are not in any segment",
+                                            hint: "add a break, lengthen a segment, or leave out duration: on the segment before so it runs until \(at)")
+                    }
+                    cursor = pinned
+                } else if let open = openEnded {
+                    diagnostics.error(map.location("\(path).segments[\(open.index)]"),
+                                      "'\(session.segments[open.index].title)' has no duration, and '\(segment.title)' after it is not pinned",
+                                      hint: "give it duration:, or pin the next segment with at:")
+                    return
+                }
+                if let duration = segment.duration {
+                    cursor += duration.value
+                } else {
+                    openEnded = (number, cursor)
+                }
+            }
+            let lastPath = "\(path).segments[\(session.segments.count - 1)]"
+            if let open = openEnded {
+                guard let length else {
+                    diagnostics.error(map.location("\(path).segments[\(open.index)]"),
+                                      "'\(session.segments[open.index].title)' has no duration and session '\(session.id)' has no end",
+                                      hint: "give the segment duration:, or the session end: or duration:")
+                    return
+                }
+                if length <= open.start {
+                    diagnostics.error(map.location("\(path).segments[\(open.index)]"),
+                                      "'\(session.segments[open.index].title)' would start at \(clock(open.start)), when session '\(session.id)' has already ended",
+                                      hint: "shorten the segments before it or end the session later")
+                }
+                return
+            }
+            guard let length else { return }
+            let endKey = map.contains("\(path).end") ? "end" : "duration"
+            if cursor > length {
+                diagnostics.error(map.location("\(lastPath).duration"),
+                                  "the segments of '\(session.id)' run until \(clock(cursor)), \(Minutes(cursor - length)) past the session's end at \(clock(length))",
+                                  hint: "shorten a segment by \(Minutes(cursor - length)) or " + (endKey == "end" ? "end the session at \(clock(cursor))" : "make the session's duration \(Minutes(cursor))"))
+            } else if cursor < length {
+                diagnostics.warning(map.location("\(path).\(endKey)"),
+                                    "the segments of '\(session.id)' end at \(clock(cursor)); the last \(Minutes(length - cursor)) until \(clock(length)) are not in any segment",
+                                    hint: "add a segment or a break, lengthen one, or end the session at \(clock(cursor))")
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Convene
+import Foundation
+
+/// The `convene` command: parses arguments, calls the Convene library, prints, and picks the
+/// exit code (0 success, 1 invalid input, 2 wrong command line, 3 output not written).
+@main
+struct ConveneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convene",
+        abstract: "Turns one agenda file into the invites, sheets and figures a peace dialogue or WPS event needs.",
+        discussion: """
+            Start from a template (convene templates, convene new), check the agenda as you edit \
+            it (convene check), and build everything into a folder (convene build).
+            Exit codes: 0 success, 1 the input is invalid, 2 the command line is wrong, \
+            3 an output could not be written.
+            """,
+        version: Terminal.versionLine(),
+        subcommands: [TemplatesCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, SchemaCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { self.exit(withError: error) }
+            Terminal.error(fullMessage(for: error))
+            Foundation.exit(Terminal.Exit.usage)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Convene
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Prints the JSON Schema of the agenda format, for editors that check YAML.",
+        discussion: "The same schema is published as schema/agenda.schema.json."
+    )
+
+    @Option(name: .shortAndLong, help: "Write the schema to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func run() throws {
+        let text = AgendaSchema.document().serialized()
+        guard let output else { return Terminal.out(text.dropLast() + "") }
+        try Terminal.write { () throws(OutputError) in try OutputWriter(force: force).write(text, to: output) }
+    }
+}

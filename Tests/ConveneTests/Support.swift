@@ -1,0 +1,88 @@
+import Convene
+import Foundation
+import Testing
+
+/// The system time-zone database, read once for the whole suite.
+private let zoneDatabase = Result { try ZoneDirectory() }
+
+/// The system time-zone database (make test installs tzdata); a test using it fails when
+/// it is missing.
+var zones: ZoneDirectory {
+    get throws { try zoneDatabase.get() }
+}
+
+/// The package's root folder.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Checks agenda text and returns its diagnostics in file order.
+func diagnose(_ text: String) throws -> [Diagnostic] {
+    AgendaCheck(text: text, zones: try zones).diagnostics.sorted
+}
+
+/// The lines `FILE:LINE:COLUMN: severity: message — hint` for agenda text, as `convene check`
+/// prints them for a file called `a.yaml`.
+func rendered(_ text: String) throws -> [String] {
+    try diagnose(text).map { $0.rendered(file: "a.yaml") }
+}
+
+/// The first lines every test agenda starts with (lines 1 to 4).
+let header = """
+    convene: 1
+    id: test-event
+    title: Test event
+    timezone: Europe/Kyiv
+
+    """
+
+/// What running the built `convene` binary gave.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The `convene` binary `make test` builds before the suite runs.
+func conveneBinary() throws -> URL {
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("convene"),
+        packageRoot.appendingPathComponent(".build/debug/convene"),
+    ]
+    for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+        return candidate
+    }
+    throw CLIError(message: "convene is not built; run `swift build` first (make test does)")
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// Runs `convene` with `arguments` in `folder`, feeding `input` on standard input.
+func convene(_ arguments: [String], in folder: URL? = nil, input: String = "", environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = try conveneBinary()
+    process.arguments = arguments
+    process.currentDirectoryURL = folder ?? packageRoot
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+}
+
+/// A new empty folder under the system's temporary folder.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

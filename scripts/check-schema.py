@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Checks the published JSON Schema the way an editor would use it.
+
+Every sample agenda and every template draft must validate against
+schema/agenda.schema.json, and a set of broken agendas must not.
+Usage: check-schema.py PATH-TO-CONVENE
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+import yaml
+
+convene = sys.argv[1]
+with open("schema/agenda.schema.json") as f:
+    schema = json.load(f)
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+
+passed = failed = 0
+
+
+def expect(name, document, valid):
+    global passed, failed
+    errors = list(validator.iter_errors(document))
+    if (not errors) == valid:
+        passed += 1
+    else:
+        failed += 1
+        detail = "; ".join(e.message for e in errors[:3]) if errors else "no error"
+        print(f"FAIL {name}: expected {'valid' if valid else 'invalid'}: {detail}")
+
+
+class EditorLoader(yaml.SafeLoader):
+    """Reads YAML as editors' YAML 1.2 language servers do: 2022-10-19 stays text."""
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def typed(path):
+    with open(path) as f:
+        return yaml.load(f, Loader=EditorLoader)
+
+
+for path in sorted(glob.glob("agendas/*.yaml")):
+    expect(path, typed(path), True)
+
+templates = subprocess.run([convene, "templates"], capture_output=True, text=True, check=True)
+with tempfile.TemporaryDirectory() as folder:
+    for line in templates.stdout.splitlines():
+        name = line.split()[0]
+        draft = os.path.join(folder, name + ".yaml")
+        subprocess.run([convene, "new", name, "-o", draft, "--date", "2026-12-07"],
+                       capture_output=True, check=True)
+        expect("draft of " + name, typed(draft), True)
+
+base = typed("agendas/wps-side-event-2022.yaml")
+broken = {
+    "unknown top-level key": dict(base, titel="x"),
+    "wrong kind": dict(base, kind="sideevent"),
+    "missing timezone": {k: v for k, v in base.items() if k != "timezone"},
+    "bad gender": dict(base, people=[dict(base["people"][0], gender="female")]),
+    "bad duration": dict(base, sessions=[dict(base["sessions"][0], duration="90")]),
+}
+for name, document in broken.items():
+    expect(name, document, False)
+
+print(f"schema: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
