@@ -12,11 +12,19 @@ public struct AgendaTemplate: Sendable, Equatable {
     public var path: String
     public var text: String
 
+    static let headerKeys: Set<String> = ["convene-template", "summary", "default-title", "default-start", "default-timezone"]
+
     /// What is wrong with a template file or the values given for it.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public var line: Int?
         public var message: String
         public var hint: String?
+
+        public init(line: Int?, message: String, hint: String? = nil) {
+            self.line = line
+            self.message = message
+            self.hint = hint
+        }
 
         public var description: String { message + (hint.map { " — \($0)" } ?? "") }
     }
@@ -28,7 +36,12 @@ public struct AgendaTemplate: Sendable, Equatable {
             guard line.hasPrefix("#") else { break }
             let body = line.dropFirst().trimmingSpaces
             guard let colon = body.firstIndex(of: ":") else { continue }
-            header[String(body[..<colon])] = String(body[body.index(after: colon)...]).trimmingSpaces
+            let key = String(body[..<colon])
+            // Only the header's own keys count, and the first of each: later comment lines
+            // with a colon are the template's prose.
+            if Self.headerKeys.contains(key), header[key] == nil {
+                header[key] = String(body[body.index(after: colon)...]).trimmingSpaces
+            }
         }
         guard header["convene-template"] != nil else {
             throw Problem(line: 1, message: "\(path) is not an agenda template",

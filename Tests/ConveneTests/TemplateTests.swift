@@ -1,0 +1,164 @@
+import Convene
+import Foundation
+import Testing
+
+/// Drafting agendas from templates.
+@Suite("agenda templates")
+struct TemplateTests {
+    let library = TemplateLibrary(folders: [packageRoot.appendingPathComponent("templates/agenda").path])
+
+    @Test("Convene ships the five formats organisers run")
+    func shipped() throws {
+        let (templates, problems) = library.templates()
+        #expect(problems.isEmpty)
+        #expect(templates.map(\.name) == [
+            "mediator-training", "side-event-panel", "track15-expert-consultation",
+            "track2-dialogue-workshop", "track3-community-dialogue",
+        ])
+        for template in templates {
+            #expect(!template.summary.isEmpty, "\(template.name) has a summary")
+            #expect(try zones.lookup(template.defaultTimeZone) == .current(template.defaultTimeZone))
+        }
+    }
+
+    @Test("every template drafts an agenda that passes check, with no warnings, on any date, at any sensible start, in any zone")
+    func draftsPass() throws {
+        let dates = ["2026-12-07", "2027-02-28", "2028-02-29", "2026-03-27", "2026-10-30"].compactMap(LocalDate.init(parsing:))
+        let starts = ["08:00", "09:00", "10:30"].compactMap(LocalTime.init(parsing:))
+        let zonesToTry = ["Europe/Kyiv", "America/New_York", "Asia/Kabul", "Africa/Lubumbashi", "Pacific/Chatham"]
+        for template in library.templates().templates {
+            for (index, date) in dates.enumerated() {
+                let parameters = AgendaTemplate.Parameters(
+                    title: "Draft of \(template.name)", id: "draft-\(index)", date: date,
+                    start: starts[index % starts.count], timeZone: zonesToTry[index % zonesToTry.count])
+                let draft = try template.render(parameters)
+                let check = AgendaCheck(text: draft, zones: try zones)
+                #expect(check.isValid, "\(template.name) on \(date): \(check.diagnostics.sorted.map { $0.rendered(file: template.name) })")
+                #expect(check.diagnostics.warnings.isEmpty, "\(template.name): \(check.diagnostics.warnings.map(\.message))")
+                #expect(check.agenda?.title == "Draft of \(template.name)")
+                #expect(check.agenda?.timeZone == parameters.timeZone)
+                #expect(check.agenda?.sessions.first?.date == date)
+                #expect(check.agenda?.sessions.first?.start == parameters.start)
+            }
+        }
+    }
+
+    @Test("multi-day templates put later days on the following dates")
+    func multiDay() throws {
+        let template = try library.template(named: "track2-dialogue-workshop")
+        let date = try #require(LocalDate(parsing: "2026-12-08"))
+        let draft = try template.render(.init(title: "W", id: "w", date: date, start: try #require(LocalTime(parsing: "09:00")), timeZone: "Europe/Kyiv"))
+        let agenda = try #require(AgendaCheck(text: draft, zones: try zones).agenda)
+        #expect(Set(agenda.sessions.compactMap(\.date)) == [date, date.adding(days: 1)])
+        let training = try library.template(named: "mediator-training")
+        let trainingDraft = try training.render(.init(title: "T", id: "t", date: date, start: try #require(LocalTime(parsing: "09:00")), timeZone: "Europe/Kyiv"))
+        let trainingAgenda = try #require(AgendaCheck(text: trainingDraft, zones: try zones).agenda)
+        #expect(Set(trainingAgenda.sessions.compactMap(\.date)).count == 3)
+    }
+
+    @Test("a title with quotes, colons, backslashes and newlines cannot break the YAML")
+    func titleEscaping() throws {
+        let template = try library.template(named: "side-event-panel")
+        let title = "Women: \"peace\" & 1325 \\ a\nsecond line # not a comment\t{{x}} ${title}"
+        let draft = try template.render(.init(title: title, id: "x", date: try #require(LocalDate(parsing: "2026-12-08")),
+                                              start: try #require(LocalTime(parsing: "08:15")), timeZone: "America/New_York"))
+        let check = AgendaCheck(text: draft, zones: try zones)
+        #expect(check.isValid)
+        #expect(check.agenda?.title == title)
+    }
+
+    @Test("a start so late that a later session would pass midnight is refused")
+    func lateStart() throws {
+        let template = try library.template(named: "track2-dialogue-workshop")
+        #expect(throws: AgendaTemplate.Problem.self) {
+            try template.render(.init(title: "W", id: "w", date: LocalDate(year: 2026, month: 12, day: 8)!, start: LocalTime(hour: 22, minute: 0)!, timeZone: "UTC"))
+        }
+    }
+
+    @Test("an unknown template name suggests the nearest")
+    func unknownName() throws {
+        #expect(throws: AgendaTemplate.Problem(line: nil, message: "no template called 'side-evnt-panel'", hint: "did you mean 'side-event-panel'?")) {
+            try library.template(named: "side-evnt-panel")
+        }
+    }
+
+    @Test("a user's templates folder adds templates and can replace a shipped one")
+    func userFolder() throws {
+        let folder = try temporaryFolder()
+        try """
+            # convene-template: side-event-panel
+            # summary: Our own side-event format
+            # default-timezone: Europe/Amsterdam
+            convene: 1
+            id: "${id}"
+            title: "${title}"
+            timezone: "${timezone}"
+            sessions:
+              - { id: main, title: Main, date: "${date}", start: "${start}", duration: 1h }
+
+            """.write(to: folder.appendingPathComponent("side-event-panel.yaml"), atomically: true, encoding: .utf8)
+        try "# convene-template: briefing\n# summary: A short briefing\nconvene: 1\nid: \"${id}\"\ntitle: \"${title}\"\ntimezone: \"${timezone}\"\n"
+            .write(to: folder.appendingPathComponent("briefing.yaml"), atomically: true, encoding: .utf8)
+        let combined = TemplateLibrary(folders: [folder.path] + library.folders)
+        let all = combined.templates().templates
+        #expect(all.count == 6)
+        #expect(all.first { $0.name == "side-event-panel" }?.summary == "Our own side-event format")
+
+        let listed = try convene(["templates"], environment: ["CONVENE_TEMPLATES": folder.path])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("briefing                     A short briefing\n"))
+        #expect(listed.stdout.contains("side-event-panel             Our own side-event format\n"))
+        let drafted = try convene(["new", "briefing", "--templates", folder.path, "-o", folder.appendingPathComponent("b.yaml").path, "--title", "Брифінг", "--timezone", "Europe/Kyiv"])
+        #expect(drafted.status == 0, "\(drafted.stderr)")
+        let text = try String(contentsOf: folder.appendingPathComponent("b.yaml"), encoding: .utf8)
+        #expect(text.contains("title: \"Брифінг\""))
+        #expect(text.contains("id: \"briefing-"), "a title without Latin letters gives an id from the template's name")
+    }
+
+    @Test("a broken user template is refused with its place, and nothing is written")
+    func brokenUserTemplate() throws {
+        let folder = try temporaryFolder()
+        try "# convene-template: bad\nconvene: 1\nid: \"${id}\"\ntitle: \"${titel}\"\ntimezone: \"${timezone}\"\n"
+            .write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("draft.yaml")
+        let run = try convene(["new", "bad", "--templates", folder.path, "-o", out.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == "convene: error: \(folder.path)/bad.yaml:4: unknown placeholder '${titel}' — placeholders are ${title}, ${id}, ${timezone}, ${date}, ${date+N}, ${start} and ${start+DURATION}\n")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("convene new writes a draft that passes check, and refuses to overwrite without --force")
+    func newCommand() throws {
+        let folder = try temporaryFolder()
+        let run = try convene(["new", "side-event-panel", "-o", "panel.yaml", "--title", "Inclusive peace negotiations & the WPS agenda",
+                               "--date", "2022-10-19", "--start", "08:15", "--timezone", "US/Eastern"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stdout == "wrote panel.yaml from template side-event-panel — next: edit it, then convene check panel.yaml\n")
+        #expect(run.stderr == "convene: warning: 'US/Eastern' is a legacy name for 'America/New_York'; the draft uses 'America/New_York'\n")
+        let check = try convene(["check", "panel.yaml"], in: folder)
+        #expect(check.status == 0)
+        #expect(check.stdout == "panel.yaml: ok\n")
+        let draft = try String(contentsOf: folder.appendingPathComponent("panel.yaml"), encoding: .utf8)
+        #expect(draft.contains("id: \"inclusive-peace-negotiations-the-wps-agenda-2022\""))
+
+        let again = try convene(["new", "track2-dialogue-workshop", "-o", "panel.yaml"], in: folder)
+        #expect(again.status == 3)
+        #expect(again.stderr == "convene: error: panel.yaml already exists and was not written by this convene command, or was edited since — use --force to replace it\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("panel.yaml"), encoding: .utf8) == draft)
+        let forced = try convene(["new", "track2-dialogue-workshop", "-o", "panel.yaml", "--force", "--date", "2026-12-08"], in: folder)
+        #expect(forced.status == 0)
+    }
+
+    @Test("without --date the draft is dated the first Monday at least a week ahead")
+    func defaultDate() throws {
+        let folder = try temporaryFolder()
+        let run = try convene(["new", "track3-community-dialogue", "-o", "d.yaml"], in: folder)
+        #expect(run.status == 0)
+        let agenda = try #require(AgendaCheck(text: try String(contentsOf: folder.appendingPathComponent("d.yaml"), encoding: .utf8), zones: try zones).agenda)
+        let date = try #require(agenda.sessions.first?.date)
+        let today = LocalDate.fromDaysSinceEpoch(Int(Date().timeIntervalSince1970 / 86_400))
+        #expect(date.weekday == .mon)
+        #expect((7...13).contains(date.daysSinceEpoch - today.daysSinceEpoch))
+        #expect(run.stderr == "convene: note: no --date given; the draft starts on mon \(date)\n")
+    }
+}
