@@ -25,6 +25,7 @@ demo: build
 # Every test: the Swift test suite (which also drives the built convene binary), then the
 # published JSON Schema against the sample agendas and template drafts.
 test: build
+	@bash scripts/install-deps.sh --test
 	$(SWIFT) test
 	python3 scripts/check-schema.py $(CONVENE)
 

@@ -101,3 +101,28 @@ struct ValueTests {
         #expect(Suggestion.nearest(to: "x", in: ["y"]) == nil)
     }
 }
+
+/// The format's documentation keeps up with the format.
+@Suite("documentation")
+struct DocumentationTests {
+    @Test("docs/agenda-format.md names every key and every allowed value of the format")
+    func everyKeyDocumented() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("docs/agenda-format.md"), encoding: .utf8)
+        func walk(_ spec: AgendaFormat.ObjectSpec) {
+            for field in spec.fields {
+                #expect(text.contains("`\(field.key)`"), "\(spec.name).\(field.key) is not documented")
+                var type = field.type
+                if case .list(let item) = type { type = item }
+                switch type {
+                case .choice(let words):
+                    for word in words {
+                        #expect(text.contains("`\(word)`") || text.contains("`\"\(word)\"`"), "\(spec.name).\(field.key): '\(word)' is not documented")
+                    }
+                case .object(let inner): walk(inner)
+                default: break
+                }
+            }
+        }
+        walk(AgendaFormat.agenda)
+    }
+}
