@@ -349,4 +349,112 @@ struct DiagnosticTests {
         #expect(check.diagnostics.errors.count == 11)
         #expect(check.diagnostics.errors.map(\.location.line) == [1, 1, 2, 3, 4, 5, 7, 8, 8, 10, 10])
     }
+
+    @Test("a file for another format version asks for a newer convene")
+    func formatVersion() throws {
+        let lines = try rendered("convene: 2\nid: x\ntitle: x\ntimezone: UTC\n")
+        #expect(lines == ["a.yaml:1:10: error: this file is agenda format version 2; this convene reads version 1 — use a newer convene"])
+    }
+
+    @Test("an address that is not an email is refused")
+    func badEmail() throws {
+        let lines = try rendered(header + "organizer: { name: WICC, email: info at wicc.net.ua }\n")
+        #expect(lines == ["a.yaml:5:33: error: 'info at wicc.net.ua' is not an email address — write a plain address, e.g. name@example.org"])
+    }
+
+    @Test("a session needs both a date and a start, or neither")
+    func dateWithoutStart() throws {
+        let lines = try rendered(header + "sessions:\n  - { id: s1, title: One, date: 2026-12-08, duration: 1h }\n  - { id: s2, title: Two, start: \"09:00\", duration: 1h }\n")
+        #expect(lines == [
+            "a.yaml:6:33: error: session 's1' has a date but no start — give both date: and start:, or neither while the session is unscheduled",
+            "a.yaml:7:34: error: session 's2' has a start but no date — give both date: and start:, or neither while the session is unscheduled",
+        ])
+    }
+
+    @Test("an end and a duration that disagree are an error")
+    func endAndDuration() throws {
+        let lines = try rendered(header + "sessions:\n  - { id: s1, title: One, date: 2026-12-08, start: \"09:00\", end: \"10:00\", duration: 90m }\n")
+        #expect(lines == ["a.yaml:6:85: error: session 's1' lasts 1h30m by its duration but 1h from 09:00 to 10:00 — give either end: or duration:, not both"])
+    }
+
+    @Test("a session with no end, no duration and no segments has no length")
+    func noLength() throws {
+        let lines = try rendered(header + "sessions:\n  - { id: s1, title: One, date: 2026-12-08, start: \"09:00\" }\n")
+        #expect(lines == ["a.yaml:6:5: error: session 's1' has no length — give end: or duration:, or list its segments with durations"])
+    }
+
+    @Test("a segment pinned before its session starts is an error; a gap before a pinned segment is a warning")
+    func pinnedPlacement() throws {
+        let lines = try rendered(header + """
+            sessions:
+              - id: s1
+                title: One
+                date: 2026-12-08
+                start: "09:00"
+                end: "10:00"
+                segments:
+                  - { title: Early, kind: other, at: "08:30", duration: 30m }
+              - id: s2
+                title: Two
+                date: 2026-12-09
+                start: "09:00"
+                end: "10:00"
+                segments:
+                  - { title: Opening, kind: opening, duration: 15m }
+                  - { title: Keynote, kind: keynote, at: "09:20", duration: 40m }
+
+            """)
+        #expect(lines == [
+            "a.yaml:12:42: error: 'Early' is pinned at 08:30, before session 's1' starts at 09:00 — pin it at 09:00 or later",
+            "a.yaml:20:46: warning: 5m between 09:15 and 09:20 before 'Keynote' are not in any segment — add a break, lengthen a segment, or leave out duration: on the segment before so it runs until 09:20",
+        ])
+    }
+
+    @Test("a moderator listed among the speakers, and a track the event does not list, are warnings")
+    func softProblems() throws {
+        let lines = try rendered(header + """
+            tracks: ["2"]
+            people:
+              - { id: mod, name: Moderator }
+            sessions:
+              - id: s1
+                title: One
+                duration: 30m
+                track: "3"
+                moderator: mod
+                segments:
+                  - { title: Panel, kind: panel, duration: 30m, speakers: [mod] }
+
+            """)
+        #expect(lines == [
+            "a.yaml:12:12: warning: session 's1' is on track 3, which the event's tracks do not list — add \"3\" to tracks: at the top, or correct the session's track",
+            "a.yaml:15:63: warning: 'mod' both moderates and speaks in 'Panel' — the moderator is not counted as a speaker; remove them from speakers: or name another moderator",
+        ])
+    }
+
+    @Test("an empty list item and a list inside a list of ids are errors")
+    func badListItems() throws {
+        let lines = try rendered(header + "people:\n  - { id: a, name: A }\nsessions:\n  - id: s1\n    title: One\n    duration: 30m\n    participants:\n      -\n      - [a]\n")
+        #expect(lines == [
+            "a.yaml:12:8: error: an item of 'participants' is empty — remove the empty '- ' line",
+            "a.yaml:13:9: error: an item of 'participants' must be a single value, not a list",
+        ])
+    }
+
+    @Test("a session past midnight is given by its duration, and a pinned segment after midnight fits it")
+    func pastMidnight() throws {
+        let check = AgendaCheck(text: header + """
+            sessions:
+              - id: night
+                title: Night session
+                date: 2026-12-08
+                start: "22:00"
+                duration: 3h
+                segments:
+                  - { title: Talks, kind: other }
+                  - { title: Wrap-up, kind: closing, at: "00:30", duration: 30m }
+
+            """, zones: try zones)
+        #expect(check.diagnostics.items.isEmpty, "\(check.diagnostics.sorted.map { $0.rendered(file: "a.yaml") })")
+    }
 }
