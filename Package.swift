@@ -13,8 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
-        // The C module over libical. Only the libical wrapper module may import it;
-        // the wrapper arrives with the iCalendar work.
+        // The C module over libical. Only ICal, the Swift wrapper, imports it.
         .systemLibrary(
             name: "CLibical",
             path: "Sources/CLibical",
@@ -22,8 +21,12 @@ let package = Package(
             providers: [.apt(["libical-dev"])]
         ),
         .target(
+            name: "ICal",
+            dependencies: ["CLibical"]
+        ),
+        .target(
             name: "Convene",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["ICal", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "ConveneCLI",
@@ -34,7 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConveneTests",
-            dependencies: ["Convene"]
+            dependencies: ["Convene", "ICal"]
         ),
     ],
     swiftLanguageModes: [.v6]

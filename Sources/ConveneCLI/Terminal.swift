@@ -58,8 +58,8 @@ enum Terminal {
     }
 
     /// Loads and checks an agenda file; prints its diagnostics unless `quiet`.
-    static func check(_ path: String, quiet: Bool = false) throws -> AgendaCheck {
-        let check = AgendaCheck(bytes: try read(path), zones: try zones())
+    static func check(_ path: String, quiet: Bool = false, zones: ZoneDirectory? = nil) throws -> AgendaCheck {
+        let check = AgendaCheck(bytes: try read(path), zones: try zones ?? Self.zones())
         if !quiet { printDiagnostics(check.diagnostics, file: path) }
         return check
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ICal
 
 /// The names in the system's time-zone database (`/usr/share/zoneinfo`, or `$TZDIR`):
 /// which names are current, which are legacy aliases and what they stand for, and the
@@ -21,6 +22,8 @@ public struct ZoneDirectory: Sendable {
     public let directory: String
     /// The release, e.g. `2025b`.
     public let version: String
+    /// Conversions between wall-clock times and instants, through libical.
+    public let engine: TimeZoneEngine
     private let currentNames: Set<String>
     private let aliases: [String: String]
 
@@ -74,6 +77,7 @@ public struct ZoneDirectory: Sendable {
         }
         self.directory = folder
         self.version = version
+        self.engine = TimeZoneEngine()
         self.currentNames = zones
         self.aliases = links
     }

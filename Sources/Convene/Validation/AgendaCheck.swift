@@ -3,6 +3,10 @@ public struct AgendaCheck: Sendable {
     public var agenda: Agenda?
     public var sourceMap: SourceMap
     public var diagnostics: DiagnosticList
+    /// How each well-formed session's segments lie, by session index.
+    public var layouts: [Int: SegmentLayout] = [:]
+    /// The agenda in instants; `nil` while the agenda has errors.
+    public var timeline: Timeline?
 
     /// Whether the agenda can be used: it was read and has no errors (warnings allowed).
     public var isValid: Bool { agenda != nil && !diagnostics.hasErrors }
@@ -14,7 +18,18 @@ public struct AgendaCheck: Sendable {
         sourceMap = loaded.sourceMap
         diagnostics = loaded.diagnostics
         if let agenda = loaded.agenda {
-            diagnostics.append(contentsOf: AgendaValidator().validate(agenda, sourceMap: loaded.sourceMap))
+            let validation = AgendaValidator().validate(agenda, sourceMap: loaded.sourceMap)
+            diagnostics.append(contentsOf: validation.diagnostics)
+            layouts = validation.layouts
+            if !diagnostics.hasErrors {
+                let resolver = Resolver(zones: zones)
+                let (resolved, problems) = resolver.resolve(agenda, layouts: layouts, sourceMap: loaded.sourceMap)
+                diagnostics.append(contentsOf: problems)
+                if !problems.hasErrors {
+                    timeline = resolved
+                    diagnostics.append(contentsOf: ConflictCheck(timeline: resolved, resolver: resolver, map: loaded.sourceMap).run())
+                }
+            }
         }
     }
 

@@ -6,8 +6,16 @@
 public struct AgendaValidator: Sendable {
     public init() {}
 
+    /// What validation found: the problems, and how the segments of each well-formed session
+    /// lie within it.
+    public struct Result: Sendable {
+        public var diagnostics: DiagnosticList
+        /// By session index: sessions whose timing had errors have none.
+        public var layouts: [Int: SegmentLayout]
+    }
+
     /// Every problem of `agenda`, placed with `sourceMap`.
-    public func validate(_ agenda: Agenda, sourceMap: SourceMap) -> DiagnosticList {
+    public func validate(_ agenda: Agenda, sourceMap: SourceMap) -> Result {
         var run = Run(agenda: agenda, map: sourceMap)
         run.checkIDs()
         run.checkPeople()
@@ -15,13 +23,14 @@ public struct AgendaValidator: Sendable {
             run.checkReferences(session: index)
             run.checkTiming(session: index)
         }
-        return run.diagnostics
+        return Result(diagnostics: run.diagnostics, layouts: run.layouts)
     }
 
     private struct Run {
         let agenda: Agenda
         let map: SourceMap
         var diagnostics = DiagnosticList()
+        var layouts: [Int: SegmentLayout] = [:]
         let personIDs: [String]
         let questionIDs: [String]
 
@@ -161,34 +170,36 @@ public struct AgendaValidator: Sendable {
             } else {
                 length = session.duration?.value
             }
-            checkSegments(of: session, path: path, length: length)
+            if let layout = layOut(session, path: path, length: length) { layouts[index] = layout }
         }
 
-        /// Lays the segments out from the session's start, as the resolver will, and reports
-        /// gaps, overruns and clashes with pinned segments.
-        private mutating func checkSegments(of session: Session, path: String, length: Int?) {
+        /// Lays the segments out from the session's start and reports gaps, overruns and
+        /// clashes with pinned segments; `nil` when they do not fit.
+        private mutating func layOut(_ session: Session, path: String, length: Int?) -> SegmentLayout? {
             guard !session.segments.isEmpty else {
-                if length == nil {
+                guard let length else {
                     diagnostics.error(map.location(path), "session '\(session.id)' has no length",
                                       hint: "give end: or duration:, or list its segments with durations")
+                    return nil
                 }
-                return
+                return SegmentLayout(starts: [], length: length)
             }
             let startMinute = session.start?.minutesSinceMidnight ?? 0
             func clock(_ offset: Int) -> String {
                 session.start == nil ? "+\(Minutes(max(offset, 1)))" : formatClock((startMinute + offset) % 1440)
             }
             var cursor = 0
+            var starts: [Int] = []
             var openEnded: (index: Int, start: Int)?
             for (number, segment) in session.segments.enumerated() {
                 let segmentPath = "\(path).segments[\(number)]"
-                if map.isInvalid("\(segmentPath).duration") || map.isInvalid("\(segmentPath).at") { return }
+                if map.isInvalid("\(segmentPath).duration") || map.isInvalid("\(segmentPath).at") { return nil }
                 if let at = segment.at {
                     guard let sessionStart = session.start else {
                         diagnostics.error(map.location("\(segmentPath).at"),
                                           "'\(segment.title)' is pinned at \(at) but session '\(session.id)' has no start",
                                           hint: "pinned times need a scheduled session; use duration: instead")
-                        return
+                        return nil
                     }
                     var pinned = at.minutesSinceMidnight - sessionStart.minutesSinceMidnight
                     if pinned < 0, let length, startMinute + length > 1440 { pinned += 1440 }
@@ -196,14 +207,14 @@ public struct AgendaValidator: Sendable {
                         diagnostics.error(map.location("\(segmentPath).at"),
                                           "'\(segment.title)' is pinned at \(at), before session '\(session.id)' starts at \(sessionStart)",
                                           hint: "pin it at \(sessionStart) or later")
-                        return
+                        return nil
                     }
                     if let open = openEnded {
                         if pinned <= open.start {
                             diagnostics.error(map.location("\(segmentPath).at"),
                                               "'\(segment.title)' is pinned at \(at), but '\(session.segments[open.index].title)' only starts at \(clock(open.start))",
                                               hint: "move the pinned time later or shorten the segments before it")
-                            return
+                            return nil
                         }
                         openEnded = nil
                     } else if pinned < cursor {
@@ -211,7 +222,7 @@ public struct AgendaValidator: Sendable {
                         diagnostics.error(map.location("\(segmentPath).at"),
                                           "'\(segment.title)' is pinned at \(at), but '\(previous)' before it runs until \(clock(cursor))",
                                           hint: "shorten the segments before it by \(Minutes(cursor - pinned)) or pin it at \(clock(cursor))")
-                        return
+                        return nil
                     } else if pinned > cursor {
                         diagnostics.warning(map.location("\(segmentPath).at"),
                                             "\(Minutes(pinned - cursor)) between \(clock(cursor)) and \(clock(pinned)) before '\(segment.title)' are not in any segment",
@@ -222,8 +233,9 @@ public struct AgendaValidator: Sendable {
                     diagnostics.error(map.location("\(path).segments[\(open.index)]"),
                                       "'\(session.segments[open.index].title)' has no duration, and '\(segment.title)' after it is not pinned",
                                       hint: "give it duration:, or pin the next segment with at:")
-                    return
+                    return nil
                 }
+                starts.append(cursor)
                 if let duration = segment.duration {
                     cursor += duration.value
                 } else {
@@ -236,26 +248,29 @@ public struct AgendaValidator: Sendable {
                     diagnostics.error(map.location("\(path).segments[\(open.index)]"),
                                       "'\(session.segments[open.index].title)' has no duration and session '\(session.id)' has no end",
                                       hint: "give the segment duration:, or the session end: or duration:")
-                    return
+                    return nil
                 }
                 if length <= open.start {
                     diagnostics.error(map.location("\(path).segments[\(open.index)]"),
                                       "'\(session.segments[open.index].title)' would start at \(clock(open.start)), when session '\(session.id)' has already ended",
                                       hint: "shorten the segments before it or end the session later")
+                    return nil
                 }
-                return
+                return SegmentLayout(starts: starts, length: length)
             }
-            guard let length else { return }
+            guard let length else { return SegmentLayout(starts: starts, length: cursor) }
             let endKey = map.contains("\(path).end") ? "end" : "duration"
             if cursor > length {
                 diagnostics.error(map.location("\(lastPath).duration"),
                                   "the segments of '\(session.id)' run until \(clock(cursor)), \(Minutes(cursor - length)) past the session's end at \(clock(length))",
                                   hint: "shorten a segment by \(Minutes(cursor - length)) or " + (endKey == "end" ? "end the session at \(clock(cursor))" : "make the session's duration \(Minutes(cursor))"))
+                return nil
             } else if cursor < length {
                 diagnostics.warning(map.location("\(path).\(endKey)"),
                                     "the segments of '\(session.id)' end at \(clock(cursor)); the last \(Minutes(length - cursor)) until \(clock(length)) are not in any segment",
                                     hint: "add a segment or a break, lengthen one, or end the session at \(clock(cursor))")
             }
+            return SegmentLayout(starts: starts, length: length)
         }
     }
 }

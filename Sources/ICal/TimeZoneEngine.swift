@@ -1,0 +1,101 @@
+internal import CLibical
+import Foundation
+
+/// The one place Convene turns wall-clock times into instants and back, for any IANA zone,
+/// from the system's tz database as libical reads it: the same data the invites carry in
+/// their VTIMEZONE components.
+///
+/// Zones are loaded on first use and kept; every libical call is serialised, so one engine
+/// may be shared.
+public final class TimeZoneEngine: @unchecked Sendable {
+    /// What a wall-clock time turns out to be in a zone.
+    public enum Resolution: Sendable, Equatable {
+        /// It happens once, at this instant (seconds since the epoch, UTC).
+        case exact(Int64)
+        /// It never happens: the clocks jump over it. `jumpAt` is the instant of the jump,
+        /// when the clock goes from `before` to `after` (both wall-clock).
+        case skipped(jumpAt: Int64, before: CivilTime, after: CivilTime)
+        /// It happens twice, when the clocks go back: first at `first`, again at `second`.
+        case repeated(first: Int64, second: Int64)
+    }
+
+    /// Why a zone cannot be used.
+    public struct UnknownZone: Error, Sendable, Equatable {
+        public var name: String
+    }
+
+    private var zones: [String: OpaquePointer] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// Whether libical can load `name` from the tz database.
+    public func knows(_ name: String) -> Bool {
+        (try? zone(name)) != nil
+    }
+
+    /// The zone's offset from UTC, in seconds, at `instant`.
+    public func offset(of name: String, at instant: Int64) throws(UnknownZone) -> Int {
+        let zone = try zone(name)
+        return Libical.locked { Self.offset(zone, instant) }
+    }
+
+    /// The wall-clock time in the zone at `instant`.
+    public func civilTime(in name: String, at instant: Int64) throws(UnknownZone) -> CivilTime {
+        CivilTime(secondsSinceEpoch: instant + Int64(try offset(of: name, at: instant)))
+    }
+
+    /// The instant(s) at which the zone's clocks show `civil`.
+    public func resolve(_ civil: CivilTime, in name: String) throws(UnknownZone) -> Resolution {
+        let zone = try zone(name)
+        let wall = civil.secondsSinceEpoch
+        return Libical.locked {
+            // Offsets in force a day either side cover any single transition around `wall`.
+            let before = Self.offset(zone, wall - 86_400 - 14 * 3600)
+            let after = Self.offset(zone, wall + 86_400 + 14 * 3600)
+            var instants: [Int64] = []
+            for candidate in Set([before, after]).sorted(by: >) {
+                let instant = wall - Int64(candidate)
+                if Self.offset(zone, instant) == candidate { instants.append(instant) }
+            }
+            instants.sort()
+            switch instants.count {
+            case 1:
+                return .exact(instants[0])
+            case 0:
+                // Spring forward: the jump happens at the first instant whose offset is `after`.
+                var low = wall - Int64(before) - 86_400, high = wall - Int64(after) + 86_400
+                while high - low > 1 {
+                    let middle = low + (high - low) / 2
+                    if Self.offset(zone, middle) == after { high = middle } else { low = middle }
+                }
+                return .skipped(jumpAt: high,
+                                before: CivilTime(secondsSinceEpoch: high + Int64(before)),
+                                after: CivilTime(secondsSinceEpoch: high + Int64(after)))
+            default:
+                return .repeated(first: instants[0], second: instants[instants.count - 1])
+            }
+        }
+    }
+
+    private func zone(_ name: String) throws(UnknownZone) -> OpaquePointer {
+        lock.lock()
+        defer { lock.unlock() }
+        if let zone = zones[name] { return zone }
+        let loaded: OpaquePointer? = Libical.locked {
+            guard !name.isEmpty, !name.contains(".."), name.utf8.count < 128 else { return nil }
+            if name == "UTC" || name == "Etc/UTC" { return icaltimezone_get_utc_timezone() }
+            return icaltimezone_get_builtin_timezone(name)
+        }
+        guard let loaded else { throw UnknownZone(name: name) }
+        zones[name] = loaded
+        return loaded
+    }
+
+    /// Must be called with the libical lock held.
+    private static func offset(_ zone: OpaquePointer, _ instant: Int64) -> Int {
+        var time = icaltime_from_timet_with_zone(time_t(instant), 0, icaltimezone_get_utc_timezone())
+        var isDaylight: Int32 = 0
+        return Int(icaltimezone_get_utc_offset_of_utc_time(zone, &time, &isDaylight))
+    }
+}
