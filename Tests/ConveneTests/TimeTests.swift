@@ -187,3 +187,46 @@ struct TimeTests {
         #expect(invalid.status == 1)
     }
 }
+
+/// The engine and Python's zoneinfo read the same tz database; they must agree everywhere.
+/// Python starts first and works on the other core while the engine computes its side.
+@Suite("tz database agreement")
+struct ZoneAgreementTests {
+    @Test("for every zone, the engine and Python's zoneinfo agree on the offset at every hour of 2024–2027")
+    func everyZoneEveryHour() throws {
+        let zones = try zones
+        let names = zones.names.filter { zones.engine.knows($0) }
+        #expect(names.count == zones.names.count, "libical cannot load: \(Set(zones.names).subtracting(names).sorted())")
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", packageRoot.appendingPathComponent("scripts/zone-offsets.py").path]
+        let input = Pipe(), output = Pipe()
+        python.standardInput = input
+        python.standardOutput = output
+        try python.run()
+        input.fileHandleForWriting.write(Data(names.joined(separator: "\n").utf8))
+        try input.fileHandleForWriting.close()
+        let start: Int64 = 1_704_067_200  // 2024-01-01T00:00:00Z
+        let hours = 4 * 365 * 24 + 24     // to 2028-01-01, with 2024's leap day
+        var ours: [String] = []
+        for name in names {
+            var line = name
+            var previous: Int?
+            for hour in 0..<hours {
+                let offset = try zones.engine.offset(of: name, at: start + Int64(hour) * 3600)
+                if offset != previous {
+                    line += " \(hour):\(offset)"
+                    previous = offset
+                }
+            }
+            ours.append(line)
+        }
+        let theirs = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0)
+        #expect(theirs.count == ours.count)
+        let disagreements = zip(ours, theirs).filter { $0 != $1 }
+        #expect(disagreements.isEmpty, "\(disagreements.count) zones disagree, e.g. \(disagreements.prefix(3).map { "ours: \($0.0.prefix(120)) / zoneinfo: \($0.1.prefix(120))" })")
+        #expect(ours.count > 300)
+    }
+}
