@@ -78,6 +78,41 @@ public final class TimeZoneEngine: @unchecked Sendable {
         }
     }
 
+    /// The instant a wall-clock time stands for, for reading calendars: a time in the
+    /// spring-forward gap is read as the moment of the jump, a repeated one as its first
+    /// occurrence (what calendar clients do). Must be called with the libical lock held.
+    func instantHoldingLock(_ civil: CivilTime, in name: String) -> Int64? {
+        guard let zone = zoneHoldingLock(name) else { return nil }
+        let wall = civil.secondsSinceEpoch
+        let before = Self.offset(zone, wall - 86_400 - 14 * 3600)
+        let after = Self.offset(zone, wall + 86_400 + 14 * 3600)
+        let early = wall - Int64(max(before, after))
+        if Self.offset(zone, early) == max(before, after) { return early }
+        let late = wall - Int64(min(before, after))
+        if Self.offset(zone, late) == min(before, after) { return late }
+        return wall - Int64(before)
+    }
+
+    /// Whether the tz database has `name`. Must be called with the libical lock held.
+    func knowsHoldingLock(_ name: String) -> Bool {
+        zoneHoldingLock(name) != nil
+    }
+
+    /// Must be called with the libical lock held.
+    private func zoneHoldingLock(_ name: String) -> OpaquePointer? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = zones[name] { return known }
+        var zone: OpaquePointer?
+        if name == "UTC" || name == "Etc/UTC" {
+            zone = icaltimezone_get_utc_timezone()
+        } else if !name.isEmpty, !name.contains(".."), name.utf8.count < 128, name.contains("/") || name == "GMT" {
+            zone = icaltimezone_get_builtin_timezone(name)
+        }
+        if let zone { zones[name] = zone }
+        return zone
+    }
+
     private func zone(_ name: String) throws(UnknownZone) -> OpaquePointer {
         lock.lock()
         defer { lock.unlock() }
