@@ -6,7 +6,7 @@ CONVENE := .build/debug/convene
 SAMPLE := agendas/wps-side-event-2022.yaml
 PREFIX ?= /usr/local
 
-.PHONY: all deps build demo test schema install clean
+.PHONY: all deps build demo test bench schema install clean
 
 all: build
 
@@ -28,6 +28,16 @@ test: build
 	@bash scripts/install-deps.sh --test
 	$(SWIFT) test
 	python3 scripts/check-schema.py $(CONVENE)
+
+# The slot-search benchmark: generated busy calendars for 50, 200 and 800 people (a year of
+# weekly and daily meetings plus 500 single events each), searched over 30 days at 5-minute
+# steps; against libical alone in the same run, and against the same search in Python.
+bench: deps
+	@bash scripts/install-deps.sh --bench
+	$(SWIFT) build -c release --product convene-bench
+	.build/release/convene-bench --out out/bench --sizes $(or $(SIZES),50,200,800)
+	python3 scripts/slots-python.py out/bench $(or $(SIZES),50,200,800)
+	@python3 scripts/bench-summary.py out/bench
 
 # Regenerates the published JSON Schema after a change to the agenda format.
 schema: build

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "convene", targets: ["ConveneCLI"]),
         .library(name: "Convene", targets: ["Convene"]),
+        .executable(name: "convene-bench", targets: ["ConveneBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -34,6 +35,10 @@ let package = Package(
                 "Convene",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "ConveneBenchmarks",
+            dependencies: ["Convene", "ICal"]
         ),
         .testTarget(
             name: "ConveneTests",

@@ -23,7 +23,27 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-if [ "${1:-}" = "--test" ] && ! python3 -c 'import yaml, jsonschema' 2>/dev/null; then
-  echo "installing Python modules for the tests: pyyaml jsonschema"
-  python3 -m pip install --quiet --disable-pip-version-check pyyaml jsonschema
-fi
+# Python modules: for --test, PyYAML and jsonschema; for --bench, also icalendar and
+# recurring-ical-events. Debian's packages where the system Python is in use (its pip refuses
+# to install), pip otherwise.
+want_python() { # MODULE IMPORT-NAME DEBIAN-PACKAGE
+  python3 -c "import $2" 2>/dev/null && return 0
+  if [ "$(command -v python3)" = /usr/bin/python3 ]; then
+    echo "installing $3"
+    $sudo apt-get install -y -qq --no-install-recommends "$3" >/dev/null || { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "$3" >/dev/null; }
+  else
+    echo "installing Python module $1"
+    python3 -m pip install --quiet --disable-pip-version-check "$1"
+  fi
+}
+sudo=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+case "${1:-}" in
+  --test)
+    want_python pyyaml yaml python3-yaml
+    want_python jsonschema jsonschema python3-jsonschema ;;
+  --bench)
+    want_python pyyaml yaml python3-yaml
+    want_python icalendar icalendar python3-icalendar
+    want_python recurring-ical-events recurring_ical_events python3-recurring-ical-events ;;
+esac

@@ -44,7 +44,7 @@ public struct BusyCalendar: Sendable {
     public init(text: String, from: Int64, to: Int64, floatingZone: String, engine: TimeZoneEngine,
                 zoneName: @escaping (String) -> String?) throws(ReadError) {
         let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
-        guard trimmed.uppercased().hasPrefix("BEGIN:VCALENDAR") else {
+        guard trimmed.prefix(15).uppercased() == "BEGIN:VCALENDAR" else {
             throw ReadError(message: "not an iCalendar file (it does not start with BEGIN:VCALENDAR)")
         }
         var reader = Reader(from: from, to: to, floatingZone: floatingZone, engine: engine, zoneName: zoneName)
@@ -56,7 +56,8 @@ public struct BusyCalendar: Sendable {
                 return true
             }
         }
-        let complete = text.uppercased().contains("END:VCALENDAR")
+        // Only the end of the file is looked at for the closing line, not the whole text.
+        let complete = String(text.suffix(64)).uppercased().contains("END:VCALENDAR")
         if !complete {
             // A file cut short: keep what stands before its last complete component.
             let upper = text.uppercased()
@@ -114,12 +115,11 @@ private struct Reader {
             }
         }
         // Overrides first, so that the series they change can leave those instances out.
-        for event in events where !isNull(icalcomponent_get_recurrenceid(event)) {
-            readOverride(event)
+        var series: [OpaquePointer] = []
+        for event in events {
+            if icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY) != nil { readOverride(event) } else { series.append(event) }
         }
-        for event in events where isNull(icalcomponent_get_recurrenceid(event)) {
-            readEvent(event)
-        }
+        for event in series { readEvent(event) }
     }
 
     private mutating func collectEmails(_ event: OpaquePointer) {
@@ -217,6 +217,13 @@ private struct Reader {
 
     private mutating func readEvent(_ event: OpaquePointer) {
         collectEmails(event)
+        let repeats = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY) != nil
+            || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY) != nil
+        if !repeats {
+            // A single event after the window needs nothing more.
+            let start = icalcomponent_get_dtstart(event)
+            if let instant = instant(start, property: icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY)), instant >= to { return }
+        }
         guard !isFree(event), let span = span(of: event), span.length > 0 else { return }
         let changed = overrides[uid(event)] ?? [:]
         let dtstart = icalcomponent_get_dtstart(event)
@@ -317,4 +324,45 @@ private struct Reader {
 /// Whether libical's time is its null time (an absent value).
 private func isNull(_ time: icaltimetype) -> Bool {
     icaltime_is_null_time(time) != 0
+}
+
+/// libical on its own, for measuring: parse a calendar and expand every event's occurrences
+/// in `[from, to)` with libical's recurrence iterator and zone conversion, doing nothing with
+/// them but count. The slot search's cost is compared against this.
+public enum LibicalExpansion {
+    public static func occurrences(in text: String, from: Int64, to: Int64) -> Int {
+        Libical.locked {
+            guard let root = icalparser_parse_string(text) else { return 0 }
+            defer { icalcomponent_free(root) }
+            var count = 0
+            var next = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT)
+            while let event = next {
+                defer { next = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT) }
+                let start = icalcomponent_get_dtstart(event)
+                guard let property = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY) else {
+                    let instant = Int64(start.zone.map { icaltime_as_timet_with_zone(start, $0) } ?? icaltime_as_timet(start))
+                    if instant >= from && instant < to { count += 1 }
+                    continue
+                }
+                let rule = icalproperty_get_rrule(property)
+                guard let iterator = icalrecur_iterator_new(rule, start) else { continue }
+                defer { icalrecur_iterator_free(iterator) }
+                if rule.count == 0 {
+                    var jump = icaltime_from_timet_with_zone(time_t(from - 2 * 86_400), 0, icaltimezone_get_utc_timezone())
+                    if let zone = start.zone { icaltimezone_convert_time(&jump, icaltimezone_get_utc_timezone(), zone) }
+                    jump.zone = start.zone
+                    _ = icalrecur_iterator_set_start(iterator, jump)
+                }
+                while true {
+                    var occurrence = icalrecur_iterator_next(iterator)
+                    if icaltime_is_null_time(occurrence) != 0 { break }
+                    occurrence.zone = start.zone
+                    let instant = Int64(start.zone.map { icaltime_as_timet_with_zone(occurrence, $0) } ?? icaltime_as_timet(occurrence))
+                    if instant >= to { break }
+                    if instant >= from { count += 1 }
+                }
+            }
+            return count
+        }
+    }
 }
