@@ -5,6 +5,7 @@ SWIFT ?= swift
 CONVENE := .build/debug/convene
 SAMPLE := agendas/wps-side-event-2022.yaml
 PREFIX ?= /usr/local
+BENCH_SIZES ?= 50,200,800
 
 .PHONY: all deps build demo test bench schema install clean
 
@@ -35,8 +36,8 @@ test: build
 bench: deps
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release --product convene-bench
-	.build/release/convene-bench --out out/bench --sizes $(or $(SIZES),50,200,800)
-	python3 scripts/slots-python.py out/bench $(or $(SIZES),50,200,800)
+	.build/release/convene-bench --out out/bench --sizes $(BENCH_SIZES)
+	python3 scripts/slots-python.py out/bench $(BENCH_SIZES)
 	@python3 scripts/bench-summary.py out/bench
 
 # Regenerates the published JSON Schema after a change to the agenda format.

@@ -73,5 +73,22 @@ broken = {
 for name, document in broken.items():
     expect(name, document, False)
 
+# What convene check accepts, the schema accepts too, and the other way round.
+session = base["sessions"][0]
+accepted = {
+    "unquoted track number": dict(base, tracks=[2, 1.5]),
+    "empty subtitle": dict(base, subtitle=None),
+    "upper-case duration": dict(base, sessions=[dict(session, end=None, duration="1H30M")]),
+    "version as text": dict(base, convene="1"),
+}
+for name, document in accepted.items():
+    document = {k: v for k, v in document.items()}
+    if name == "upper-case duration":
+        document["sessions"] = [{k: v for k, v in document["sessions"][0].items() if v is not None}]
+    expect(name, document, True)
+for name, document in {"empty duration": dict(base, sessions=[dict(session, duration="")]),
+                       "zero duration": dict(base, sessions=[dict(session, duration="0m")])}.items():
+    expect(name, document, False)
+
 print(f"schema: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

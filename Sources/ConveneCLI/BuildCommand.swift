@@ -22,6 +22,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace files in the folder even if they were edited.")
     var force = false
 
+    func validate() throws {
+        if output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("-o needs the folder to write into")
+        }
+    }
+
     func run() throws {
         let check = try Terminal.check(file)
         guard check.isValid else {

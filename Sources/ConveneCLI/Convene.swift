@@ -20,6 +20,10 @@ struct ConveneCommand: ParsableCommand {
     )
 
     static func main() {
+        if CommandLine.arguments.count == 1 {
+            Terminal.error(helpMessage())
+            Foundation.exit(Terminal.Exit.usage)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

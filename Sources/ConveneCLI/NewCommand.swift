@@ -40,14 +40,25 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var templates: TemplateFolders
 
     func validate() throws {
-        if let date, LocalDate(parsing: date) == nil {
-            throw ValidationError("--date '\(date)' is not a date — write YYYY-MM-DD, e.g. 2026-12-08")
+        if output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("-o needs the path of the agenda file to write")
+        }
+        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--title is empty — give the event's title")
+        }
+        if let date {
+            guard let day = LocalDate(parsing: date) else {
+                throw ValidationError("--date '\(date)' is not a date — write YYYY-MM-DD, e.g. 2026-12-08")
+            }
+            guard (1970...2100).contains(day.year) else {
+                throw ValidationError("--date \(date) is out of range — give a date from 1970 to 2100")
+            }
         }
         if let start, LocalTime(parsing: start) == nil {
             throw ValidationError("--start '\(start)' is not a time — write HH:MM, 24-hour, e.g. 09:00")
         }
-        if let id, AgendaTemplate.slug(id) != id.lowercased() || id.isEmpty {
-            throw ValidationError("--id '\(id)' is not a valid id — use letters, digits and '-', e.g. kyiv-consultation-2026")
+        if let id, !AgendaFormat.isIdentifier(id) {
+            throw ValidationError("--id '\(id)' is not a valid id — use letters, digits, '-', '_' and '.', e.g. kyiv-consultation-2026")
         }
     }
 
@@ -75,12 +86,14 @@ struct NewCommand: ParsableCommand {
             draft = try chosen.render(parameters)
         } catch {
             Terminal.error("convene: error: \(error)")
+            // A problem without a line comes from the values given on the command line.
             throw ExitCode(error.line == nil ? Terminal.Exit.usage : Terminal.Exit.invalidInput)
         }
         let check = AgendaCheck(text: draft, zones: zones)
         guard check.isValid else {
-            Terminal.error("convene: error: template '\(chosen.name)' (\(chosen.path)) drafts an agenda with errors; nothing written:")
-            Terminal.printDiagnostics(check.diagnostics, file: output)
+            Terminal.error("convene: error: template '\(chosen.name)' drafts an agenda with errors; nothing written:")
+            // The draft keeps the template's line numbers, so the template's path is the place to fix.
+            Terminal.printDiagnostics(check.diagnostics, file: chosen.path)
             throw ExitCode(Terminal.Exit.invalidInput)
         }
         try Terminal.write { () throws(OutputError) in try OutputWriter(force: force).write(draft, to: output) }

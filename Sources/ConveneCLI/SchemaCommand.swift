@@ -14,6 +14,12 @@ struct SchemaCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    func validate() throws {
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("-o needs the path of the file to write")
+        }
+    }
+
     func run() throws {
         let text = AgendaSchema.document().serialized()
         guard let output else { return Terminal.out(text.dropLast() + "") }

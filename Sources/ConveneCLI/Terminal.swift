@@ -37,7 +37,7 @@ enum Terminal {
 
     /// The bytes of an agenda file (`-` for standard input), or exit with a message.
     static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        if path == "-" { return readLimited(FileHandle.standardInput) }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             Terminal.error("convene: error: \(path): no such file — check the path; convene new drafts an agenda from a template")
@@ -52,9 +52,19 @@ enum Terminal {
             throw ExitCode(Exit.invalidInput)
         }
         defer { try? handle.close() }
-        // Read one byte past the limit so that an oversized file is reported, not loaded.
-        let data = (try? handle.read(upToCount: 4 * 1024 * 1024 + 1)) ?? nil
-        return Array(data ?? Data())
+        return readLimited(handle)
+    }
+
+    /// Reads at most one byte past the size limit of an agenda, so that an oversized input
+    /// (or an endless one, such as /dev/zero) is reported rather than loaded.
+    static func readLimited(_ handle: FileHandle) -> [UInt8] {
+        let limit = AgendaCheck.maximumSize + 1
+        var bytes: [UInt8] = []
+        while bytes.count < limit {
+            guard let chunk = try? handle.read(upToCount: min(65_536, limit - bytes.count)), !chunk.isEmpty else { break }
+            bytes += chunk
+        }
+        return bytes
     }
 
     /// Loads and checks an agenda file; prints its diagnostics unless `quiet`.
@@ -67,13 +77,13 @@ enum Terminal {
     static func printDiagnostics(_ diagnostics: DiagnosticList, file: String) {
         for diagnostic in diagnostics.sorted { error(diagnostic.rendered(file: file)) }
         if diagnostics.omitted > 0 {
-            error("\(file): \(diagnostics.omitted) more problems not shown — fix the ones above first")
+            error("\(file): \(diagnostics.omittedErrors) more errors and \(diagnostics.omittedWarnings) more warnings not shown — fix the ones above first")
         }
     }
 
     static func summary(_ diagnostics: DiagnosticList) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(count(diagnostics.errors.count + diagnostics.omitted, "error")), \(count(diagnostics.warnings.count, "warning"))"
+        return "\(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning"))"
     }
 
     /// Writes outputs, or exits 3 saying why not.

@@ -151,8 +151,35 @@ struct CommandLineTests {
         let schemaIntoFolder = try convene(["schema", "-o", folder.path, "--force"])
         #expect(schemaIntoFolder.status == 3)
         #expect(schemaIntoFolder.stderr == "convene: error: cannot write \(folder.path): it is a folder\n")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
-        #expect(leftovers.isEmpty)
+    }
+
+    @Test("a build leaves only its outputs in the folder: every temporary file was renamed into place")
+    func noTemporaryFiles() throws {
+        let folder = try temporaryFolder()
+        try valid.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
+        #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
+        #expect(names == [".convene-manifest.json", "agenda.json", "check.json", "check.txt"])
+    }
+
+    @Test("an empty output path, and no command at all, are command-line errors")
+    func emptyOutputs() throws {
+        for arguments in [["build", "agendas/wps-side-event-2022.yaml", "-o", ""], ["new", "side-event-panel", "-o", ""],
+                          ["schema", "-o", ""], ["new", "side-event-panel", "-o", "/tmp/x.yaml", "--title", ""]] {
+            let run = try convene(arguments)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        }
+        let bare = try convene([])
+        #expect(bare.status == 2)
+        #expect(bare.stderr.contains("SUBCOMMANDS"))
+    }
+
+    @Test("standard input is read only up to the size limit, so an endless stream is refused")
+    func endlessInput() throws {
+        let run = try convene(["check", "-"], input: String(repeating: "#", count: 5 * 1_048_576))
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("-:1:1: error: the file is larger than 4 MB"))
     }
 
     @Test("schema prints the JSON Schema that is published in the repository")

@@ -80,6 +80,50 @@ struct HostileInputTests {
         #expect(blockResult.first?.contains("error") == true)
     }
 
+    @Test("aliases that fan out after parsing (sessions of segments of speakers) stop at the value budget")
+    func aliasFanOut() throws {
+        let speakers = "[" + Array(repeating: "a", count: 400).joined(separator: ", ") + "]"
+        let text = header + """
+            people: [{ id: a, name: A }]
+            x-segment: &G { title: T, kind: keynote, duration: 1m, speakers: \(speakers) }
+            x-session: &S { id: s, title: S, duration: 1m, segments: [\(Array(repeating: "*G", count: 400).joined(separator: ", "))] }
+            sessions: [\(Array(repeating: "*S", count: 400).joined(separator: ", "))]
+
+            """
+        let started = Date()
+        let check = AgendaCheck(text: text, zones: try zones)
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(!check.isValid)
+        #expect(check.diagnostics.errors.contains { $0.message == "the agenda holds more than 100000 values once its aliases (*) are expanded" })
+    }
+
+    @Test("errors found after the list is full still make the file invalid")
+    func errorsPastTheCap() throws {
+        let hidden = (0..<250).map { "  - { id: p\($0), name: P, visibility: organizers }" }.joined(separator: "\n")
+        let check = AgendaCheck(text: header + "people:\n" + hidden + "\nsessions:\n  - { id: s, title: S, date: 2026-12-08, start: \"10:00\", end: \"09:00\" }\n", zones: try zones)
+        #expect(!check.isValid)
+        #expect(check.diagnostics.errorCount == 1)
+        #expect(check.diagnostics.errors.count == 1, "the error took the place of a warning in the list")
+        #expect(check.diagnostics.warningCount == 250)
+    }
+
+    @Test("a file holding only '---' is empty; a bare '- ' item is one error")
+    func emptyDocumentAndItem() throws {
+        #expect(try diagnostics(Array("---\n".utf8)) == ["a.yaml:1:1: error: the file is empty — start from a template: convene templates, then convene new TEMPLATE -o FILE"])
+        #expect(try rendered(header + "people:\n  -\n") == ["a.yaml:6:4: error: an item of 'people' is empty — remove the empty '- ' line"])
+    }
+
+    @Test("a key twice in a flow mapping is placed at its second occurrence")
+    func duplicateKeyInFlow() throws {
+        #expect(try rendered(header + "organizer: { name: A, name: B }\npeople:\n  - { id: x, name: X }\n")
+                == ["a.yaml:5:23: error: the key 'name' appears twice in one mapping — keep one of them; a second value would silently replace the first"])
+    }
+
+    @Test("required text that is empty is an error")
+    func emptyRequired() throws {
+        #expect(try rendered("convene: 1\nid: x\ntitle: \"\"\ntimezone: UTC\n") == ["a.yaml:3:1: error: 'title' has no value — write a value after 'title:'"])
+    }
+
     @Test("a second YAML document in the file is an error at its start")
     func twoDocuments() throws {
         #expect(try diagnostics(Array("convene: 1\n---\nid: x\n".utf8)) ==
@@ -100,7 +144,7 @@ struct HostileInputTests {
         let check = AgendaCheck(text: header + "people:\n" + people + "\n", zones: try zones)
         #expect(check.diagnostics.items.count == DiagnosticList.limit)
         #expect(check.diagnostics.omitted == 300)
-        #expect(check.report(file: "a.yaml").serialized().contains("\"omitted\": 300"))
+        #expect(check.report(file: "a.yaml").serialized().contains("\"omitted_errors\": 300"))
     }
 
     @Test("random mutations of a valid agenda never crash the checker")

@@ -72,10 +72,27 @@ func convene(_ arguments: [String], in folder: URL? = nil, input: String = "", e
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
+    // Standard error is drained on its own thread so that neither pipe can fill and stall.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errorBox = Box()
+    let drained = DispatchSemaphore(value: 0)
+    let errorHandle = stderr.fileHandleForReading
+    Thread {
+        errorBox.data = errorHandle.readDataToEndOfFile()
+        drained.signal()
+    }.start()
+    // convene may stop reading early (it reads at most the size limit): a closed pipe is an
+    // error to ignore here, not a signal that ends the test run.
+    signal(SIGPIPE, SIG_IGN)
+    let writer = stdin.fileHandleForWriting
+    let bytes = Data(input.utf8)
+    Thread {
+        try? writer.write(contentsOf: bytes)
+        try? writer.close()
+    }.start()
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    drained.wait()
+    let err = errorBox.data
     process.waitUntilExit()
     return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
 }

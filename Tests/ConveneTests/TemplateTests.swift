@@ -77,12 +77,21 @@ struct TemplateTests {
         #expect(check.agenda?.title == title)
     }
 
-    @Test("a start so late that a later session would pass midnight is refused")
+    @Test("a start so late that a later session would pass midnight is a command-line error naming the template")
     func lateStart() throws {
-        let template = try library.template(named: "track2-dialogue-workshop")
-        #expect(throws: AgendaTemplate.Problem.self) {
-            try template.render(.init(title: "W", id: "w", date: LocalDate(year: 2026, month: 12, day: 8)!, start: LocalTime(hour: 22, minute: 0)!, timeZone: "UTC"))
-        }
+        let run = try convene(["new", "track2-dialogue-workshop", "-o", "/tmp/never-written.yaml", "--start", "22:00", "--date", "2026-12-08"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "convene: error: a session of template 'track2-dialogue-workshop' starts 5h after the first, which from 22:00 would be past midnight — choose an earlier --start\n")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.yaml"))
+    }
+
+    @Test("a draft carries the template's comments but not its header")
+    func headerLeftOut() throws {
+        let template = try library.template(named: "side-event-panel")
+        let draft = try template.render(.init(title: "T", id: "t", date: try #require(LocalDate(parsing: "2026-12-08")), start: template.defaultStart, timeZone: template.defaultTimeZone))
+        #expect(!draft.contains("# convene-template:"))
+        #expect(!draft.contains("# default-start:"))
+        #expect(draft.split(separator: "\n", omittingEmptySubsequences: false).count == template.text.split(separator: "\n", omittingEmptySubsequences: false).count)
     }
 
     @Test("an unknown template name suggests the nearest")

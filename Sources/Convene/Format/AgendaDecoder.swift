@@ -15,6 +15,22 @@ final class AgendaDecoder {
     let zones: ZoneDirectory
     var diagnostics = DiagnosticList()
     var map = SourceMap()
+    /// Values read so far. Aliases let a small file stand for an enormous one; past
+    /// ``budget`` the rest is not read.
+    private var visited = 0
+    static let budget = 100_000
+    private(set) var exhausted = false
+
+    /// Counts one value; false once the budget is spent (reported once).
+    private func spend() -> Bool {
+        visited += 1
+        if visited > Self.budget, !exhausted {
+            exhausted = true
+            diagnostics.error(.start, "the agenda holds more than \(Self.budget) values once its aliases (*) are expanded",
+                              hint: "an agenda this large is not what was meant; write the repeated parts out, or split the file")
+        }
+        return !exhausted
+    }
 
     init(zones: ZoneDirectory) {
         self.zones = zones
@@ -28,30 +44,30 @@ final class AgendaDecoder {
             fail(fields, "convene", "this file is agenda format version \(version); this convene reads version \(AgendaFormat.version)",
                  hint: version > AgendaFormat.version ? "use a newer convene" : "write convene: 1")
         }
-        var agenda = Agenda(id: identifier(fields, "id") ?? "", title: text(fields, "title") ?? "", timeZone: "UTC")
-        agenda.subtitle = text(fields, "subtitle")
+        var agenda = Agenda(id: identifier(fields, "id") ?? "", title: scalar(fields, "title") ?? "", timeZone: "UTC")
+        agenda.subtitle = scalar(fields, "subtitle")
         agenda.kind = choice(fields, "kind", EventKind.self) ?? .meeting
         agenda.tracks = list(fields, "tracks") { node, path in self.choice(node, path, Track.self) }
         agenda.confidentiality = choice(fields, "confidentiality", Confidentiality.self) ?? .public
         agenda.timeZone = timeZone(fields, "timezone") ?? "UTC"
         if let organizer = fields.values["organizer"], let inner = mapping(organizer.value, spec: AgendaFormat.organizer, path: "organizer") {
-            agenda.organizer = Organizer(name: text(inner, "name") ?? "", email: email(inner, "email"))
+            agenda.organizer = Organizer(name: scalar(inner, "name") ?? "", email: email(inner, "email"))
         }
         agenda.languages = list(fields, "languages") { node, path in self.scalarText(node, path) }
         if let venue = fields.values["venue"], let inner = mapping(venue.value, spec: AgendaFormat.venue, path: "venue") {
-            var value = Venue(name: text(inner, "name"), address: text(inner, "address"), room: text(inner, "room"))
+            var value = Venue(name: scalar(inner, "name"), address: scalar(inner, "address"), room: scalar(inner, "room"))
             if let online = inner.values["online"], let access = mapping(online.value, spec: AgendaFormat.online, path: "venue.online") {
-                value.online = OnlineAccess(platform: text(access, "platform"), url: text(access, "url"),
-                                            dialIn: text(access, "dial_in"), notes: text(access, "notes"))
+                value.online = OnlineAccess(platform: scalar(access, "platform"), url: scalar(access, "url"),
+                                            dialIn: scalar(access, "dial_in"), notes: scalar(access, "notes"))
             }
             agenda.venue = value
         }
-        agenda.introduction = text(fields, "introduction")
-        agenda.outcome = text(fields, "outcome")
-        agenda.audience = text(fields, "audience")
+        agenda.introduction = scalar(fields, "introduction")
+        agenda.outcome = scalar(fields, "outcome")
+        agenda.audience = scalar(fields, "audience")
         agenda.guidingQuestions = list(fields, "guiding_questions") { node, path in
             guard let inner = self.mapping(node, spec: AgendaFormat.question, path: path) else { return nil }
-            return GuidingQuestion(id: self.identifier(inner, "id") ?? "", text: self.text(inner, "text") ?? "")
+            return GuidingQuestion(id: self.identifier(inner, "id") ?? "", text: self.scalar(inner, "text") ?? "")
         }
         agenda.people = list(fields, "people") { node, path in self.person(node, path) }
         agenda.sessions = list(fields, "sessions") { node, path in self.session(node, path) }
@@ -60,9 +76,9 @@ final class AgendaDecoder {
 
     func person(_ node: Node, _ path: String) -> Person? {
         guard let fields = mapping(node, spec: AgendaFormat.person, path: path) else { return nil }
-        var person = Person(id: identifier(fields, "id") ?? "", name: text(fields, "name") ?? "")
-        person.title = text(fields, "title")
-        person.organization = text(fields, "organization")
+        var person = Person(id: identifier(fields, "id") ?? "", name: scalar(fields, "name") ?? "")
+        person.title = scalar(fields, "title")
+        person.organization = scalar(fields, "organization")
         person.email = email(fields, "email")
         person.gender = choice(fields, "gender", Gender.self) ?? .undisclosed
         person.sector = choice(fields, "sector", Sector.self)
@@ -85,20 +101,20 @@ final class AgendaDecoder {
             person.workingDays = Array(Set(days)).sorted()
         }
         person.visibility = choice(fields, "visibility", Visibility.self) ?? .public
-        person.describedAs = text(fields, "described_as")
+        person.describedAs = scalar(fields, "described_as")
         person.languages = list(fields, "languages") { node, path in self.scalarText(node, path) }
         return person
     }
 
     func session(_ node: Node, _ path: String) -> Session? {
         guard let fields = mapping(node, spec: AgendaFormat.session, path: path) else { return nil }
-        var session = Session(id: identifier(fields, "id") ?? "", title: text(fields, "title") ?? "")
+        var session = Session(id: identifier(fields, "id") ?? "", title: scalar(fields, "title") ?? "")
         session.date = date(fields, "date")
         session.start = time(fields, "start")
         session.end = time(fields, "end")
         session.duration = duration(fields, "duration")
         session.track = choice(fields, "track", Track.self)
-        session.moderator = reference(fields, "moderator")
+        session.moderator = scalar(fields, "moderator")
         if let entry = fields.values["participants"] {
             let childPath = fields.child("participants")
             if case .scalar(let scalar) = entry.value, scalar.string == "everyone" {
@@ -111,7 +127,7 @@ final class AgendaDecoder {
                 map.markInvalid(childPath)
             }
         }
-        session.room = text(fields, "room")
+        session.room = scalar(fields, "room")
         session.confidentiality = choice(fields, "confidentiality", Confidentiality.self)
         session.segments = list(fields, "segments") { node, path in self.segment(node, path) }
         return session
@@ -119,15 +135,15 @@ final class AgendaDecoder {
 
     func segment(_ node: Node, _ path: String) -> Segment? {
         guard let fields = mapping(node, spec: AgendaFormat.segment, path: path) else { return nil }
-        var segment = Segment(title: text(fields, "title") ?? "")
+        var segment = Segment(title: scalar(fields, "title") ?? "")
         segment.kind = choice(fields, "kind", SegmentKind.self) ?? .other
         segment.duration = duration(fields, "duration")
         segment.at = time(fields, "at")
         segment.speakers = list(fields, "speakers") { node, path in self.scalarText(node, path) }
-        segment.moderator = reference(fields, "moderator")
+        segment.moderator = scalar(fields, "moderator")
         segment.questions = list(fields, "questions") { node, path in self.scalarText(node, path) }
         segment.cues = list(fields, "cues") { node, path in self.scalarText(node, path) }
-        segment.notes = text(fields, "notes")
+        segment.notes = scalar(fields, "notes")
         return segment
     }
 
@@ -135,9 +151,10 @@ final class AgendaDecoder {
 
     /// Checks that `node` is a mapping, that its keys are known and its required keys present.
     func mapping(_ node: Node, spec: AgendaFormat.ObjectSpec, path: String) -> Fields? {
+        guard spend() else { return nil }
         let location = Self.location(of: node)
         guard case .mapping(let mapping) = node else {
-            let what = path.isEmpty ? "the agenda" : "a \(spec.name.replacingOccurrences(of: "_", with: " "))"
+            let what = path.isEmpty ? "the agenda" : Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
             diagnostics.error(location, "\(what) must be a mapping of keys and values, not \(Self.describe(node))",
                               hint: path.isEmpty ? "an agenda starts with lines like 'convene: 1' and 'title: ...'"
                                                  : "write it as indented 'key: value' lines")
@@ -155,7 +172,7 @@ final class AgendaDecoder {
             let key = scalar.string
             guard spec.field(key) != nil else {
                 let near = Suggestion.nearest(to: key, in: spec.keys)
-                let place = path.isEmpty ? "at the top of the agenda" : "in a \(spec.name.replacingOccurrences(of: "_", with: " "))"
+                let place = path.isEmpty ? "at the top of the agenda" : "in " + Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
                 diagnostics.error(keyLocation, "unknown key '\(key)' \(place)",
                                   hint: near.map { "did you mean '\($0)'?" } ?? "known keys: \(spec.keys.joined(separator: ", "))")
                 continue
@@ -185,14 +202,18 @@ final class AgendaDecoder {
         }
         var items: [T] = []
         for (index, node) in sequence.enumerated() {
+            guard spend() else { break }
             let itemPath = "\(path)[\(index)]"
             map.record(itemPath, value: Self.location(of: node))
+            if isNull(node) {
+                diagnostics.error(Self.location(of: node), "an item of '\(key)' is empty", hint: "remove the empty '- ' line")
+                map.markInvalid(path)
+                continue
+            }
             if let value = item(node, itemPath) {
                 items.append(value)
             } else {
-                if case .scalar = node, isNull(node) {
-                    diagnostics.error(Self.location(of: node), "an item of '\(key)' is empty", hint: "remove the empty '- ' line")
-                } else if case .scalar = node {
+                if case .scalar = node {
                 } else if !map.isInvalid(itemPath) {
                     diagnostics.error(Self.location(of: node), "an item of '\(key)' must be a single value, not \(Self.describe(node))")
                 }
@@ -214,7 +235,7 @@ final class AgendaDecoder {
             map.markInvalid(path)
             return nil
         }
-        if isNull(entry.value) {
+        if isNull(entry.value) || (fields.spec.field(key)?.required == true && scalar.string.trimmingSpaces.isEmpty) {
             if fields.spec.field(key)?.required == true {
                 diagnostics.error(entry.key, "'\(key)' has no value", hint: "write a value after '\(key):'")
                 map.markInvalid(path)
@@ -227,10 +248,6 @@ final class AgendaDecoder {
     func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    }
-
-    func text(_ fields: Fields, _ key: String) -> String? {
-        scalar(fields, key)
     }
 
     /// A list item that must be a single value.
@@ -250,24 +267,13 @@ final class AgendaDecoder {
 
     func identifier(_ fields: Fields, _ key: String) -> String? {
         guard let value = scalar(fields, key) else { return nil }
-        if !Self.isIdentifier(value) {
+        if !AgendaFormat.isIdentifier(value) {
             fail(fields, key, "'\(value)' is not a valid id",
                  hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit; they name files and calendar UIDs")
         }
         return value
     }
 
-    func reference(_ fields: Fields, _ key: String) -> String? {
-        scalar(fields, key)
-    }
-
-    static func isIdentifier(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, value.unicodeScalars.count <= 64 else { return false }
-        func allowed(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
-        }
-        return first.isASCII && first != "-" && first != "." && first != "_" && value.unicodeScalars.allSatisfy(allowed)
-    }
 
     func choice<T: RawRepresentable & CaseIterable>(_ fields: Fields, _ key: String, _ type: T.Type) -> T? where T.RawValue == String {
         guard let entry = fields.values[key] else { return nil }
@@ -359,6 +365,11 @@ final class AgendaDecoder {
     }
 
     // MARK: Describing nodes
+
+    /// "a person", "an organizer".
+    static func article(_ noun: String) -> String {
+        ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
+    }
 
     static func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return .start }

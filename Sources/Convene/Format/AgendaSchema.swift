@@ -50,12 +50,18 @@ public enum AgendaSchema {
             return .object(pairs)
         }
         switch type {
-        case .text: return .object([("type", .array([.string("string"), .string("number"), .string("boolean")]))])
-        case .identifier: return string(pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+        case .text: return .object([("type", .array([.string("string"), .string("number"), .string("boolean"), .string("null")]))])
+        case .identifier: return string(pattern: AgendaFormat.identifierPattern)
         case .reference: return .object([("type", .array([.string("string"), .string("number")]))])
-        case .integer: return .object([("type", .string("integer")), ("const", .int(AgendaFormat.version))])
-        case .choice(let words): return .object([("type", .string("string")), ("enum", .array(words.map(JSONValue.string)))])
-        case .duration: return string(pattern: "^\\s*(\\d+\\s*h)?\\s*(\\d+\\s*m)?\\s*$")
+        case .integer: return .object([("enum", .array([.int(AgendaFormat.version), .string(String(AgendaFormat.version))]))])
+        case .choice(let words):
+            // Editors read an unquoted 2 or 1.5 as a number; convene reads it as the word.
+            let numbers = words.compactMap { word -> JSONValue? in
+                if let whole = Int(word) { return .int(whole) }
+                return Double(word).map(JSONValue.double)
+            }
+            return .object([("enum", .array(words.map(JSONValue.string) + numbers))])
+        case .duration: return string(pattern: "^(?=.*[1-9])\\s*(\\d+\\s*[hH])?\\s*(\\d+\\s*[mM])?\\s*$")
         case .time: return string(pattern: "^([01]?\\d|2[0-3]):[0-5]\\d$")
         case .date: return string(pattern: "^\\d{4}-\\d{2}-\\d{2}$")
         case .timeZone: return string(pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")

@@ -48,18 +48,38 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
 /// The diagnostics of one file, collected so that a single run reports all of them.
 public struct DiagnosticList: Sendable, Equatable {
-    /// More than this many problems in one file are summarised rather than listed.
+    /// More than this many problems in one file are counted rather than listed.
     public static let limit = 200
 
     public private(set) var items: [Diagnostic] = []
-    /// How many problems were found beyond ``limit``.
-    public private(set) var omitted = 0
+    /// Errors found beyond ``limit``: counted, never lost, so a file with one is never valid.
+    public private(set) var omittedErrors = 0
+    /// Warnings found beyond ``limit``.
+    public private(set) var omittedWarnings = 0
 
     public init() {}
 
+    /// How many problems were found beyond ``limit``.
+    public var omitted: Int { omittedErrors + omittedWarnings }
+
+    /// Whether the list is full, so that work spent only on a message (such as looking for
+    /// the nearest name) can be skipped.
+    public var isFull: Bool { items.count >= Self.limit }
+
     public mutating func append(_ diagnostic: Diagnostic) {
         guard !items.contains(diagnostic) else { return }
-        if items.count < Self.limit { items.append(diagnostic) } else { omitted += 1 }
+        if items.count < Self.limit {
+            items.append(diagnostic)
+        } else if diagnostic.severity == .error, let index = items.lastIndex(where: { $0.severity == .warning }) {
+            // An error takes the place of a warning: errors are what must be fixed.
+            items.remove(at: index)
+            items.append(diagnostic)
+            omittedWarnings += 1
+        } else if diagnostic.severity == .error {
+            omittedErrors += 1
+        } else {
+            omittedWarnings += 1
+        }
     }
 
     public mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
@@ -72,7 +92,8 @@ public struct DiagnosticList: Sendable, Equatable {
 
     public mutating func append(contentsOf other: DiagnosticList) {
         for item in other.items { append(item) }
-        omitted += other.omitted
+        omittedErrors += other.omittedErrors
+        omittedWarnings += other.omittedWarnings
     }
 
     /// Errors first within a line, lines in file order.
@@ -85,5 +106,9 @@ public struct DiagnosticList: Sendable, Equatable {
 
     public var errors: [Diagnostic] { sorted.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { sorted.filter { $0.severity == .warning } }
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public var hasErrors: Bool { omittedErrors > 0 || items.contains { $0.severity == .error } }
+    /// Every error found, listed or not.
+    public var errorCount: Int { errors.count + omittedErrors }
+    /// Every warning found, listed or not.
+    public var warningCount: Int { warnings.count + omittedWarnings }
 }

@@ -6,6 +6,19 @@ public enum AgendaFormat {
     /// The only format version this build reads.
     public static let version = 1
 
+    /// Ids: ASCII letters, digits, `-`, `_`, `.`, starting with a letter or digit, at most 64
+    /// characters; they name files and calendar UIDs. The schema's pattern says the same.
+    public static let identifierPattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+
+    /// Whether `value` is a valid id.
+    public static func isIdentifier(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, value.unicodeScalars.count <= 64 else { return false }
+        func letterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        return letterOrDigit(first) && value.unicodeScalars.allSatisfy { letterOrDigit($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
     /// The kind of value a key holds.
     public indirect enum ValueType: Sendable {
         /// Any text (a scalar; numbers and words are read as text).

@@ -7,8 +7,12 @@ import Yams
 enum YAMLText {
     /// Agenda files are a few kilobytes; anything beyond this is not an agenda.
     static let maximumSize = 4 * 1024 * 1024
-    /// How long composing the YAML may take before the file is given up on.
-    static let deadline: TimeInterval = 5
+    /// How long composing YAML that uses aliases may take before the file is given up on:
+    /// a few seconds, and more for a larger file. YAML without aliases reads in linear time
+    /// and has no deadline, so a busy machine cannot make a good file fail.
+    static func deadline(for text: String) -> TimeInterval {
+        5 + 10 * Double(text.utf8.count) / 1_048_576
+    }
 
     enum Outcome {
         case document(Node, text: String)
@@ -67,8 +71,10 @@ enum YAMLText {
         }
     }
 
-    /// Composes on a worker thread with a large stack and a deadline.
+    /// Composes on a worker thread with a large stack, and with a deadline when the text has
+    /// aliases (the only way YAML can take more than linear time).
     private static func composeGuarded(_ text: String) -> Outcome {
+        let deadline = text.utf8.contains(UInt8(ascii: "*")) ? deadline(for: text) : nil
         final class Box: @unchecked Sendable {
             var outcome: Outcome?
             let done = DispatchSemaphore(value: 0)
@@ -80,9 +86,10 @@ enum YAMLText {
         }
         thread.stackSize = 512 * 1024 * 1024
         thread.start()
-        guard box.done.wait(timeout: .now() + deadline) == .success, let outcome = box.outcome else {
+        let finished = deadline.map { box.done.wait(timeout: .now() + $0) == .success } ?? { box.done.wait(); return true }()
+        guard finished, let outcome = box.outcome else {
             return .failure(Diagnostic(.error, at: .start,
-                "reading the YAML took longer than \(Int(deadline)) seconds",
+                "reading the YAML took longer than \(Int(deadline ?? 0)) seconds",
                 hint: "the file probably uses anchors (&) and aliases (*) that expand without end; write the values out"))
         }
         return outcome
@@ -92,6 +99,7 @@ enum YAMLText {
         do {
             let parser = try Parser(yaml: text)
             guard let node = try parser.nextRoot() else { return .empty }
+            if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) { return .empty }
             if try parser.nextRoot() != nil {
                 return .failure(Diagnostic(.error, at: secondDocumentLocation(in: text),
                     "the file holds more than one YAML document",
@@ -157,18 +165,30 @@ enum YAMLText {
         return nil
     }
 
+    /// Where `key` appears for the second time at or after `mark` (the mapping's start), as
+    /// a key: followed by a colon, in block or flow style.
     private static func keyLocation(_ key: String, near mark: Mark, in text: String) -> SourceLocation {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var last: SourceLocation?
+        var found: [SourceLocation] = []
         for (index, line) in lines.enumerated() where index + 1 >= mark.line {
-            let trimmed = line.drop { $0 == " " || $0 == "-" }
-            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
-                let column = line.count - trimmed.count + 1
-                let location = SourceLocation(line: index + 1, column: column)
-                if last != nil { return location }
-                last = location
+            let characters = Array(line)
+            let keyCharacters = Array(key)
+            var column = index + 1 == mark.line ? max(mark.column - 1, 0) : 0
+            while column + keyCharacters.count <= characters.count {
+                let before = column == 0 ? " " : characters[column - 1]
+                if Array(characters[column..<(column + keyCharacters.count)]) == keyCharacters, " \t{,-\"'".contains(before) {
+                    var after = column + keyCharacters.count
+                    if after < characters.count, characters[after] == "\"" || characters[after] == "'" { after += 1 }
+                    while after < characters.count, characters[after] == " " { after += 1 }
+                    if after < characters.count, characters[after] == ":" {
+                        let quoted = column > 0 && (before == "\"" || before == "'")
+                        found.append(SourceLocation(line: index + 1, column: quoted ? column : column + 1))
+                        if found.count == 2 { return found[1] }
+                    }
+                }
+                column += 1
             }
         }
-        return last ?? SourceLocation(line: mark.line, column: mark.column)
+        return found.last ?? SourceLocation(line: mark.line, column: mark.column)
     }
 }

@@ -76,10 +76,16 @@ public struct AgendaTemplate: Sendable, Equatable {
         }
     }
 
-    /// The draft agenda text, placeholders filled in.
+    /// The draft agenda text, placeholders filled in. The header's own lines are left out
+    /// (replaced by blank lines, so that line numbers stay those of the template).
     public func render(_ parameters: Parameters) throws(Problem) -> String {
         var output = ""
-        var rest = Substring(text)
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            guard line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else { return line }
+            let key = line.dropFirst()[..<colon].trimmingSpaces
+            return Self.headerKeys.contains(key) ? "" : line
+        }.joined(separator: "\n")
+        var rest = Substring(body)
         var line = 1
         while let open = rest.range(of: "${") {
             let before = rest[..<open.lowerBound]
@@ -116,7 +122,7 @@ public struct AgendaTemplate: Sendable, Equatable {
             }
             let total = parameters.start.minutesSinceMidnight + minutes.value
             guard total < 1440, let time = LocalTime(hour: total / 60, minute: total % 60) else {
-                throw Problem(line: line, message: "a session of template '\(name)' would start \(minutes) after \(parameters.start), past midnight",
+                throw Problem(line: nil, message: "a session of template '\(self.name)' starts \(minutes) after the first, which from \(parameters.start) would be past midnight",
                               hint: "choose an earlier --start")
             }
             return time.description

@@ -52,7 +52,7 @@ public struct TemplateLibrary: Sendable {
                 continue
             }
             for file in names.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
-                let name = String(file.prefix { $0 != "." })
+                let name = String(file.dropLast(file.hasSuffix(".yaml") ? 5 : 4))
                 guard found[name] == nil else { continue }
                 let path = folder + "/" + file
                 guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

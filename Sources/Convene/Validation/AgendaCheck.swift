@@ -8,6 +8,9 @@ public struct AgendaCheck: Sendable {
     /// The agenda in instants; `nil` while the agenda has errors.
     public var timeline: Timeline?
 
+    /// The largest agenda file read, in bytes.
+    public static let maximumSize = YAMLText.maximumSize
+
     /// Whether the agenda can be used: it was read and has no errors (warnings allowed).
     public var isValid: Bool { agenda != nil && !diagnostics.hasErrors }
 
@@ -52,7 +55,10 @@ public struct AgendaCheck: Sendable {
             ("errors", .array(diagnostics.errors.map(entry))),
             ("warnings", .array(diagnostics.warnings.map(entry))),
         ]
-        if diagnostics.omitted > 0 { pairs.append(("omitted", .int(diagnostics.omitted))) }
+        if diagnostics.omitted > 0 {
+            pairs.append(("omitted_errors", .int(diagnostics.omittedErrors)))
+            pairs.append(("omitted_warnings", .int(diagnostics.omittedWarnings)))
+        }
         return .object(pairs)
     }
 }

@@ -33,12 +33,16 @@ public struct AgendaValidator: Sendable {
         var layouts: [Int: SegmentLayout] = [:]
         let personIDs: [String]
         let questionIDs: [String]
+        let knownPeople: Set<String>
+        let knownQuestions: Set<String>
 
         init(agenda: Agenda, map: SourceMap) {
             self.agenda = agenda
             self.map = map
             personIDs = agenda.people.map(\.id)
             questionIDs = agenda.guidingQuestions.map(\.id)
+            knownPeople = Set(personIDs)
+            knownQuestions = Set(questionIDs)
         }
 
         // MARK: Ids
@@ -102,8 +106,8 @@ public struct AgendaValidator: Sendable {
                     person(id, at: "\(segmentPath).speakers[\(position)]", role: "speaker")
                 }
                 if let moderator = segment.moderator { person(moderator, at: "\(segmentPath).moderator", role: "moderator") }
-                for (position, id) in segment.questions.enumerated() where !questionIDs.contains(id) {
-                    let near = Suggestion.nearest(to: id, in: questionIDs)
+                for (position, id) in segment.questions.enumerated() where !knownQuestions.contains(id) {
+                    let near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: questionIDs)
                     diagnostics.error(map.location("\(segmentPath).questions[\(position)]"), "unknown guiding question '\(id)'",
                                       hint: near.map { "did you mean '\($0)'?" } ?? "define it under guiding_questions: with id: \(id)")
                 }
@@ -122,8 +126,10 @@ public struct AgendaValidator: Sendable {
         }
 
         private mutating func person(_ id: String, at path: String, role: String) {
-            guard !personIDs.contains(id) else { return }
-            let near = Suggestion.nearest(to: id, in: personIDs)
+            guard !knownPeople.contains(id) else { return }
+            // Looking for the nearest id costs a pass over everyone: not for a message that
+            // would not be listed.
+            let near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: personIDs)
             diagnostics.error(map.location(path), "unknown person '\(id)' as \(role)",
                               hint: near.map { "did you mean '\($0)'?" } ?? "add them under people: with id: \(id)")
         }

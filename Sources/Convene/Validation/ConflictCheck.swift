@@ -4,6 +4,14 @@ struct ConflictCheck {
     let timeline: Timeline
     let resolver: Resolver
     let map: SourceMap
+    let people: [String: Person]
+
+    init(timeline: Timeline, resolver: Resolver, map: SourceMap) {
+        self.timeline = timeline
+        self.resolver = resolver
+        self.map = map
+        people = Dictionary(timeline.agenda.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     func run() -> DiagnosticList {
         var diagnostics = DiagnosticList()
@@ -40,7 +48,7 @@ struct ConflictCheck {
         let path = "sessions[\(second.index)]"
         let busy = roles(first).intersection(roles(second))
         for id in agenda.people.map(\.id) where busy.contains(id) {
-            let name = agenda.person(id)?.name ?? id
+            let name = people[id]?.name ?? id
             diagnostics.error(map.location(path),
                 "\(name) speaks or moderates in both '\(first.id)' (\(span(first))) and '\(second.id)' (\(span(second))), which overlap",
                 hint: "move one of the sessions, or give one of the parts to someone else")
@@ -49,7 +57,7 @@ struct ConflictCheck {
             let both = Set(firstList).intersection(secondList).subtracting(busy)
             for id in agenda.people.map(\.id) where both.contains(id) {
                 diagnostics.warning(map.location("\(path).participants"),
-                    "\(agenda.person(id)?.name ?? id) is listed in both '\(first.id)' and '\(second.id)', which overlap",
+                    "\(people[id]?.name ?? id) is listed in both '\(first.id)' and '\(second.id)', which overlap",
                     hint: "they can only be in one; remove them from one of the lists")
             }
         }
@@ -67,7 +75,7 @@ struct ConflictCheck {
             let segment = timedSegment.segment
             let floor = segment.speakers + [segment.moderator].compactMap { $0 }
             for id in floor {
-                guard let person = agenda.person(id), person.attendance == .online,
+                guard let person = people[id], person.attendance == .online,
                       let view = try? resolver.localView(of: person, from: timedSegment.start, to: timedSegment.end, venueDate: venueDate, in: agenda),
                       view.flags.contains(.night) else { continue }
                 let place = "sessions[\(timed.index)].segments[\(timedSegment.index)]"
@@ -82,7 +90,7 @@ struct ConflictCheck {
         guard let venueDate = timed.session.date else { return }
         var affected: [String] = []
         for id in timed.participants {
-            guard let person = agenda.person(id),
+            guard let person = people[id],
                   let view = try? resolver.localView(of: person, from: timed.start, to: timed.end, venueDate: venueDate, in: agenda),
                   view.flags.contains(.notAWorkingDay) else { continue }
             affected.append(person.name)
