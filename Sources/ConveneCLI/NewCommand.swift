@@ -109,7 +109,7 @@ struct NewCommand: ParsableCommand {
             Terminal.error("convene: warning: '\(name)' is a legacy name for '\(zone)'; the draft uses '\(zone)'")
             return zone
         case .unknown(let suggestion):
-            Terminal.error("convene: error: unknown time zone '\(name)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? " — use an IANA name such as Europe/Kyiv"))
+            Terminal.error("convene: error: unknown time zone '\(name)' — \(ZoneDirectory.hint(forUnknown: suggestion))")
             throw ExitCode(Terminal.Exit.usage)
         }
     }

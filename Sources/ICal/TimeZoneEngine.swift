@@ -24,8 +24,9 @@ public final class TimeZoneEngine: @unchecked Sendable {
         public var name: String
     }
 
+    /// Loaded zones. Guarded by libical's lock, like everything libical touches: one lock,
+    /// so no two threads can wait on each other.
     private var zones: [String: OpaquePointer] = [:]
-    private let lock = NSLock()
 
     public init() {}
 
@@ -100,13 +101,13 @@ public final class TimeZoneEngine: @unchecked Sendable {
 
     /// Must be called with the libical lock held.
     private func zoneHoldingLock(_ name: String) -> OpaquePointer? {
-        lock.lock()
-        defer { lock.unlock() }
         if let known = zones[name] { return known }
         var zone: OpaquePointer?
         if name == "UTC" || name == "Etc/UTC" {
             zone = icaltimezone_get_utc_timezone()
-        } else if !name.isEmpty, !name.contains(".."), name.utf8.count < 128, name.contains("/") || name == "GMT" {
+        } else if !name.isEmpty, name.utf8.count < 128,
+                  name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_+-/".unicodeScalars.contains($0)) }),
+                  !name.hasPrefix("/") {
             zone = icaltimezone_get_builtin_timezone(name)
         }
         if let zone { zones[name] = zone }
@@ -114,17 +115,8 @@ public final class TimeZoneEngine: @unchecked Sendable {
     }
 
     private func zone(_ name: String) throws(UnknownZone) -> OpaquePointer {
-        lock.lock()
-        defer { lock.unlock() }
-        if let zone = zones[name] { return zone }
-        let loaded: OpaquePointer? = Libical.locked {
-            guard !name.isEmpty, !name.contains(".."), name.utf8.count < 128 else { return nil }
-            if name == "UTC" || name == "Etc/UTC" { return icaltimezone_get_utc_timezone() }
-            return icaltimezone_get_builtin_timezone(name)
-        }
-        guard let loaded else { throw UnknownZone(name: name) }
-        zones[name] = loaded
-        return loaded
+        guard let zone = Libical.locked({ zoneHoldingLock(name) }) else { throw UnknownZone(name: name) }
+        return zone
     }
 
     /// Must be called with the libical lock held.

@@ -59,6 +59,9 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 /// Runs `convene` with `arguments` in `folder`, feeding `input` on standard input.
+///
+/// Standard input, output and error go through files, not pipes: tests run in parallel, and a
+/// pipe end inherited by another test's child process would keep a reader waiting for ever.
 func convene(_ arguments: [String], in folder: URL? = nil, input: String = "", environment: [String: String] = [:]) throws -> Run {
     let process = Process()
     process.executableURL = try conveneBinary()
@@ -67,34 +70,22 @@ func convene(_ arguments: [String], in folder: URL? = nil, input: String = "", e
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
     process.environment = env
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    let streams = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: streams) }
+    let inURL = streams.appendingPathComponent("in"), outURL = streams.appendingPathComponent("out"), errURL = streams.appendingPathComponent("err")
+    try Data(input.utf8).write(to: inURL)
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let stdin = try FileHandle(forReadingFrom: inURL), stdout = try FileHandle(forWritingTo: outURL), stderr = try FileHandle(forWritingTo: errURL)
+    defer { try? stdin.close(); try? stdout.close(); try? stderr.close() }
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
-    // Standard error is drained on its own thread so that neither pipe can fill and stall.
-    final class Box: @unchecked Sendable { var data = Data() }
-    let errorBox = Box()
-    let drained = DispatchSemaphore(value: 0)
-    let errorHandle = stderr.fileHandleForReading
-    Thread {
-        errorBox.data = errorHandle.readDataToEndOfFile()
-        drained.signal()
-    }.start()
-    // convene may stop reading early (it reads at most the size limit): a closed pipe is an
-    // error to ignore here, not a signal that ends the test run.
-    signal(SIGPIPE, SIG_IGN)
-    let writer = stdin.fileHandleForWriting
-    let bytes = Data(input.utf8)
-    Thread {
-        try? writer.write(contentsOf: bytes)
-        try? writer.close()
-    }.start()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    drained.wait()
-    let err = errorBox.data
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    return Run(status: process.terminationStatus,
+               stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+               stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
 }
 
 /// A new empty folder under the system's temporary folder.

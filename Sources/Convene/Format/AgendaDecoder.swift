@@ -178,7 +178,7 @@ final class AgendaDecoder {
                 continue
             }
             fields.values[key] = (keyLocation, value)
-            map.record(fields.child(key), value: Self.location(of: value), key: keyLocation)
+            map.record(fields.child(key), value: Self.location(of: value))
         }
         for field in spec.fields where field.required && fields.values[field.key] == nil {
             let what = path.isEmpty ? "the agenda" : "this \(spec.name.replacingOccurrences(of: "_", with: " "))"
@@ -351,8 +351,7 @@ final class AgendaDecoder {
                                 hint: "write \(key): \(name)")
             return name
         case .unknown(let suggestion):
-            diagnostics.error(location, "unknown time zone '\(value)'",
-                              hint: suggestion.map { "did you mean '\($0)'?" } ?? "use an IANA zone name such as Europe/Kyiv or America/New_York")
+            diagnostics.error(location, "unknown time zone '\(value)'", hint: ZoneDirectory.hint(forUnknown: suggestion))
             map.markInvalid(fields.child(key))
             return nil
         }

@@ -2,7 +2,6 @@
 /// so that checks made after loading can point at the right line.
 public struct SourceMap: Sendable, Equatable {
     private var values: [String: SourceLocation] = [:]
-    private var keys: [String: SourceLocation] = [:]
     private var invalidPaths: Set<String> = []
 
     public init() {}
@@ -17,11 +16,6 @@ public struct SourceMap: Sendable, Equatable {
         }
     }
 
-    /// Where the key of the value at `path` stands, or the value itself.
-    public func keyLocation(_ path: String) -> SourceLocation {
-        keys[path] ?? location(path)
-    }
-
     /// Whether the value at `path` was present in the file.
     public func contains(_ path: String) -> Bool { values[path] != nil }
 
@@ -30,9 +24,8 @@ public struct SourceMap: Sendable, Equatable {
         invalidPaths.contains(path)
     }
 
-    mutating func record(_ path: String, value: SourceLocation, key: SourceLocation? = nil) {
+    mutating func record(_ path: String, value: SourceLocation) {
         values[path] = value
-        if let key { keys[path] = key }
     }
 
     mutating func markInvalid(_ path: String) {

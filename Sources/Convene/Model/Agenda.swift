@@ -57,11 +57,6 @@ public struct Agenda: Sendable, Equatable {
         people.first { $0.id == id }
     }
 
-    /// The guiding question with this id, if the agenda has one.
-    public func question(_ id: String) -> GuidingQuestion? {
-        guidingQuestions.first { $0.id == id }
-    }
-
     /// The ids of the people who take part in a session: everyone, or the session's list,
     /// with its moderators and speakers added, in agenda order.
     public func participantIDs(of session: Session) -> [String] {

@@ -37,19 +37,6 @@ public struct Session: Sendable, Equatable {
         self.confidentiality = confidentiality
         self.segments = segments
     }
-
-    /// Whether the session has a date and a start time.
-    public var isScheduled: Bool { date != nil && start != nil }
-
-    /// The session's length in minutes from what the agenda states: its duration, or the
-    /// span from start to end. `nil` when neither is stated (the segments then define it).
-    public var statedLength: Minutes? {
-        if let duration { return duration }
-        if let start, let end, end.minutesSinceMidnight > start.minutesSinceMidnight {
-            return Minutes(end.minutesSinceMidnight - start.minutesSinceMidnight)
-        }
-        return nil
-    }
 }
 
 /// Who takes part in a session.

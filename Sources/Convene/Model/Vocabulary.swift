@@ -27,9 +27,6 @@ public enum Confidentiality: String, Sendable, CaseIterable {
     case chathamHouse = "chatham-house"
     case offTheRecord = "off-the-record"
     case closed
-
-    /// Whether attendance itself is confidential under this rule.
-    public var protectsAttendees: Bool { self != .public }
 }
 
 /// A person's gender as the agenda records it, for inclusion figures.

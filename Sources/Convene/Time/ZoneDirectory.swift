@@ -89,6 +89,11 @@ public struct ZoneDirectory: Sendable {
         return .unknown(suggestion: suggestion(for: name))
     }
 
+    /// The hint for a zone name that is not in the database, given the nearest one.
+    public static func hint(forUnknown suggestion: String?) -> String {
+        suggestion.map { "did you mean '\($0)'?" } ?? "use an IANA zone name such as Europe/Kyiv or America/New_York"
+    }
+
     /// Every current zone name, sorted.
     public var names: [String] { currentNames.sorted() }
 
