@@ -70,7 +70,7 @@ let sizes = (option("--sizes") ?? "50,200,800").split(separator: ",").compactMap
 let repeats = Int(option("--repeat") ?? "3") ?? 3
 
 let zones = try ZoneDirectory()
-let from = LocalDate(year: 2026, month: 6, day: 1)!, to = LocalDate(year: 2026, month: 6, day: 30)!
+let from = LocalDate(year: 2026, month: 6, day: 1)!, to = LocalDate(year: 2026, month: 6, day: 30)!  // safe: constant dates
 var rows: [String] = []
 print("people  libical parse+expand  slot search (parse, expand, search)  ratio  per person")
 for size in sizes {

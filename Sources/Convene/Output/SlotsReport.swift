@@ -31,7 +31,8 @@ extension SlotFinder.Result {
 
     /// A plain-text list, at most 80 columns wide.
     public func text(agenda: Agenda, from: LocalDate, to: LocalDate, step: Int) -> String {
-        var lines = ["Times for '\(session.id)' (\(Minutes(durationMinutes))) from \(from) to \(to), every \(Minutes(step)), venue time \(agenda.timeZone)"]
+        var lines = ["Times for '\(session.id)' (\(Minutes(durationMinutes))) from \(from) to \(to)",
+                     "Every \(Minutes(step)) of venue time (\(agenda.timeZone))"]
         guard !slots.isEmpty else {
             lines.append("")
             lines.append("No time suits everyone: all \(candidates) candidate starts are ruled out.")
