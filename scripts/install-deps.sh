@@ -23,7 +23,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# Python modules: for --test, PyYAML and jsonschema; for --bench, also icalendar and
+# Python modules: for --test, PyYAML, jsonschema and icalendar; for --bench, also
 # recurring-ical-events. Debian's packages where the system Python is in use (its pip refuses
 # to install), pip otherwise.
 want_python() { # MODULE IMPORT-NAME DEBIAN-PACKAGE
@@ -41,7 +41,8 @@ export DEBIAN_FRONTEND=noninteractive
 case "${1:-}" in
   --test)
     want_python pyyaml yaml python3-yaml
-    want_python jsonschema jsonschema python3-jsonschema ;;
+    want_python jsonschema jsonschema python3-jsonschema
+    want_python icalendar icalendar python3-icalendar ;;
   --bench)
     want_python pyyaml yaml python3-yaml
     want_python icalendar icalendar python3-icalendar

@@ -1,0 +1,275 @@
+internal import CLibical
+import Foundation
+
+/// An iCalendar object to write, as plain values: what Convene knows of a calendar, with no
+/// libical type in sight. ``CalendarWriter`` turns it into RFC 5545 text through libical.
+public struct CalendarDocument: Sendable, Equatable {
+    /// The iTIP method (RFC 5546).
+    public enum Method: String, Sendable {
+        case publish = "PUBLISH"
+        case request = "REQUEST"
+        case cancel = "CANCEL"
+    }
+
+    public var method: Method
+    public var productID: String
+    public var events: [Event]
+
+    public init(method: Method, productID: String, events: [Event]) {
+        self.method = method
+        self.productID = productID
+        self.events = events
+    }
+
+    /// One VEVENT, its times wall-clock in an IANA zone.
+    public struct Event: Sendable, Equatable {
+        public var uid: String
+        public var sequence: Int
+        /// DTSTAMP, seconds since the epoch (written in UTC).
+        public var stamp: Int64
+        public var timeZone: String
+        public var start: CivilTime
+        public var end: CivilTime
+        public var summary: String
+        public var description: String?
+        public var location: String?
+        public var url: String?
+        /// RFC 7986 CONFERENCE (a URI).
+        public var conference: String?
+        public var cancelled: Bool
+        public var organizer: Party?
+        public var attendees: [Attendee]
+        public var alarms: [Alarm]
+
+        public init(uid: String, sequence: Int, stamp: Int64, timeZone: String, start: CivilTime, end: CivilTime,
+                    summary: String, description: String? = nil, location: String? = nil, url: String? = nil,
+                    conference: String? = nil, cancelled: Bool = false, organizer: Party? = nil,
+                    attendees: [Attendee] = [], alarms: [Alarm] = []) {
+            self.uid = uid
+            self.sequence = sequence
+            self.stamp = stamp
+            self.timeZone = timeZone
+            self.start = start
+            self.end = end
+            self.summary = summary
+            self.description = description
+            self.location = location
+            self.url = url
+            self.conference = conference
+            self.cancelled = cancelled
+            self.organizer = organizer
+            self.attendees = attendees
+            self.alarms = alarms
+        }
+    }
+
+    /// A person by name and address.
+    public struct Party: Sendable, Equatable {
+        public var name: String
+        public var email: String
+
+        public init(name: String, email: String) {
+            self.name = name
+            self.email = email
+        }
+    }
+
+    /// An invited person and their part.
+    public struct Attendee: Sendable, Equatable {
+        public enum Role: Sendable { case chair, required, optional }
+        public var party: Party
+        public var role: Role
+
+        public init(party: Party, role: Role) {
+            self.party = party
+            self.role = role
+        }
+    }
+
+    /// A reminder shown `minutesBefore` the event starts.
+    public struct Alarm: Sendable, Equatable {
+        public var minutesBefore: Int
+        public var text: String
+
+        public init(minutesBefore: Int, text: String) {
+            self.minutesBefore = minutesBefore
+            self.text = text
+        }
+    }
+}
+
+/// Writes ``CalendarDocument``s as iCalendar text with libical: escaping and line folding are
+/// libical's; every zone used gets a VTIMEZONE under its bare IANA name, cut to the years the
+/// calendar spans.
+public enum CalendarWriter {
+    /// Why a document cannot be written.
+    public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    public static func text(of document: CalendarDocument) throws(WriteError) -> String {
+        let zones = Array(Set(document.events.map(\.timeZone))).sorted()
+        let years = document.events.flatMap { [$0.start.year, $0.end.year] }
+        let firstYear = years.min() ?? 2000, lastYear = years.max() ?? 2000
+        let result: Result<String, WriteError> = Libical.locked {
+            let calendar = icalcomponent_new(ICAL_VCALENDAR_COMPONENT)
+            guard let calendar else { return .failure(WriteError(message: "libical could not make a calendar")) }
+            defer { icalcomponent_free(calendar) }
+            icalcomponent_add_property(calendar, icalproperty_new_prodid(document.productID))
+            icalcomponent_add_property(calendar, icalproperty_new_version("2.0"))
+            icalcomponent_add_property(calendar, icalproperty_new_method(method(document.method)))
+            for name in zones {
+                guard let timezone = vtimezone(name, from: firstYear, to: lastYear) else {
+                    return .failure(WriteError(message: "the time zone '\(name)' is not in the tz database"))
+                }
+                icalcomponent_add_component(calendar, timezone)
+            }
+            for event in document.events {
+                icalcomponent_add_component(calendar, vevent(event))
+            }
+            guard let raw = icalcomponent_as_ical_string_r(calendar) else {
+                return .failure(WriteError(message: "libical could not write the calendar"))
+            }
+            defer { free(raw) }
+            return .success(String(cString: raw))
+        }
+        return try result.get()
+    }
+
+    /// A copy of libical's VTIMEZONE for `name`, renamed to the bare IANA name and cut to
+    /// `from`...`to`. Must be called with the libical lock held.
+    private static func vtimezone(_ name: String, from: Int, to: Int) -> OpaquePointer? {
+        let zone = name == "UTC" || name == "Etc/UTC" ? icaltimezone_get_utc_timezone() : icaltimezone_get_builtin_timezone(name)
+        guard let zone, let original = icaltimezone_get_component(zone), let copy = icalcomponent_new_clone(original) else { return nil }
+        var start = icaltime_null_time()
+        start.year = Int32(from)
+        start.month = 1
+        start.day = 1
+        var end = start
+        end.year = Int32(to + 1)
+        icaltimezone_truncate_vtimezone(copy, start, end, 1)
+        if let property = icalcomponent_get_first_property(copy, ICAL_TZID_PROPERTY) {
+            icalproperty_set_tzid(property, name)
+        }
+        return copy
+    }
+
+    /// Must be called with the libical lock held.
+    private static func vevent(_ event: CalendarDocument.Event) -> OpaquePointer? {
+        let component = icalcomponent_new(ICAL_VEVENT_COMPONENT)
+        func add(_ property: OpaquePointer?) { icalcomponent_add_property(component, property) }
+        add(icalproperty_new_uid(clean(event.uid)))
+        add(icalproperty_new_dtstamp(icaltime_from_timet_with_zone(time_t(event.stamp), 0, icaltimezone_get_utc_timezone())))
+        add(icalproperty_new_sequence(Int32(event.sequence)))
+        for (kind, time) in [(ICAL_DTSTART_PROPERTY, event.start), (ICAL_DTEND_PROPERTY, event.end)] {
+            var value = icaltime_null_time()
+            value.year = Int32(time.year)
+            value.month = Int32(time.month)
+            value.day = Int32(time.day)
+            value.hour = Int32(time.hour)
+            value.minute = Int32(time.minute)
+            value.second = Int32(time.second)
+            // The zone is named by a TZID parameter: libical's constructors do not add it.
+            let property = kind == ICAL_DTSTART_PROPERTY ? icalproperty_new_dtstart(value) : icalproperty_new_dtend(value)
+            if event.timeZone != "UTC" {
+                icalproperty_add_parameter(property, icalparameter_new_tzid(event.timeZone))
+            }
+            add(property)
+        }
+        add(icalproperty_new_summary(clean(event.summary)))
+        if let description = event.description { add(icalproperty_new_description(clean(description))) }
+        if let location = event.location { add(icalproperty_new_location(clean(location))) }
+        if let url = event.url { add(icalproperty_new_url(clean(url))) }
+        if let conference = event.conference {
+            let property = icalproperty_new_conference(clean(conference))
+            icalproperty_add_parameter(property, icalparameter_new_value(ICAL_VALUE_URI))
+            add(property)
+        }
+        add(icalproperty_new_status(event.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
+        if let organizer = event.organizer {
+            let property = icalproperty_new_organizer("mailto:" + clean(organizer.email))
+            icalproperty_add_parameter(property, icalparameter_new_cn(clean(organizer.name)))
+            add(property)
+        }
+        for attendee in event.attendees {
+            let property = icalproperty_new_attendee("mailto:" + clean(attendee.party.email))
+            icalproperty_add_parameter(property, icalparameter_new_cn(clean(attendee.party.name)))
+            icalproperty_add_parameter(property, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL))
+            let role: icalparameter_role = switch attendee.role {
+            case .chair: ICAL_ROLE_CHAIR
+            case .required: ICAL_ROLE_REQPARTICIPANT
+            case .optional: ICAL_ROLE_OPTPARTICIPANT
+            }
+            icalproperty_add_parameter(property, icalparameter_new_role(role))
+            icalproperty_add_parameter(property, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION))
+            icalproperty_add_parameter(property, icalparameter_new_rsvp(ICAL_RSVP_TRUE))
+            add(property)
+        }
+        for alarm in event.alarms {
+            let valarm = icalcomponent_new(ICAL_VALARM_COMPONENT)
+            icalcomponent_add_property(valarm, icalproperty_new_action(ICAL_ACTION_DISPLAY))
+            var trigger = icaltriggertype()
+            trigger.time = icaltime_null_time()
+            trigger.duration = icaldurationtype_from_int(Int32(-alarm.minutesBefore * 60))
+            icalcomponent_add_property(valarm, icalproperty_new_trigger(trigger))
+            icalcomponent_add_property(valarm, icalproperty_new_description(clean(alarm.text)))
+            icalcomponent_add_component(component, valarm)
+        }
+        return component
+    }
+
+    /// Text as a property value may carry it: control characters other than line breaks and
+    /// tabs removed (libical escapes line breaks, commas, semicolons and backslashes itself),
+    /// CR LF and lone CR turned into LF.
+    static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            switch scalar.value {
+            case 0x0D: out.append("\n")
+            case 0x0A: if !previousCR { out.append(scalar) }
+            case 0x09: out.append(" ")
+            case 0x00...0x1F, 0x7F, 0x80...0x9F: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func method(_ method: CalendarDocument.Method) -> icalproperty_method {
+        switch method {
+        case .publish: ICAL_METHOD_PUBLISH
+        case .request: ICAL_METHOD_REQUEST
+        case .cancel: ICAL_METHOD_CANCEL
+        }
+    }
+}
+
+/// libical's own judgement of a calendar: what `icalcomponent_check_restrictions` finds
+/// against the iTIP rules of its METHOD, and what the parser could not read. Empty when clean.
+public enum CalendarRestrictions {
+    public static func problems(in text: String) -> [String] {
+        Libical.locked {
+            guard let root = icalparser_parse_string(text) else { return ["libical could not parse the calendar"] }
+            defer { icalcomponent_free(root) }
+            _ = icalcomponent_check_restrictions(root)
+            var problems: [String] = []
+            func collect(_ component: OpaquePointer) {
+                var property = icalcomponent_get_first_property(component, ICAL_XLICERROR_PROPERTY)
+                while let found = property {
+                    if let value = icalproperty_get_xlicerror(found) { problems.append(String(cString: value)) }
+                    property = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)
+                }
+                var child = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT)
+                while let inner = child {
+                    collect(inner)
+                    child = icalcomponent_get_next_component(component, ICAL_ANY_COMPONENT)
+                }
+            }
+            collect(root)
+            return problems
+        }
+    }
+}
