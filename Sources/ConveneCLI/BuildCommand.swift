@@ -6,8 +6,8 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Writes everything Convene makes from an agenda into a folder.",
         discussion: """
-            Writes agenda.json (the agenda with every default filled in) and the check report \
-            (check.json, check.txt). Nothing is written when the agenda has errors. Files written \
+            Writes agenda.json (the agenda with every default filled in), the check report \
+            (check.json, check.txt) and the calendars of convene ics. Nothing is written when the agenda has errors. Files written \
             by an earlier build are replaced; a file you created or edited there is kept unless \
             you pass --force.
             """
@@ -34,8 +34,15 @@ struct BuildCommand: ParsableCommand {
             Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); nothing written")
             throw ExitCode(Terminal.Exit.invalidInput)
         }
-        let files = Build.outputs(for: check, file: file)
+        var files = Build.outputs(for: check, file: file)
+        if let timeline = check.timeline {
+            if check.agenda?.organizer?.email == nil {
+                Terminal.error("convene: warning: no calendars written: the agenda has no organizer with an email — add organizer: { name: ..., email: ... }")
+            } else {
+                files += try Terminal.calendarOutputs(timeline: timeline, zones: try Terminal.zones(), folder: output).files
+            }
+        }
         try Terminal.write { () throws(OutputError) in try OutputWriter(force: force).write(files, into: output) }
-        for file in files { Terminal.out("wrote \(output)/\(file.path)") }
+        for file in files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
     }
 }

@@ -6,6 +6,7 @@ import Testing
 @Suite("convene command line")
 struct CommandLineTests {
     let valid = header + """
+        organizer: { name: Org, email: org@example.org }
         sessions:
           - id: s1
             title: One
@@ -100,7 +101,7 @@ struct CommandLineTests {
         let first = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out])
         #expect(first.status == 0, "\(first.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(written == [".convene-manifest.json", "agenda.json", "check.json", "check.txt"])
+        #expect(written == [".convene-manifest.json", ".convene-sent.json", "agenda.json", "check.json", "check.txt", "event.ics", "invites"])
         let agenda = try String(contentsOfFile: out + "/agenda.json", encoding: .utf8)
         #expect(agenda.contains("\"timezone\": \"Asia/Kabul\""))
         #expect(agenda.contains("\"working_days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"))
@@ -160,7 +161,7 @@ struct CommandLineTests {
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
-        #expect(names == [".convene-manifest.json", "agenda.json", "check.json", "check.txt"])
+        #expect(names == [".convene-manifest.json", ".convene-sent.json", "agenda.json", "check.json", "check.txt", "event.ics"])
     }
 
     @Test("an empty output path, and no command at all, are command-line errors")

@@ -1,0 +1,44 @@
+import ICal
+
+/// Every calendar file `convene ics` writes into its folder: `event.ics` (PUBLISH),
+/// `invites/PERSON-ID.ics` (REQUEST), `cancellations/…` (CANCEL) for what is gone since the
+/// last run, and the state file that remembers what was sent.
+public enum CalendarOutputs {
+    public struct Result: Sendable {
+        public var files: [OutputFile]
+        public var warnings: [String]
+    }
+
+    /// Why no calendars can be made for an agenda.
+    public struct NoOrganizer: Error, Sendable, CustomStringConvertible {
+        public var description: String {
+            "the agenda has no organizer with an email, and calendars name the organizer (replies go there) — add organizer: { name: ..., email: ... }"
+        }
+    }
+
+    public static func make(timeline: Timeline, zones: ZoneDirectory, stamp: Int64, previous: SentCalendars) throws -> Result {
+        guard timeline.agenda.organizer?.email != nil else { throw NoOrganizer() }
+        let invites = Invites(timeline: timeline, zones: zones, stamp: stamp)
+        var documents: [String: CalendarDocument] = ["event.ics": try invites.published()]
+        var owners: [String: CalendarDocument.Party] = [:]
+        let (invited, withoutEmail) = invites.invitees()
+        for person in invited {
+            guard let email = person.email else { continue }
+            let file = "invites/\(person.id).ics"
+            documents[file] = try invites.invite(for: person)
+            owners[file] = .init(name: person.name, email: email)
+        }
+        let (current, cancellations, state) = previous.update(documents, owners: owners, stamp: stamp)
+        var files: [OutputFile] = []
+        for (file, document) in current.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: file, contents: try CalendarWriter.text(of: document)))
+        }
+        for (file, document) in cancellations.sorted(by: { $0.key < $1.key }) {
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            files.append(OutputFile(path: "cancellations/\(name)", contents: try CalendarWriter.text(of: document)))
+        }
+        files.append(OutputFile(path: SentCalendars.fileName, contents: state.json().serialized()))
+        let warnings = withoutEmail.map { "\($0.name) (\($0.id)) takes part but has no email, so gets no invite — add email: to send one" }
+        return Result(files: files, warnings: warnings)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Convene
+import Foundation
+
+struct IcsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ics",
+        abstract: "Writes the calendar of the programme and an invite for each person with an email.",
+        discussion: """
+            DIR/event.ics (METHOD:PUBLISH) is for posting or forwarding: no attendees, and names only \
+            where they may be public. DIR/invites/PERSON-ID.ics (METHOD:REQUEST) holds the sessions a \
+            person takes part in. DIR/.convene-sent.json remembers what was sent: run again after a \
+            change and a changed session keeps its UID with a higher SEQUENCE, while a removed session, \
+            or a person removed from one, gets a METHOD:CANCEL file in DIR/cancellations/. DTSTAMP comes \
+            from SOURCE_DATE_EPOCH when it is set, so the same agenda gives the same files.
+            """
+    )
+
+    @Argument(help: "The agenda file.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "The output folder.")
+    var output: String
+
+    @Flag(help: "Replace files in the folder even if they were edited.")
+    var force = false
+
+    func validate() throws {
+        if output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("-o needs the folder to write into") }
+    }
+
+    func run() throws {
+        let zones = try Terminal.zones()
+        let check = try Terminal.check(file, zones: zones)
+        guard check.isValid, let timeline = check.timeline else {
+            Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); nothing written")
+            throw ExitCode(Terminal.Exit.invalidInput)
+        }
+        let calendars = try Terminal.calendarOutputs(timeline: timeline, zones: zones, folder: output)
+        try Terminal.write { () throws(OutputError) in try OutputWriter(force: force).write(calendars.files, into: output) }
+        for file in calendars.files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
+    }
+}
+
+extension Terminal {
+    /// DTSTAMP for calendars: SOURCE_DATE_EPOCH when set (reproducible files), else now.
+    static func stamp() throws -> Int64 {
+        guard let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return Int64(Date().timeIntervalSince1970) }
+        guard let seconds = Int64(value), seconds >= 0 else {
+            Terminal.error("convene: error: SOURCE_DATE_EPOCH '\(value)' is not a number of seconds")
+            throw ExitCode(Exit.usage)
+        }
+        return seconds
+    }
+
+    /// The calendar files for `folder`, given what was sent there before; a damaged state file
+    /// is reported, never reset.
+    static func calendarOutputs(timeline: Timeline, zones: ZoneDirectory, folder: String) throws -> CalendarOutputs.Result {
+        var previous = SentCalendars()
+        let path = folder + "/" + SentCalendars.fileName
+        if let data = FileManager.default.contents(atPath: path) {
+            do {
+                previous = try SentCalendars(text: String(decoding: data, as: UTF8.self))
+            } catch {
+                Terminal.error("convene: error: \(folder)/\(error)")
+                throw ExitCode(Exit.invalidInput)
+            }
+        }
+        let result: CalendarOutputs.Result
+        do {
+            result = try CalendarOutputs.make(timeline: timeline, zones: zones, stamp: try stamp(), previous: previous)
+        } catch let error as CalendarOutputs.NoOrganizer {
+            Terminal.error("convene: error: \(error)")
+            throw ExitCode(Exit.invalidInput)
+        }
+        for warning in result.warnings { Terminal.error("convene: warning: \(warning)") }
+        return result
+    }
+}

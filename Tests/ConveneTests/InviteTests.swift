@@ -1,0 +1,151 @@
+import Convene
+import Foundation
+import ICal
+import Testing
+
+/// `convene ics`: the published calendar, per-person invites, updates and cancellations.
+@Suite("calendar invites")
+struct InviteTests {
+    func ics(_ agenda: String, in folder: URL, epoch: String = "1700000000") throws -> Run {
+        try agenda.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        return try convene(["ics", "a.yaml", "-o", "out"], in: folder, environment: ["SOURCE_DATE_EPOCH": epoch])
+    }
+
+    func read(_ folder: URL, _ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent("out/" + path), encoding: .utf8)
+    }
+
+    func unfolded(_ text: String) -> String { text.replacingOccurrences(of: "\r\n ", with: "") }
+
+    var sample: String {
+        get throws { try String(contentsOf: packageRoot.appendingPathComponent("agendas/wps-side-event-2022.yaml"), encoding: .utf8) }
+    }
+
+    @Test("the side event: a PUBLISH calendar without attendees, and invites at the instants the resolver computed")
+    func sideEvent() throws {
+        let folder = try temporaryFolder()
+        let run = try ics(try sample, in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let event = unfolded(try read(folder, "event.ics"))
+        #expect(event.contains("METHOD:PUBLISH\r\n"))
+        #expect(!event.contains("ATTENDEE"))
+        #expect(event.contains("UID:main@wps-side-event-2022.convene\r\n"))
+        #expect(event.contains("DTSTART;TZID=America/New_York:20221019T081500\r\n"))
+        #expect(event.contains("08:25 Panel discussion — Claire Hutchinson\\, Habiba Sarabi\\, Claudine Tsongo"))
+        let sarabi = unfolded(try read(folder, "invites/sarabi.ics"))
+        #expect(sarabi.contains("METHOD:REQUEST\r\n"))
+        #expect(sarabi.contains("Your time: Wednesday 2022-10-19 16:45–18:15 (Asia/Kabul)"))
+        #expect(sarabi.contains("ATTENDEE;CN=Anne Kwakkenbos;CUTYPE=INDIVIDUAL;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:kwakkenbos@example.org"))
+        #expect(sarabi.contains("ATTENDEE;CN=Habiba Sarabi;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:sarabi@example.org"))
+        #expect(sarabi.contains("TRIGGER:-PT15M\r\n"), "a tech check for the online speaker")
+        // Read back with libical, the event starts and ends at the timeline's instants.
+        let zones = try zones
+        let timeline = try #require(AgendaCheck(text: try sample, zones: zones).timeline)
+        let busy = try BusyCalendar(text: sarabi, from: 0, to: 4_000_000_000, floatingZone: "UTC", engine: zones.engine) { _ in nil }
+        #expect(busy.busy == timeline.sessions.map { BusyInterval(start: $0.start.seconds, end: $0.end.seconds) })
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out/invites").path) {
+            #expect(CalendarRestrictions.problems(in: try read(folder, "invites/" + file)).isEmpty, "\(file)")
+        }
+        #expect(CalendarRestrictions.problems(in: try read(folder, "event.ics")).isEmpty)
+    }
+
+    @Test("under the Chatham House Rule an invite names only the organiser and its person, and the public calendar no one")
+    func confidential() throws {
+        let folder = try temporaryFolder()
+        let kyiv = try String(contentsOf: packageRoot.appendingPathComponent("agendas/kyiv-consultation-2026.yaml"), encoding: .utf8)
+        #expect(try ics(kyiv, in: folder).status == 0)
+        let invite = unfolded(try read(folder, "invites/gelashvili.ics"))
+        let attendees = invite.components(separatedBy: "\r\n").filter { $0.hasPrefix("ATTENDEE") }
+        #expect(!attendees.isEmpty)
+        #expect(attendees.allSatisfy { $0.hasSuffix(":mailto:gelashvili@example.org") })
+        let agenda = try #require(AgendaCheck(text: kyiv, zones: try zones).agenda)
+        let published = try read(folder, "event.ics")
+        for person in agenda.people {
+            #expect(!published.contains(person.name), "\(person.name) is in the public calendar")
+            if let email = person.email { #expect(!published.contains(email)) }
+        }
+    }
+
+    @Test("the same agenda and SOURCE_DATE_EPOCH give byte-identical files")
+    func reproducible() throws {
+        let first = try temporaryFolder(), second = try temporaryFolder()
+        #expect(try ics(try sample, in: first).status == 0)
+        #expect(try ics(try sample, in: second).status == 0)
+        for path in ["event.ics", "invites/sarabi.ics", ".convene-sent.json"] {
+            #expect(try read(first, path) == read(second, path))
+        }
+    }
+
+    @Test("a changed session gets SEQUENCE+1 under the same UID; an unchanged one keeps its SEQUENCE; a removed one is cancelled")
+    func updates() throws {
+        let folder = try temporaryFolder()
+        let two = header + """
+            organizer: { name: Org, email: org@example.org }
+            people:
+              - { id: ana, name: Ana, email: ana@example.org }
+              - { id: bo, name: Bo, email: bo@example.org }
+            sessions:
+              - { id: one, title: One, date: 2026-12-08, start: "10:00", duration: 1h, participants: [ana, bo] }
+              - { id: two, title: Two, date: 2026-12-09, start: "10:00", duration: 1h, participants: [ana, bo] }
+
+            """
+        #expect(try ics(two, in: folder).status == 0)
+        #expect(try read(folder, "invites/ana.ics").contains("SEQUENCE:0"))
+        // Move session two by an hour: it alone gets SEQUENCE:1.
+        let moved = two.replacingOccurrences(of: "date: 2026-12-09, start: \"10:00\"", with: "date: 2026-12-09, start: \"11:00\"")
+        #expect(try ics(moved, in: folder, epoch: "1700000100").status == 0)
+        let ana = unfolded(try read(folder, "invites/ana.ics"))
+        #expect(ana.contains("UID:one@test-event.convene\r\nDTSTAMP:20231114T221500Z\r\nSEQUENCE:0\r\n"))
+        #expect(ana.contains("UID:two@test-event.convene\r\nDTSTAMP:20231114T221500Z\r\nSEQUENCE:1\r\n"))
+        // Remove session two, and Bo from session one: cancellations with higher sequences.
+        let removed = moved.replacingOccurrences(of: "  - { id: two, title: Two, date: 2026-12-09, start: \"11:00\", duration: 1h, participants: [ana, bo] }\n", with: "")
+            .replacingOccurrences(of: "participants: [ana, bo] }", with: "participants: [ana] }")
+        let run = try ics(removed, in: folder, epoch: "1700000200")
+        #expect(run.status == 0, "\(run.stderr)")
+        let cancelEvent = unfolded(try read(folder, "cancellations/event.ics"))
+        #expect(cancelEvent.contains("METHOD:CANCEL\r\n"))
+        #expect(cancelEvent.contains("UID:two@test-event.convene\r\nDTSTAMP:20231114T221640Z\r\nSEQUENCE:2\r\n"))
+        #expect(cancelEvent.contains("STATUS:CANCELLED\r\n"))
+        let cancelBo = unfolded(try read(folder, "cancellations/bo.ics"))
+        #expect(cancelBo.contains("UID:one@test-event.convene"))
+        #expect(cancelBo.contains("UID:two@test-event.convene"))
+        #expect(cancelBo.contains("ATTENDEE;CN=Bo;CUTYPE=INDIVIDUAL;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bo@example.org"))
+        #expect(CalendarRestrictions.problems(in: try read(folder, "cancellations/bo.ics")).isEmpty)
+    }
+
+    @Test("a damaged state file is reported, not reset, and nothing is written")
+    func damagedState() throws {
+        let folder = try temporaryFolder()
+        #expect(try ics(try sample, in: folder).status == 0)
+        let state = folder.appendingPathComponent("out/.convene-sent.json")
+        try "{ \"convene_sent\": 1, \"calendars\": { \"event.ics\": { \"x\": { \"sequence\": -3 } } } }".write(to: state, atomically: true, encoding: .utf8)
+        let before = try read(folder, "event.ics")
+        let run = try ics(try sample.replacingOccurrences(of: "Closing and next steps", with: "Closing"), in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr == "convene: error: out/.convene-sent.json is damaged (the entry for x in event.ics is incomplete) — restore it from a backup, or delete it to start over (every invite is then new to calendar clients)\n")
+        #expect(try read(folder, "event.ics") == before)
+    }
+
+    @Test("a person without an email gets no invite, and a warning")
+    func noEmail() throws {
+        let folder = try temporaryFolder()
+        let text = header + "organizer: { name: Org, email: org@example.org }\npeople:\n  - { id: ana, name: Ana }\nsessions:\n  - { id: s, title: S, date: 2026-12-08, start: \"10:00\", duration: 1h }\n"
+        let run = try ics(text, in: folder)
+        #expect(run.status == 0)
+        #expect(run.stderr == "convene: warning: Ana (ana) takes part but has no email, so gets no invite — add email: to send one\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/invites").path))
+    }
+
+    @Test("without an organizer email, ics refuses and build writes everything but the calendars")
+    func noOrganizer() throws {
+        let folder = try temporaryFolder()
+        let text = header + "sessions:\n  - { id: s, title: S, date: 2026-12-08, start: \"10:00\", duration: 1h }\n"
+        let run = try ics(text, in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr == "convene: error: the agenda has no organizer with an email, and calendars name the organizer (replies go there) — add organizer: { name: ..., email: ... }\n")
+        let build = try convene(["build", "a.yaml", "-o", "built"], in: folder)
+        #expect(build.status == 0)
+        #expect(build.stderr.hasPrefix("convene: warning: no calendars written"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("built/agenda.json").path))
+    }
+}
