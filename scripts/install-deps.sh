@@ -23,7 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# Python modules: for --test, PyYAML, jsonschema and icalendar; for --bench, also
+# Python modules: for --test, PyYAML, jsonschema, icalendar, vobject and khal 0.14.1 (the
+# calendar clients the tests open invites in); for --bench, also
 # recurring-ical-events. Debian's packages where the system Python is in use (its pip refuses
 # to install), pip otherwise.
 want_python() { # MODULE IMPORT-NAME DEBIAN-PACKAGE
@@ -36,13 +37,26 @@ want_python() { # MODULE IMPORT-NAME DEBIAN-PACKAGE
     python3 -m pip install --quiet --disable-pip-version-check "$1"
   fi
 }
+# From PyPI only (Debian's khal is 0.10, which cannot read prefixed zones): pip, told that
+# installing beside Debian's own packages is meant when the system Python is in use.
+want_pip() { # REQUIREMENT CHECK
+  python3 -c "$2" 2>/dev/null && return 0
+  echo "installing Python package $1"
+  if [ "$(command -v python3)" = /usr/bin/python3 ]; then
+    python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$1"
+  else
+    python3 -m pip install --quiet --disable-pip-version-check "$1"
+  fi
+}
 sudo=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 case "${1:-}" in
   --test)
     want_python pyyaml yaml python3-yaml
     want_python jsonschema jsonschema python3-jsonschema
-    want_python icalendar icalendar python3-icalendar ;;
+    want_python icalendar icalendar python3-icalendar
+    want_pip vobject "import vobject"
+    want_pip khal==0.14.1 "import khal, sys; sys.exit(0 if khal.__version__ == '0.14.1' else 1)" ;;
   --bench)
     want_python pyyaml yaml python3-yaml
     want_python icalendar icalendar python3-icalendar
