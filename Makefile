@@ -25,12 +25,13 @@ demo: build
 
 # Every test: the Swift test suite (which also drives the built convene binary), the
 # published JSON Schema against the sample agendas and template drafts, and the calendars
-# opened in real clients (khal, vobject).
+# opened in real clients (khal, vobject), and the libical paths under valgrind.
 test: build
 	@bash scripts/install-deps.sh --test
 	$(SWIFT) test
 	python3 scripts/check-schema.py $(CONVENE)
 	bash scripts/check-clients.sh $(CONVENE)
+	bash scripts/check-leaks.sh
 
 # The slot-search benchmark: generated busy calendars for 50, 200 and 800 people (a year of
 # weekly and daily meetings plus 500 single events each), searched over 30 days at 5-minute

@@ -2,9 +2,10 @@
 # Installs what Convene needs on Debian or Ubuntu, once, and does nothing when it is there:
 #   tzdata       the time-zone database every time Convene prints is computed from
 #   libical-dev  iCalendar parsing and writing (with pkg-config to find it)
+#   valgrind     the tests' check that libical's memory is freed
 # and, with --test, the Python modules the tests use (PyYAML, jsonschema) for the python3 on PATH.
 set -euo pipefail
-packages=(tzdata libical-dev pkg-config)
+packages=(tzdata libical-dev pkg-config valgrind)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
