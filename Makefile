@@ -6,6 +6,7 @@ CONVENE := .build/debug/convene
 SAMPLE := agendas/wps-side-event-2022.yaml
 PREFIX ?= /usr/local
 BENCH_SIZES ?= 50,200,800
+ICS_SIZES ?= 250,500,1000
 
 .PHONY: all deps build demo test bench schema install clean
 
@@ -33,15 +34,20 @@ test: build
 	bash scripts/check-clients.sh $(CONVENE)
 	bash scripts/check-leaks.sh
 
-# The slot-search benchmark: generated busy calendars for 50, 200 and 800 people (a year of
+# The benchmarks. Slot search: generated busy calendars for 50, 200 and 800 people (a year of
 # weekly and daily meetings plus 500 single events each), searched over 30 days at 5-minute
 # steps; against libical alone in the same run, and against the same search in Python.
+# Calendars: programmes of 250, 500 and 1,000 sessions with 3 people per session
+# (every person's invite), against the same files written with Python's icalendar.
 bench: deps
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release --product convene-bench
 	.build/release/convene-bench --out out/bench --sizes $(BENCH_SIZES)
 	python3 scripts/slots-python.py out/bench $(BENCH_SIZES)
 	@python3 scripts/bench-summary.py out/bench
+	/usr/bin/time -f "convene ics: peak memory %M KB" .build/release/convene-bench --ics --out out/bench --sizes $(ICS_SIZES)
+	python3 scripts/ics-python.py out/bench $(ICS_SIZES)
+	@python3 scripts/bench-summary.py out/bench --ics
 
 # Regenerates the published JSON Schema after a change to the agenda format.
 schema: build

@@ -91,5 +91,13 @@ PY
 )
 check "vobject reads every file" "0" "$vobject_result"
 
+# Python's icalendar reads every file without errors.
+"$convene" ics agendas/kyiv-consultation-2026.yaml -o "$work/kyiv-files" >/dev/null
+if python3 scripts/check-ics.py $(find "$work/side" "$work/up/out" "$work/kyiv-files" -name '*.ics') >"$work/icalendar.log"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); echo "FAIL icalendar"; tail -5 "$work/icalendar.log"
+fi
+
 echo "clients: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

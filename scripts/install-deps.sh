@@ -55,11 +55,11 @@ case "${1:-}" in
   --test)
     want_python pyyaml yaml python3-yaml
     want_python jsonschema jsonschema python3-jsonschema
-    want_python icalendar icalendar python3-icalendar
+    want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"
     want_pip vobject "import vobject"
     want_pip khal==0.14.1 "import khal, sys; sys.exit(0 if khal.__version__ == '0.14.1' else 1)" ;;
   --bench)
     want_python pyyaml yaml python3-yaml
-    want_python icalendar icalendar python3-icalendar
+    want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"
     want_python recurring-ical-events recurring_ical_events python3-recurring-ical-events ;;
 esac

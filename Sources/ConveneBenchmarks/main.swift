@@ -1,7 +1,9 @@
 // Measures `convene slots` against libical alone, and writes the calendars it generates so
-// that scripts/slots-python.py can run the same search in Python.
+// that scripts/slots-python.py can run the same search in Python; with --ics, measures
+// `convene ics` on a large programme (scripts/ics-python.py writes the same in Python).
 //
 //   convene-bench [--out DIR] [--sizes 50,200,800] [--repeat 3]
+//   convene-bench --ics [--out DIR] [--sizes 250,500,1000]
 import Convene
 import Foundation
 import ICal
@@ -70,6 +72,11 @@ let sizes = (option("--sizes") ?? "50,200,800").split(separator: ",").compactMap
 let repeats = Int(option("--repeat") ?? "3") ?? 3
 
 let zones = try ZoneDirectory()
+if CommandLine.arguments.contains("--ics") {
+    let sizes = (option("--sizes") ?? "250,500,1000").split(separator: ",").compactMap { Int($0) }
+    try IcsBenchmark.run(out: out, sizes: sizes, zones: zones)
+    exit(0)
+}
 let from = LocalDate(year: 2026, month: 6, day: 1)!, to = LocalDate(year: 2026, month: 6, day: 30)!  // safe: constant dates
 var rows: [String] = []
 print("people  libical parse+expand  slot search (parse, expand, search)  ratio  per person")

@@ -109,10 +109,33 @@ public enum CalendarWriter {
     }
 
     public static func text(of document: CalendarDocument) throws(WriteError) -> String {
+        try texts(of: [document])[0]
+    }
+
+    /// Many documents at once: each zone's VTIMEZONE, cut to the years used, is made once and
+    /// copied into every calendar that needs it (libical's full zone history is large).
+    public static func texts(of documents: [CalendarDocument]) throws(WriteError) -> [String] {
+        let result: Result<[String], WriteError> = Libical.locked {
+            var prototypes: [String: OpaquePointer] = [:]
+            defer { for prototype in prototypes.values { icalcomponent_free(prototype) } }
+            var texts: [String] = []
+            for document in documents {
+                switch text(of: document, prototypes: &prototypes) {
+                case .success(let text): texts.append(text)
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return .success(texts)
+        }
+        return try result.get()
+    }
+
+    /// Must be called with the libical lock held.
+    private static func text(of document: CalendarDocument, prototypes: inout [String: OpaquePointer]) -> Result<String, WriteError> {
         let zones = Array(Set(document.events.map(\.timeZone))).sorted()
         let years = document.events.flatMap { [$0.start.year, $0.end.year] }
         let firstYear = years.min() ?? 2000, lastYear = years.max() ?? 2000
-        let result: Result<String, WriteError> = Libical.locked {
+        do {
             let calendar = icalcomponent_new(ICAL_VCALENDAR_COMPONENT)
             guard let calendar else { return .failure(WriteError(message: "libical could not make a calendar")) }
             defer { icalcomponent_free(calendar) }
@@ -120,7 +143,9 @@ public enum CalendarWriter {
             icalcomponent_add_property(calendar, icalproperty_new_version("2.0"))
             icalcomponent_add_property(calendar, icalproperty_new_method(method(document.method)))
             for name in zones {
-                guard let timezone = vtimezone(name, from: firstYear, to: lastYear) else {
+                let key = "\(name) \(firstYear) \(lastYear)"
+                if prototypes[key] == nil { prototypes[key] = vtimezone(name, from: firstYear, to: lastYear) }
+                guard let prototype = prototypes[key], let timezone = icalcomponent_new_clone(prototype) else {
                     return .failure(WriteError(message: "the time zone '\(name)' is not in the tz database"))
                 }
                 icalcomponent_add_component(calendar, timezone)
@@ -134,7 +159,6 @@ public enum CalendarWriter {
             defer { free(raw) }
             return .success(String(cString: raw))
         }
-        return try result.get()
     }
 
     /// A copy of libical's VTIMEZONE for `name`, renamed to the bare IANA name and cut to

@@ -148,4 +148,23 @@ struct InviteTests {
         #expect(build.stderr.hasPrefix("convene: warning: no calendars written"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("built/agenda.json").path))
     }
+
+    @Test("in both samples every file is clean by libical's rules, and every event sits at the timeline's instants", arguments: ["wps-side-event-2022", "kyiv-consultation-2026"])
+    func everyFile(sample name: String) throws {
+        let folder = try temporaryFolder()
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("agendas/\(name).yaml"), encoding: .utf8)
+        #expect(try ics(text, in: folder).status == 0)
+        let zones = try zones
+        let timeline = try #require(AgendaCheck(text: text, zones: zones).timeline)
+        let files = ["event.ics"] + (try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out/invites").path)).map { "invites/" + $0 }
+        for file in files {
+            let calendar = try read(folder, file)
+            #expect(CalendarRestrictions.problems(in: calendar).isEmpty, "\(file)")
+            let owner = file.hasPrefix("invites/") ? String(file.dropFirst("invites/".count).dropLast(4)) : nil
+            let expected = timeline.sessions.filter { owner == nil || $0.participants.contains(owner ?? "") }
+                .map { BusyInterval(start: $0.start.seconds, end: $0.end.seconds) }.sorted()
+            let found = try BusyCalendar(text: calendar, from: 0, to: 4_000_000_000, floatingZone: "UTC", engine: zones.engine) { _ in nil }
+            #expect(found.busy == expected, "\(file)")
+        }
+    }
 }

@@ -29,14 +29,16 @@ public enum CalendarOutputs {
             owners[file] = .init(name: person.name, email: email)
         }
         let (current, cancellations, state) = previous.update(documents, owners: owners, stamp: stamp)
-        var files: [OutputFile] = []
+        var paths: [String] = [], batch: [CalendarDocument] = []
         for (file, document) in current.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: file, contents: try CalendarWriter.text(of: document)))
+            paths.append(file)
+            batch.append(document)
         }
         for (file, document) in cancellations.sorted(by: { $0.key < $1.key }) {
-            let name = file.split(separator: "/").last.map(String.init) ?? file
-            files.append(OutputFile(path: "cancellations/\(name)", contents: try CalendarWriter.text(of: document)))
+            paths.append("cancellations/" + (file.split(separator: "/").last.map(String.init) ?? file))
+            batch.append(document)
         }
+        var files = zip(paths, try CalendarWriter.texts(of: batch)).map { OutputFile(path: $0, contents: $1) }
         files.append(OutputFile(path: SentCalendars.fileName, contents: state.json().serialized()))
         let warnings = withoutEmail.map { "\($0.name) (\($0.id)) takes part but has no email, so gets no invite — add email: to send one" }
         return Result(files: files, warnings: warnings)

@@ -9,6 +9,8 @@ public struct Invites: Sendable {
     /// DTSTAMP, seconds since the epoch: `SOURCE_DATE_EPOCH` when set, so that the same
     /// agenda gives byte-identical files.
     public let stamp: Int64
+    /// People by id: invites for thousands of people must not search the list each time.
+    private let people: [String: Person]
 
     public static let productID = "-//Convene//Convene agenda calendars//EN"
 
@@ -16,6 +18,7 @@ public struct Invites: Sendable {
         self.timeline = timeline
         self.zones = zones
         self.stamp = stamp
+        people = Dictionary(timeline.agenda.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The stable UID of a session's calendar event: it never changes while the event and
@@ -36,7 +39,7 @@ public struct Invites: Sendable {
                 let clock = try zones.zonedTime(segment.start, in: agenda.timeZone).clock
                 var line = "\(clock) \(segment.segment.title)"
                 if !confidential {
-                    let named = segment.segment.speakers.compactMap(agenda.person).filter { $0.visibility == .public }.map(\.name)
+                    let named = segment.segment.speakers.compactMap { people[$0] }.filter { $0.visibility == .public }.map(\.name)
                     if !named.isEmpty { line += " — " + named.joined(separator: ", ") }
                 }
                 lines.append(line)
@@ -66,7 +69,7 @@ public struct Invites: Sendable {
         var events: [CalendarDocument.Event] = []
         for timed in timeline.sessions where timed.participants.contains(person.id) {
             let confidential = (timed.session.confidentiality ?? agenda.confidentiality) != .public
-            let others = confidential ? [person] : timed.participants.compactMap(agenda.person).filter { other in
+            let others = confidential ? [person] : timed.participants.compactMap { people[$0] }.filter { other in
                 other.email != nil && (other.id == person.id || other.visibility != .organizers)
             }
             let attendees = others.compactMap { other -> CalendarDocument.Attendee? in

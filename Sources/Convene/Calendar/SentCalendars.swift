@@ -134,11 +134,15 @@ public struct SentCalendars: Sendable, Equatable {
         return (out, cancellations, next)
     }
 
+    /// Everything an event says but its SEQUENCE and DTSTAMP, digested.
     static func fingerprint(_ event: CalendarDocument.Event) -> String {
-        var copy = event
-        copy.sequence = 0
-        copy.stamp = 0
-        return OutputWriter.fingerprint(Data(String(describing: copy).utf8))
+        var text = [event.uid, event.timeZone, event.start.description, event.end.description, event.summary,
+                    event.description ?? "", event.location ?? "", event.url ?? "", event.conference ?? "",
+                    event.cancelled ? "cancelled" : "", event.organizer.map { "\($0.name) <\($0.email)>" } ?? ""].joined(separator: "\u{1F}")
+        for attendee in event.attendees { text += "\u{1E}\(attendee.party.name) <\(attendee.party.email)> \(attendee.role)" }
+        for alarm in event.alarms { text += "\u{1D}\(alarm.minutesBefore) \(alarm.text)" }
+        var utf8 = Array(text.utf8)
+        return utf8.withUnsafeMutableBytes { OutputWriter.fingerprint(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     static func civil(_ text: String) -> CivilTime {

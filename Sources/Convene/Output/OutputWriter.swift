@@ -118,8 +118,12 @@ public struct OutputWriter: Sendable {
 
     /// FNV-1a, 64 bits: enough to tell whether a file changed since it was written.
     static func fingerprint(_ data: Data) -> String {
+        data.withUnsafeBytes { fingerprint(bytes: $0) }
+    }
+
+    static func fingerprint(bytes: UnsafeRawBufferPointer) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in data {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
