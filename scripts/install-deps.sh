@@ -61,5 +61,5 @@ case "${1:-}" in
   --bench)
     want_python pyyaml yaml python3-yaml
     want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"
-    want_python recurring-ical-events recurring_ical_events python3-recurring-ical-events ;;
+    want_pip recurring-ical-events "import recurring_ical_events" ;;
 esac
