@@ -54,10 +54,4 @@ enum IcsBenchmark {
         }
         try ("[\n  " + rows.joined(separator: ",\n  ") + "\n]\n").write(toFile: "\(out)/ics-swift.json", atomically: true, encoding: .utf8)
     }
-
-    private static func seconds(_ body: () throws -> Void) rethrows -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
 }

@@ -16,17 +16,10 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: "The agenda file.")
     var file: String
 
-    @Option(name: .shortAndLong, help: "The output folder.")
-    var output: String
+    @OptionGroup var folder: OutputFolder
 
-    @Flag(help: "Replace files in the folder even if they were edited.")
-    var force = false
-
-    func validate() throws {
-        if output.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("-o needs the folder to write into")
-        }
-    }
+    var output: String { folder.output }
+    var force: Bool { folder.force }
 
     func run() throws {
         let check = try Terminal.check(file)

@@ -19,15 +19,10 @@ struct IcsCommand: ParsableCommand {
     @Argument(help: "The agenda file.")
     var file: String
 
-    @Option(name: .shortAndLong, help: "The output folder.")
-    var output: String
+    @OptionGroup var folder: OutputFolder
 
-    @Flag(help: "Replace files in the folder even if they were edited.")
-    var force = false
-
-    func validate() throws {
-        if output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("-o needs the folder to write into") }
-    }
+    var output: String { folder.output }
+    var force: Bool { folder.force }
 
     func run() throws {
         let zones = try Terminal.zones()
@@ -39,6 +34,20 @@ struct IcsCommand: ParsableCommand {
         let calendars = try Terminal.calendarOutputs(timeline: timeline, zones: zones, folder: output)
         try Terminal.write { () throws(OutputError) in try OutputWriter(force: force).write(calendars.files, into: output) }
         for file in calendars.files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
+    }
+}
+
+/// The output folder of the commands that write several files, and whether they may replace
+/// files the user edited there.
+struct OutputFolder: ParsableArguments {
+    @Option(name: .shortAndLong, help: "The output folder.")
+    var output: String
+
+    @Flag(help: "Replace files in the folder even if they were edited.")
+    var force = false
+
+    func validate() throws {
+        if output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("-o needs the folder to write into") }
     }
 }
 
