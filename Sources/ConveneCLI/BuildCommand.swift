@@ -35,7 +35,9 @@ struct BuildCommand: ParsableCommand {
                 files += try Terminal.calendarOutputs(timeline: timeline, zones: try Terminal.zones(), folder: output).files
             }
         }
-        try Terminal.write { () throws(OutputError) in try OutputWriter(force: force).write(files, into: output) }
+        try Terminal.write { () throws(OutputError) in
+            try OutputWriter(force: force).write(files, into: output, pruning: CalendarOutputs.prunedFolders)
+        }
         for file in files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
     }
 }

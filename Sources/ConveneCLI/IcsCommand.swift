@@ -32,7 +32,9 @@ struct IcsCommand: ParsableCommand {
             throw ExitCode(Terminal.Exit.invalidInput)
         }
         let calendars = try Terminal.calendarOutputs(timeline: timeline, zones: zones, folder: output)
-        try Terminal.write { () throws(OutputError) in try OutputWriter(force: force).write(calendars.files, into: output) }
+        try Terminal.write { () throws(OutputError) in
+            try OutputWriter(force: force).write(calendars.files, into: output, pruning: CalendarOutputs.prunedFolders)
+        }
         for file in calendars.files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
     }
 }

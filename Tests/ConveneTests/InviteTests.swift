@@ -111,6 +111,12 @@ struct InviteTests {
         #expect(cancelBo.contains("UID:two@test-event.convene"))
         #expect(cancelBo.contains("ATTENDEE;CN=Bo;CUTYPE=INDIVIDUAL;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bo@example.org"))
         #expect(CalendarRestrictions.problems(in: try read(folder, "cancellations/bo.ics")).isEmpty)
+        // Bo takes part in nothing now: the old invite is gone, not left to be sent again.
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/invites/bo.ics").path))
+        // The next run, with nothing new to cancel, leaves no old cancellation behind.
+        #expect(try ics(removed, in: folder, epoch: "1700000300").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/bo.ics").path))
+        #expect(try read(folder, "invites/ana.ics").contains("UID:one@test-event.convene"))
     }
 
     @Test("a damaged state file is reported, not reset, and nothing is written")
@@ -166,5 +172,26 @@ struct InviteTests {
             let found = try BusyCalendar(text: calendar, from: 0, to: 4_000_000_000, floatingZone: "UTC", engine: zones.engine) { _ in nil }
             #expect(found.busy == expected, "\(file)")
         }
+    }
+
+    @Test("an invite the user edited is kept when its person no longer takes part")
+    func prunedOnlyIfUnchanged() throws {
+        let folder = try temporaryFolder()
+        let agenda = header + """
+            organizer: { name: Org, email: org@example.org }
+            people:
+              - { id: ana, name: Ana, email: ana@example.org }
+              - { id: bo, name: Bo, email: bo@example.org }
+            sessions:
+              - { id: one, title: One, date: 2026-12-08, start: "10:00", duration: 1h, participants: [ana, bo] }
+
+            """
+        #expect(try ics(agenda, in: folder).status == 0)
+        let edited = folder.appendingPathComponent("out/invites/bo.ics")
+        try (try read(folder, "invites/bo.ics") + "\r\n").write(to: edited, atomically: true, encoding: .utf8)
+        let without = agenda.replacingOccurrences(of: "participants: [ana, bo]", with: "participants: [ana]")
+        #expect(try ics(without, in: folder, epoch: "1700000100").status == 0)
+        #expect(FileManager.default.fileExists(atPath: edited.path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/bo.ics").path))
     }
 }

@@ -4,6 +4,10 @@ import ICal
 /// `invites/PERSON-ID.ics` (REQUEST), `cancellations/…` (CANCEL) for what is gone since the
 /// last run, and the state file that remembers what was sent.
 public enum CalendarOutputs {
+    /// The folders whose files only the current run's calendars decide: an invite for someone
+    /// no longer taking part, or a cancellation already sent, is not left to be sent again.
+    public static let prunedFolders = ["invites/", "cancellations/"]
+
     public struct Result: Sendable {
         public var files: [OutputFile]
         public var warnings: [String]

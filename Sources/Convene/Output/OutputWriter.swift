@@ -44,7 +44,11 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes every file into `folder`, or none: all checks are made before the first write.
-    public func write(_ files: [OutputFile], into folder: String) throws(OutputError) {
+    ///
+    /// A file under one of `pruning` (folder prefixes such as `invites/`) that an earlier run
+    /// wrote and this one does not is removed, when it is as it was written: what is left in
+    /// the folder is what the current agenda says.
+    public func write(_ files: [OutputFile], into folder: String, pruning: [String] = []) throws(OutputError) {
         let manager = FileManager.default
         let manifestPath = folder + "/" + Self.manifestName
         var manifest = Self.readManifest(manifestPath)
@@ -62,6 +66,18 @@ public struct OutputWriter: Sendable {
             let path = folder + "/" + file.path
             try Self.atomicWrite(Data(file.contents.utf8), to: path)
             manifest[file.path] = Self.fingerprint(Data(file.contents.utf8))
+        }
+        let written = Set(files.map(\.path))
+        for (path, print) in manifest where !written.contains(path) && pruning.contains(where: { path.hasPrefix($0) }) {
+            let full = folder + "/" + path
+            guard let data = FileManager.default.contents(atPath: full) else {
+                manifest[path] = nil
+                continue
+            }
+            // A file the user changed stays, and stays protected.
+            if Self.fingerprint(data) == print, (try? FileManager.default.removeItem(atPath: full)) != nil {
+                manifest[path] = nil
+            }
         }
         let entries = manifest.keys.sorted().map { ($0, JSONValue.string(manifest[$0] ?? "")) }
         let text = JSONValue.object([("written_by", .string("convene")), ("files", .object(entries))]).serialized()
