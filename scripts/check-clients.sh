@@ -69,7 +69,7 @@ sed -i 's/date: 2026-12-09, start: "10:00"/date: 2026-12-09, start: "11:30"/' "$
 (cd "$work/up" && SOURCE_DATE_EPOCH=1700000100 "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/invites/ana.ics"
 check "update held once at its new time" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 11:30 Consultation: Two CONFIRMED|" "$(listing)"
 sed -i '/id: two/d' "$work/up/a.yaml"
-(cd "$work/up" && SOURCE_DATE_EPOCH=1700000200 "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/cancellations/ana.ics"
+(cd "$work/up" && SOURCE_DATE_EPOCH=1700000200 "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/cancellations/invites/ana.ics"
 check "cancelled" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 11:30 Consultation: Two CANCELLED|" "$(listing)"
 
 # vobject reads every file.

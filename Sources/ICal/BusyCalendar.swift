@@ -57,7 +57,11 @@ public struct BusyCalendar: Sendable {
             }
         }
         // Only the end of the file is looked at for the closing line, not the whole text.
-        let complete = String(text.suffix(64)).uppercased().contains("END:VCALENDAR")
+        var end = text.utf8.endIndex
+        while end > text.utf8.startIndex, [0x20, 0x09, 0x0A, 0x0D].contains(text.utf8[text.utf8.index(before: end)]) {
+            end = text.utf8.index(before: end)
+        }
+        let complete = String(text[..<end].suffix(64)).uppercased().contains("END:VCALENDAR")
         if !complete {
             // A file cut short: keep what stands before its last complete component.
             let upper = text.uppercased()
@@ -86,6 +90,8 @@ private struct Reader {
     var warnings: [String] = []
     /// Overridden instances: UID and original start instant → the override (or nil if cancelled).
     var overrides: [String: [Int64: BusyInterval?]] = [:]
+    /// The caller's answer for each TZID, asked once per file.
+    var mapped: [String: String?] = [:]
 
     /// Recurrences are expanded at most this far, whatever the rule says.
     static let maximumOccurrences = 200_000
@@ -168,10 +174,15 @@ private struct Reader {
                 local.zone = defined
                 return Int64(icaltime_as_timet_with_zone(local, defined))
             }
+            let answer: String?
+            if let known = mapped[tzid] { answer = known } else { answer = zoneName(tzid); mapped[tzid] = answer }
             if engine.knowsHoldingLock(tzid) {
                 zone = tzid
-            } else if let mapped = zoneName(tzid) {
-                zone = mapped
+            } else if let answer, engine.knowsHoldingLock(answer) {
+                zone = answer
+            } else if let answer {
+                let warning = "the time zone '\(tzid)' stands for '\(answer)', which the tz database does not have; its times were read in \(floatingZone)"
+                if !warnings.contains(warning) { warnings.append(warning) }
             } else {
                 let warning = "the time zone '\(tzid)' is neither defined in the file nor known; its times were read in \(floatingZone)"
                 if !warnings.contains(warning) { warnings.append(warning) }

@@ -142,7 +142,7 @@ public enum CalendarWriter {
             icalcomponent_add_property(calendar, icalproperty_new_prodid(document.productID))
             icalcomponent_add_property(calendar, icalproperty_new_version("2.0"))
             icalcomponent_add_property(calendar, icalproperty_new_method(method(document.method)))
-            for name in zones {
+            for name in zones where !isUTC(name) {
                 let key = "\(name) \(firstYear) \(lastYear)"
                 if prototypes[key] == nil { prototypes[key] = vtimezone(name, from: firstYear, to: lastYear) }
                 guard let prototype = prototypes[key], let timezone = icalcomponent_new_clone(prototype) else {
@@ -195,17 +195,19 @@ public enum CalendarWriter {
             value.minute = Int32(time.minute)
             value.second = Int32(time.second)
             // The zone is named by a TZID parameter: libical's constructors do not add it.
+            if isUTC(event.timeZone) { value.zone = icaltimezone_get_utc_timezone() }
             let property = kind == ICAL_DTSTART_PROPERTY ? icalproperty_new_dtstart(value) : icalproperty_new_dtend(value)
-            if event.timeZone != "UTC" {
+            if !isUTC(event.timeZone) {
                 icalproperty_add_parameter(property, icalparameter_new_tzid(event.timeZone))
             }
             add(property)
         }
         add(icalproperty_new_summary(clean(event.summary)))
-        if let description = event.description { add(icalproperty_new_description(clean(description))) }
-        if let location = event.location { add(icalproperty_new_location(clean(location))) }
-        if let url = event.url { add(icalproperty_new_url(clean(url))) }
-        if let conference = event.conference {
+        // Empty text is left out: an empty property is one libical (and clients) reject.
+        if let description = event.description.map(clean), !description.isEmpty { add(icalproperty_new_description(description)) }
+        if let location = event.location.map(clean), !location.isEmpty { add(icalproperty_new_location(location)) }
+        if let url = event.url.map(clean), !url.isEmpty { add(icalproperty_new_url(url)) }
+        if let conference = event.conference, !clean(conference).isEmpty {
             let property = icalproperty_new_conference(clean(conference))
             icalproperty_add_parameter(property, icalparameter_new_value(ICAL_VALUE_URI))
             add(property)
@@ -260,6 +262,11 @@ public enum CalendarWriter {
             }
         }
         return String(out)
+    }
+
+    /// UTC times are written with a Z and need no VTIMEZONE.
+    private static func isUTC(_ name: String) -> Bool {
+        ["UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu"].contains(name)
     }
 
     private static func method(_ method: CalendarDocument.Method) -> icalproperty_method {

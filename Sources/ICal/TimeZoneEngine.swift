@@ -79,9 +79,10 @@ public final class TimeZoneEngine: @unchecked Sendable {
         }
     }
 
-    /// The instant a wall-clock time stands for, for reading calendars: a time in the
-    /// spring-forward gap is read as the moment of the jump, a repeated one as its first
-    /// occurrence (what calendar clients do). Must be called with the libical lock held.
+    /// The instant a wall-clock time stands for, for reading calendars, as RFC 5545 says: a
+    /// time in the spring-forward gap is read with the offset in force before the gap (02:30
+    /// becomes 03:30 summer time), a repeated one as its first occurrence. Must be called with
+    /// the libical lock held.
     func instantHoldingLock(_ civil: CivilTime, in name: String) -> Int64? {
         guard let zone = zoneHoldingLock(name) else { return nil }
         let wall = civil.secondsSinceEpoch

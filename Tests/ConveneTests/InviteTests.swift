@@ -103,19 +103,19 @@ struct InviteTests {
         let run = try ics(removed, in: folder, epoch: "1700000200")
         #expect(run.status == 0, "\(run.stderr)")
         let cancelEvent = unfolded(try read(folder, "cancellations/event.ics"))
-        #expect(cancelEvent.contains("METHOD:CANCEL\r\n"))
+        #expect(cancelEvent.contains("METHOD:PUBLISH\r\n"))
         #expect(cancelEvent.contains("UID:two@test-event.convene\r\nDTSTAMP:20231114T221640Z\r\nSEQUENCE:2\r\n"))
         #expect(cancelEvent.contains("STATUS:CANCELLED\r\n"))
-        let cancelBo = unfolded(try read(folder, "cancellations/bo.ics"))
+        let cancelBo = unfolded(try read(folder, "cancellations/invites/bo.ics"))
         #expect(cancelBo.contains("UID:one@test-event.convene"))
         #expect(cancelBo.contains("UID:two@test-event.convene"))
         #expect(cancelBo.contains("ATTENDEE;CN=Bo;CUTYPE=INDIVIDUAL;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bo@example.org"))
-        #expect(CalendarRestrictions.problems(in: try read(folder, "cancellations/bo.ics")).isEmpty)
+        #expect(CalendarRestrictions.problems(in: try read(folder, "cancellations/invites/bo.ics")).isEmpty)
         // Bo takes part in nothing now: the old invite is gone, not left to be sent again.
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/invites/bo.ics").path))
         // The next run, with nothing new to cancel, leaves no old cancellation behind.
         #expect(try ics(removed, in: folder, epoch: "1700000300").status == 0)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/bo.ics").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo.ics").path))
         #expect(try read(folder, "invites/ana.ics").contains("UID:one@test-event.convene"))
     }
 
@@ -192,6 +192,19 @@ struct InviteTests {
         let without = agenda.replacingOccurrences(of: "participants: [ana, bo]", with: "participants: [ana]")
         #expect(try ics(without, in: folder, epoch: "1700000100").status == 0)
         #expect(FileManager.default.fileExists(atPath: edited.path))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/bo.ics").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo.ics").path))
+    }
+
+    @Test("a venue in UTC writes its times with a Z and no VTIMEZONE")
+    func utcVenue() throws {
+        let folder = try temporaryFolder()
+        let text = "convene: 1\nid: u\ntitle: U\ntimezone: UTC\norganizer: { name: Org, email: org@example.org }\n"
+            + "sessions:\n  - { id: s, title: S, date: 2026-12-08, start: \"10:00\", duration: 1h }\n"
+        let run = try ics(text, in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let event = try read(folder, "event.ics")
+        #expect(event.contains("DTSTART:20261208T100000Z\r\n"))
+        #expect(!event.contains("BEGIN:VTIMEZONE"))
+        #expect(CalendarRestrictions.problems(in: event).isEmpty)
     }
 }

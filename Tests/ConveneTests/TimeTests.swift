@@ -118,6 +118,12 @@ struct TimeTests {
         #expect(try rendered(text) == ["a.yaml:13:9: error: 01:30 on 2026-11-01 happens twice in America/New_York, when the clocks go back — move it out of the hour that repeats, so every invite shows the same moment"])
     }
 
+    @Test("a session across the spring-forward change is warned about: its real length differs")
+    func acrossChange() throws {
+        let text = "convene: 1\nid: t\ntitle: T\ntimezone: Europe/Berlin\nsessions:\n  - { id: s1, title: S, date: 2026-03-29, start: \"01:30\", end: \"03:30\" }\n"
+        #expect(try rendered(text) == ["a.yaml:6:50: warning: session 's1' spans a daylight-saving change in Europe/Berlin: it lasts 1h in real time, not the 2h its clock times say — its times are read on the wall clock; move the session, or shorten it, if its real length matters"])
+    }
+
     @Test("a session past midnight ends the next day, as instants")
     func pastMidnight() throws {
         let check = AgendaCheck(text: agenda(venue: "Europe/Kyiv", date: "2026-12-08", start: "23:00", duration: "2h", online: "Europe/Kyiv", hours: "00:00-24:00"), zones: try zones)

@@ -39,7 +39,7 @@ public enum CalendarOutputs {
             batch.append(document)
         }
         for (file, document) in cancellations.sorted(by: { $0.key < $1.key }) {
-            paths.append("cancellations/" + (file.split(separator: "/").last.map(String.init) ?? file))
+            paths.append("cancellations/" + file)
             batch.append(document)
         }
         var files = zip(paths, try CalendarWriter.texts(of: batch)).map { OutputFile(path: $0, contents: $1) }

@@ -127,7 +127,10 @@ public struct SentCalendars: Sendable, Equatable {
             }
             if let document, !document.events.isEmpty { out[file] = document }
             if !cancelled.isEmpty {
-                cancellations[file] = CalendarDocument(method: .cancel, productID: documents[file]?.productID ?? Invites.productID, events: cancelled)
+                // A published calendar withdraws an event by publishing it cancelled (iTIP's
+                // CANCEL is for invitations, which name their attendees).
+                let method: CalendarDocument.Method = file.hasPrefix("invites/") ? .cancel : .publish
+                cancellations[file] = CalendarDocument(method: method, productID: documents[file]?.productID ?? Invites.productID, events: cancelled)
             }
             if !kept.isEmpty { next.calendars[file] = kept }
         }

@@ -68,12 +68,7 @@ public struct BusyTimes: Sendable {
     static func ianaName(for tzid: String, zones: ZoneDirectory) -> String? {
         var name = tzid.trimmingSpaces
         if name.hasPrefix("/") { name = String(name.split(separator: "/", maxSplits: 2).last ?? "") }
-        for candidate in [name, WindowsZones.ianaName[name]].compactMap({ $0 }) {
-            switch zones.lookup(candidate) {
-            case .current(let zone), .alias(let zone): return zone
-            case .unknown: continue
-            }
-        }
-        return nil
+        if let windows = WindowsZones.ianaName[name] { return zones.currentName(for: windows) ?? windows }
+        return zones.currentName(for: name)
     }
 }

@@ -63,6 +63,12 @@ public struct Resolver: Sendable {
                 segments.append(TimedSegment(index: number, segment: segment, start: from, end: to))
             }
             guard segments.count == session.segments.count, let sessionEnd = boundary(layout.length, endPlace) else { continue }
+            let elapsed = sessionStart.minutes(until: sessionEnd)
+            if elapsed != layout.length {
+                diagnostics.warning(sourceMap.location("\(path).start"),
+                    "session '\(session.id)' spans a daylight-saving change in \(agenda.timeZone): it lasts \(Minutes(max(elapsed, 1))) in real time, not the \(Minutes(layout.length)) its clock times say",
+                    hint: "its times are read on the wall clock; move the session, or shorten it, if its real length matters")
+            }
             sessions.append(TimedSession(index: index, session: session, start: sessionStart, end: sessionEnd,
                                          participants: agenda.participantIDs(of: session), segments: segments))
         }

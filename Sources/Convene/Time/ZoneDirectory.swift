@@ -89,6 +89,14 @@ public struct ZoneDirectory: Sendable {
         return .unknown(suggestion: suggestion(for: name))
     }
 
+    /// The current name for `name` when it is a current name or a legacy alias; `nil` otherwise.
+    /// Unlike ``lookup(_:)`` it never searches for a suggestion, so it is cheap enough to call
+    /// for every time in a calendar.
+    public func currentName(for name: String) -> String? {
+        if currentNames.contains(name) { return name }
+        return aliases[name].map(resolve)
+    }
+
     /// The hint for a zone name that is not in the database, given the nearest one.
     public static func hint(forUnknown suggestion: String?) -> String {
         suggestion.map { "did you mean '\($0)'?" } ?? "use an IANA zone name such as Europe/Kyiv or America/New_York"
