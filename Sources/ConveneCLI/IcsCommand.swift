@@ -10,8 +10,9 @@ struct IcsCommand: ParsableCommand {
             DIR/event.ics (METHOD:PUBLISH) is for posting or forwarding: no attendees, and names only \
             where they may be public. DIR/invites/PERSON-ID.ics (METHOD:REQUEST) holds the sessions a \
             person takes part in. DIR/.convene-sent.json remembers what was sent: run again after a \
-            change and a changed session keeps its UID with a higher SEQUENCE, while a removed session, \
-            or a person removed from one, gets a METHOD:CANCEL file in DIR/cancellations/. DTSTAMP comes \
+            change and a changed session keeps its UID with a higher SEQUENCE; a person removed from a \
+            session, or a removed session, gets a METHOD:CANCEL file in DIR/cancellations/invites/, and \
+            the public calendar a cancelled copy in DIR/cancellations/event.ics. DTSTAMP comes \
             from SOURCE_DATE_EPOCH when it is set, so the same agenda gives the same files.
             """
     )
