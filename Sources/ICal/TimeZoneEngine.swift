@@ -41,11 +41,6 @@ public final class TimeZoneEngine: @unchecked Sendable {
         return Libical.locked { Self.offset(zone, instant) }
     }
 
-    /// The wall-clock time in the zone at `instant`.
-    public func civilTime(in name: String, at instant: Int64) throws(UnknownZone) -> CivilTime {
-        CivilTime(secondsSinceEpoch: instant + Int64(try offset(of: name, at: instant)))
-    }
-
     /// The instant(s) at which the zone's clocks show `civil`.
     public func resolve(_ civil: CivilTime, in name: String) throws(UnknownZone) -> Resolution {
         let zone = try zone(name)

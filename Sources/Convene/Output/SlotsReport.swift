@@ -46,10 +46,8 @@ extension SlotFinder.Result {
         }
         lines.append("\(feasible) of \(candidates) candidate starts suit everyone; the best \(slots.count):")
         for (number, slot) in slots.enumerated() {
-            let end = slot.venueStart.civil.secondsSinceEpoch + Int64(durationMinutes) * 60
-            let endClock = formatClock(Int(end % 86_400) / 60)
             lines.append("")
-            lines.append(String(format: "%2d. ", number + 1) + "\(slot.venueStart.date.weekday.name) \(slot.venueStart.date) \(slot.venueStart.clock)–\(endClock)   score \(String(format: "%.2f", slot.score))")
+            lines.append(String(format: "%2d. ", number + 1) + "\(slot.venueStart.date.weekday.name) \(slot.venueStart.date) \(slot.venueStart.clock)–\(slot.venueEnd.clock)   score \(String(format: "%.2f", slot.score))")
             for view in slot.local {
                 let name = agenda.person(view.person)?.name ?? view.person
                 var line = "      " + String(name.prefix(26)).padding(26) + "  \(view.start.clock)–\(view.end.clock)  \(view.timeZone)"

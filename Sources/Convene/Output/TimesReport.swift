@@ -73,8 +73,8 @@ public struct TimesReport: Sendable {
                 lines.append("")
                 lines.append(fit("\(row.session.session.title) — \(date.weekday.name) \(date)", width))
             }
-            let utcStart = ZonedTime(civil: .init(secondsSinceEpoch: row.segment.start.seconds), offset: 0).clock
-            let utcEnd = ZonedTime(civil: .init(secondsSinceEpoch: row.segment.end.seconds), offset: 0).clock
+            let utcStart = ZonedTime.utc(row.segment.start).clock
+            let utcEnd = ZonedTime.utc(row.segment.end).clock
             let head = "  \(row.venueStart.clock)–\(row.venueEnd.clock)  "
             let utc = "  UTC \(utcStart)–\(utcEnd)"
             lines.append(head + fit(row.segment.segment.title, width - head.count - utc.count).padding(width - head.count - utc.count) + utc)

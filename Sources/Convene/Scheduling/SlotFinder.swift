@@ -18,6 +18,7 @@ public struct SlotFinder: Sendable {
         /// 0 to 1; see ``SlotFinder`` for how it is computed.
         public var score: Double
         public var venueStart: ZonedTime
+        public var venueEnd: ZonedTime
         public var local: [LocalView]
     }
 
@@ -114,7 +115,8 @@ public struct SlotFinder: Sendable {
             let end = start.adding(minutes: minutes)
             let venue = try zones.zonedTime(start, in: agenda.timeZone)
             let local = try people.map { try resolver.localView(of: slotView(of: $0), from: start, to: end, venueDate: venue.date, in: agenda) }
-            return Slot(start: start, end: end, score: (value * 100).rounded() / 100, venueStart: venue, local: local)
+            return Slot(start: start, end: end, score: (value * 100).rounded() / 100, venueStart: venue,
+                        venueEnd: try zones.zonedTime(end, in: agenda.timeZone), local: local)
         }
         return Result(session: session, durationMinutes: minutes, candidates: candidates.count, feasible: feasible,
                       slots: slots, blockers: blockers.sorted { $0.ruledOut != $1.ruledOut ? $0.ruledOut > $1.ruledOut : $0.person < $1.person })

@@ -29,6 +29,11 @@ public struct ZonedTime: Sendable, Equatable {
         self.offset = offset
     }
 
+    /// The time in UTC at `instant`.
+    public static func utc(_ instant: Instant) -> ZonedTime {
+        ZonedTime(civil: CivilTime(secondsSinceEpoch: instant.seconds), offset: 0)
+    }
+
     public var date: LocalDate {
         LocalDate.fromDaysSinceEpoch(Int(CivilTime(year: civil.year, month: civil.month, day: civil.day).secondsSinceEpoch / 86_400))
     }

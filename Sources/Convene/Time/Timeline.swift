@@ -7,11 +7,6 @@ public struct Timeline: Sendable {
     public var tzdata: String
     /// Scheduled sessions, in agenda order; unscheduled ones are left out.
     public var sessions: [TimedSession]
-
-    /// Every segment of every scheduled session, in time order.
-    public var segments: [(session: TimedSession, segment: TimedSegment)] {
-        sessions.flatMap { session in session.segments.map { (session, $0) } }.sorted { $0.1.start < $1.1.start }
-    }
 }
 
 /// A scheduled session as instants.
