@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The C module over libical. Only ICal, the Swift wrapper, imports it.
@@ -27,7 +28,11 @@ let package = Package(
         ),
         .target(
             name: "Convene",
-            dependencies: ["ICal", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "ICal",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "ConveneCLI",

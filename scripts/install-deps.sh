@@ -3,7 +3,9 @@
 #   tzdata       the time-zone database every time Convene prints is computed from
 #   libical-dev  iCalendar parsing and writing (with pkg-config to find it)
 #   valgrind     the tests' check that libical's memory is freed
-# and, with --test, the Python modules the tests use (PyYAML, jsonschema) for the python3 on PATH.
+# and, with --test, what the tests use: Chromium, poppler-utils and fonts-dejavu-core (the
+# printed sheets rendered to PDF and PNG and read back), and the Python modules (PyYAML,
+# jsonschema, calendar clients) for the python3 on PATH.
 set -euo pipefail
 packages=(tzdata libical-dev pkg-config valgrind)
 missing=()
@@ -51,8 +53,20 @@ want_pip() { # REQUIREMENT CHECK
 }
 sudo=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
+# System packages only the tests need.
+want_deb() { # PACKAGE...
+  local needed=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || needed+=("$package")
+  done
+  [ ${#needed[@]} -eq 0 ] && return 0
+  echo "installing system packages: ${needed[*]}"
+  $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null \
+    || { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null; }
+}
 case "${1:-}" in
   --test)
+    want_deb chromium poppler-utils fonts-dejavu-core
     want_python pyyaml yaml python3-yaml
     want_python jsonschema jsonschema python3-jsonschema
     want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"

@@ -101,7 +101,8 @@ struct CommandLineTests {
         let first = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out])
         #expect(first.status == 0, "\(first.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(written == [".convene-manifest.json", ".convene-sent.json", "agenda.json", "check.json", "check.txt", "event.ics", "invites"])
+        #expect(written == [".convene-manifest.json", ".convene-sent.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt", "briefings",
+                            "check.json", "check.txt", "event.ics", "invites", "run-of-show.html", "run-of-show.md", "run-of-show.txt"])
         let agenda = try String(contentsOfFile: out + "/agenda.json", encoding: .utf8)
         #expect(agenda.contains("\"timezone\": \"Asia/Kabul\""))
         #expect(agenda.contains("\"working_days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"))
@@ -161,7 +162,8 @@ struct CommandLineTests {
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
-        #expect(names == [".convene-manifest.json", ".convene-sent.json", "agenda.json", "check.json", "check.txt", "event.ics"])
+        #expect(names == [".convene-manifest.json", ".convene-sent.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt",
+                          "check.json", "check.txt", "event.ics", "run-of-show.html", "run-of-show.md", "run-of-show.txt"])
     }
 
     @Test("an empty output path, and no command at all, are command-line errors")

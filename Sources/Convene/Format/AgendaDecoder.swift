@@ -54,6 +54,10 @@ final class AgendaDecoder {
             agenda.organizer = Organizer(name: scalar(inner, "name") ?? "", email: email(inner, "email"))
         }
         agenda.languages = list(fields, "languages") { node, path in self.scalarText(node, path) }
+        if let entry = fields.values["interpretation"], let inner = mapping(entry.value, spec: AgendaFormat.interpretation, path: "interpretation") {
+            agenda.interpretation = Interpretation(languages: list(inner, "languages") { node, path in self.scalarText(node, path) },
+                                                   notes: scalar(inner, "notes"))
+        }
         if let venue = fields.values["venue"], let inner = mapping(venue.value, spec: AgendaFormat.venue, path: "venue") {
             var value = Venue(name: scalar(inner, "name"), address: scalar(inner, "address"), room: scalar(inner, "room"))
             if let online = inner.values["online"], let access = mapping(online.value, spec: AgendaFormat.online, path: "venue.online") {
@@ -144,6 +148,8 @@ final class AgendaDecoder {
         segment.questions = list(fields, "questions") { node, path in self.scalarText(node, path) }
         segment.cues = list(fields, "cues") { node, path in self.scalarText(node, path) }
         segment.notes = scalar(fields, "notes")
+        segment.speakingTimes = speakingTimes(fields, "speaking")
+        segment.interpretation = scalar(fields, "interpretation")
         return segment
     }
 
@@ -311,6 +317,38 @@ final class AgendaDecoder {
         return nil
     }
 
+    /// A mapping of person ids to durations (`speaking: { sarabi: 12m }`); each entry's
+    /// position is recorded as `PATH.KEY.ID`.
+    func speakingTimes(_ fields: Fields, _ key: String) -> [SpeakingTime] {
+        guard let entry = fields.values[key], !isNull(entry.value) else { return [] }
+        let path = fields.child(key)
+        guard case .mapping(let mapping) = entry.value else {
+            diagnostics.error(Self.location(of: entry.value), "'\(key)' must be a mapping of speaker ids to durations, not \(Self.describe(entry.value))",
+                              hint: "write it as { sarabi: 12m, tsongo: 10m }")
+            map.markInvalid(path)
+            return []
+        }
+        var times: [SpeakingTime] = []
+        for (keyNode, value) in mapping {
+            guard spend() else { break }
+            guard case .scalar(let id) = keyNode, case .scalar(let text) = value else {
+                diagnostics.error(Self.location(of: keyNode), "each entry of '\(key)' is a speaker id and a duration",
+                                  hint: "write it as { sarabi: 12m }")
+                map.markInvalid(path)
+                continue
+            }
+            map.record("\(path).\(id.string)", value: Self.location(of: keyNode))
+            guard let minutes = Minutes(parsing: text.string) else {
+                diagnostics.error(Self.location(of: value), "'\(text.string)' is not a duration",
+                                  hint: Int(text.string.trimmingSpaces).map { "give the unit: \($0)m" } ?? "write durations like 12m or 1h")
+                map.markInvalid(path)
+                continue
+            }
+            times.append(SpeakingTime(person: id.string, minutes: minutes))
+        }
+        return times
+    }
+
     func time(_ fields: Fields, _ key: String) -> LocalTime? {
         guard let value = scalar(fields, key) else { return nil }
         if let time = LocalTime(parsing: value) { return time }
@@ -423,6 +461,7 @@ final class AgendaDecoder {
         case .list: "a list"
         case .object: "a mapping"
         case .participants: "everyone, or a list of person ids"
+        case .speakingTimes: "a mapping of speaker ids to durations, e.g. { sarabi: 12m }"
         }
     }
 }

@@ -74,6 +74,10 @@ public enum AgendaSchema {
                 .object([("const", .string("everyone"))]),
                 .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))]),
             ]))])
+        case .speakingTimes:
+            return .object([("type", .string("object")),
+                            ("propertyNames", string(pattern: AgendaFormat.identifierPattern)),
+                            ("additionalProperties", Self.type(.duration))])
         }
     }
 

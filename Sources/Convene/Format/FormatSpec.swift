@@ -40,6 +40,8 @@ public enum AgendaFormat {
         case object(ObjectSpec)
         /// `everyone`, or a list of person ids.
         case participants
+        /// A mapping of person ids to durations.
+        case speakingTimes
     }
 
     /// One key of a mapping.
@@ -94,6 +96,11 @@ public enum AgendaFormat {
         Field("email", .email, "The address invites come from and replies go to."),
     ])
 
+    public static let interpretation = ObjectSpec(name: "interpretation", summary: "The interpretation the event provides.", fields: [
+        Field("languages", .list(.text), "The languages interpreted, e.g. [uk, en]."),
+        Field("notes", .text, "How it works, e.g. \"simultaneous; channel 1 Ukrainian, channel 2 English\"."),
+    ])
+
     public static let question = ObjectSpec(name: "guiding_question", summary: "A question speakers are asked to address.", fields: [
         Field("id", .identifier, required: true, "A short id that segments refer to, e.g. q1."),
         Field("text", .text, required: true, "The question, word for word."),
@@ -126,6 +133,9 @@ public enum AgendaFormat {
         Field("questions", .list(.reference), "Ids of the guiding questions the segment addresses."),
         Field("cues", .list(.text), "Reminders for the moderator and the tech desk."),
         Field("notes", .text, "Anything else the run-of-show should say."),
+        Field("speaking", .speakingTimes, default: "the segment shared evenly",
+              "Speaking time per speaker, e.g. { sarabi: 12m }; speakers not listed share the rest evenly."),
+        Field("interpretation", .text, "How this segment is interpreted, for the run-of-show, e.g. \"consecutive, Dari into English\"."),
     ])
 
     public static let session = ObjectSpec(name: "session", summary: "A block of the programme on one date.", fields: [
@@ -153,7 +163,8 @@ public enum AgendaFormat {
         Field("confidentiality", words(Confidentiality.self), default: "public", "The rule on attribution and attendance."),
         Field("timezone", .timeZone, required: true, "The venue's IANA zone; session dates and times are in it."),
         Field("organizer", .object(organizer), "Who convenes the event."),
-        Field("languages", .list(.text), "The working languages, e.g. [en, uk]."),
+        Field("languages", .list(.text), "The working languages, e.g. [en, uk]; the first one that Convene prints in (en, fr, uk) is the printed sheets' language."),
+        Field("interpretation", .object(interpretation), "The interpretation the event provides."),
         Field("venue", .object(venue), "Where the event takes place."),
         Field("introduction", .text, "The introduction, as in the concept note."),
         Field("guiding_questions", .list(.object(question)), "Questions the speakers are asked to address."),

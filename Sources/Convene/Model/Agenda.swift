@@ -18,6 +18,8 @@ public struct Agenda: Sendable, Equatable {
     public var timeZone: String
     public var organizer: Organizer?
     public var languages: [String]
+    /// The interpretation the event provides, if any.
+    public var interpretation: Interpretation?
     public var venue: Venue?
     public var introduction: String?
     public var guidingQuestions: [GuidingQuestion]
@@ -111,6 +113,19 @@ public struct OnlineAccess: Sendable, Equatable {
         self.platform = platform
         self.url = url
         self.dialIn = dialIn
+        self.notes = notes
+    }
+}
+
+/// The interpretation an event provides: between which languages, and how.
+public struct Interpretation: Sendable, Equatable {
+    /// The languages interpreted into and from, e.g. `[uk, en]`.
+    public var languages: [String]
+    /// How it works, e.g. "simultaneous; channel 1 Ukrainian, channel 2 English".
+    public var notes: String?
+
+    public init(languages: [String] = [], notes: String? = nil) {
+        self.languages = languages
         self.notes = notes
     }
 }

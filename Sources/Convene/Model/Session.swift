@@ -62,11 +62,16 @@ public struct Segment: Sendable, Equatable {
     public var questions: [String]
     public var cues: [String]
     public var notes: String?
+    /// Speaking times given per speaker, in the order the agenda lists them; speakers not
+    /// listed share the rest of the segment evenly.
+    public var speakingTimes: [SpeakingTime]
+    /// How the segment is interpreted, e.g. "consecutive, Dari into English".
+    public var interpretation: String?
 
     public init(
         title: String, kind: SegmentKind = .other, duration: Minutes? = nil, at: LocalTime? = nil,
         speakers: [String] = [], moderator: String? = nil, questions: [String] = [],
-        cues: [String] = [], notes: String? = nil
+        cues: [String] = [], notes: String? = nil, speakingTimes: [SpeakingTime] = [], interpretation: String? = nil
     ) {
         self.title = title
         self.kind = kind
@@ -77,5 +82,18 @@ public struct Segment: Sendable, Equatable {
         self.questions = questions
         self.cues = cues
         self.notes = notes
+        self.speakingTimes = speakingTimes
+        self.interpretation = interpretation
+    }
+}
+
+/// The time one speaker is given in a segment.
+public struct SpeakingTime: Sendable, Equatable {
+    public var person: String
+    public var minutes: Minutes
+
+    public init(person: String, minutes: Minutes) {
+        self.person = person
+        self.minutes = minutes
     }
 }

@@ -14,6 +14,9 @@ public enum NormalizedAgenda {
         ]
         pairs.append(("organizer", agenda.organizer.map { .object([("name", .string($0.name)), ("email", .optional($0.email))]) } ?? .null))
         pairs.append(("languages", .array(agenda.languages.map(JSONValue.string))))
+        pairs.append(("interpretation", agenda.interpretation.map {
+            .object([("languages", .array($0.languages.map(JSONValue.string))), ("notes", .optional($0.notes))])
+        } ?? .null))
         pairs.append(("venue", agenda.venue.map(venue) ?? .null))
         pairs.append(("introduction", .optional(agenda.introduction)))
         pairs.append(("guiding_questions", .array(agenda.guidingQuestions.map {
@@ -84,6 +87,8 @@ public enum NormalizedAgenda {
             ("questions", .array(segment.questions.map(JSONValue.string))),
             ("cues", .array(segment.cues.map(JSONValue.string))),
             ("notes", .optional(segment.notes)),
+            ("speaking", .object(segment.speakingTimes.map { ($0.person, JSONValue.string($0.minutes.description)) })),
+            ("interpretation", .optional(segment.interpretation)),
         ])
     }
 }

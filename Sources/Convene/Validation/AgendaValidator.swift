@@ -22,6 +22,7 @@ public struct AgendaValidator: Sendable {
         for index in agenda.sessions.indices {
             run.checkReferences(session: index)
             run.checkTiming(session: index)
+            run.checkSpeakingTimes(session: index)
         }
         return Result(diagnostics: run.diagnostics, layouts: run.layouts)
     }
@@ -121,6 +122,34 @@ public struct AgendaValidator: Sendable {
                     diagnostics.warning(map.location("\(segmentPath).speakers"),
                                         "'\(moderator)' both moderates and speaks in '\(segment.title)'",
                                         hint: "the moderator is not counted as a speaker; remove them from speakers: or name another moderator")
+                }
+            }
+        }
+
+        /// Speaking times name the segment's speakers and fit in the segment, leaving time for
+        /// the speakers without one.
+        mutating func checkSpeakingTimes(session index: Int) {
+            let session = agenda.sessions[index]
+            for (number, segment) in session.segments.enumerated() where !segment.speakingTimes.isEmpty {
+                let path = "sessions[\(index)].segments[\(number)].speaking"
+                for time in segment.speakingTimes where !segment.speakers.contains(time.person) {
+                    diagnostics.error(map.location("\(path).\(time.person)"),
+                                      "'\(time.person)' has speaking time in '\(segment.title)' but is not one of its speakers",
+                                      hint: Suggestion.nearest(to: time.person, in: segment.speakers).map { "did you mean '\($0)'?" }
+                                          ?? "add them to speakers:, or remove the entry")
+                }
+                guard let layout = layouts[index] else { continue }
+                let length = layout.ends[number] - layout.starts[number]
+                let given = segment.speakingTimes.reduce(0) { $0 + $1.minutes.value }
+                let others = segment.speakers.filter { id in !segment.speakingTimes.contains { $0.person == id } }
+                if given > length {
+                    diagnostics.error(map.location(path),
+                                      "the speaking times in '\(segment.title)' add up to \(Minutes(given)), more than its \(Minutes(length))",
+                                      hint: "shorten them by \(Minutes(given - length)) or lengthen the segment")
+                } else if given == length, !others.isEmpty {
+                    diagnostics.error(map.location(path),
+                                      "the speaking times in '\(segment.title)' fill all its \(Minutes(length)), leaving none for \(others.joined(separator: ", "))",
+                                      hint: "give them a time too, or shorten the others")
                 }
             }
         }

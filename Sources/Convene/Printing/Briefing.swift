@@ -1,0 +1,82 @@
+/// Why a briefing cannot be made for someone.
+public struct BriefingError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var person: String
+    /// The people a briefing can be made for: everyone who has the floor.
+    public var speakers: [String]
+    public var unknown: Bool
+
+    public var description: String {
+        let list = speakers.isEmpty ? "nobody has the floor in a scheduled session" : "speakers and moderators: \(speakers.joined(separator: ", "))"
+        return unknown ? "no person '\(person)' in the agenda — \(list)"
+                       : "'\(person)' neither speaks nor moderates in a scheduled session — \(list)"
+    }
+}
+
+extension SheetBuilder {
+    /// Everyone who has the floor in a scheduled session, in agenda order: whom a briefing can
+    /// be made for.
+    public var speakers: [Person] {
+        let holders = Set(timeline.sessions.flatMap { timed in
+            timed.segments.flatMap { $0.segment.speakers + [$0.segment.moderator].compactMap { $0 } } + [timed.session.moderator].compactMap { $0 }
+        })
+        return agenda.people.filter { holders.contains($0.id) }
+    }
+
+    /// The online people who have the floor: each gets a briefing from `convene build`.
+    public var onlineSpeakers: [Person] {
+        speakers.filter { $0.attendance == .online }
+    }
+
+    /// One speaker's briefing: their segments in their own time and the venue's, their
+    /// questions and speaking time, the moderator, their tech check and how to join.
+    public func briefing(for id: String) throws -> SheetView {
+        let candidates = speakers
+        guard let person = people[id], candidates.contains(where: { $0.id == id }) else {
+            throw BriefingError(person: id, speakers: candidates.map(\.id), unknown: people[id] == nil)
+        }
+        let zone = person.effectiveTimeZone(in: agenda), venue = agenda.timeZone
+        var sessions: [BriefingSessionView] = []
+        for timed in timeline.sessions {
+            let moderates = timed.session.moderator == id
+            guard moderates || timed.segments.contains(where: { $0.gives(theFloorTo: id) }) else { continue }
+            let start = try zones.zonedTime(timed.start, in: zone), end = try zones.zonedTime(timed.end, in: zone)
+            let venueStart = try zones.zonedTime(timed.start, in: venue), venueEnd = try zones.zonedTime(timed.end, in: venue)
+            var programme: [BriefingSegmentView] = []
+            for segment in timed.segments {
+                let from = try zones.zonedTime(segment.start, in: zone), to = try zones.zonedTime(segment.end, in: zone)
+                let venueFrom = try zones.zonedTime(segment.start, in: venue), venueTo = try zones.zonedTime(segment.end, in: venue)
+                let minutes = segment.speakingMinutes.first { $0.person == id }?.minutes
+                let others = segment.segment.speakers.filter { $0 != id }.compactMap { self.person($0, in: timed.session, role: .speaker) }
+                programme.append(BriefingSegmentView(
+                    time: language.span(from, to), venueTime: language.span(venueFrom, venueTo), title: SheetText.line(segment.segment.title),
+                    kind: language.name(of: segment.segment.kind), minutes: minutes.map(language.minutes),
+                    questions: questions(of: segment.segment), others: others, hasOthers: !others.isEmpty, mine: segment.gives(theFloorTo: id)))
+            }
+            let checks = person.attendance == .online ? TechCheck.checks(in: timed, online: [id]) : []
+            let local = try checks.map { language.clock(try zones.zonedTime($0.at, in: zone)) }
+            let atVenue = try checks.map { language.clock(try zones.zonedTime($0.at, in: venue)) }
+            let rule = disclosure.rule(of: timed.session)
+            sessions.append(BriefingSessionView(
+                title: SheetText.line(timed.session.title), date: language.date(start.date), venueDate: venueStart.date == start.date ? nil : language.date(venueStart.date),
+                time: language.span(start, end), venueTime: language.span(venueStart, venueEnd),
+                moderator: timed.session.moderator.flatMap { self.person($0, in: timed.session, role: .moderator) },
+                techCheck: local.isEmpty ? nil : local.joined(separator: ", "),
+                venueTechCheck: atVenue.isEmpty ? nil : atVenue.joined(separator: ", "),
+                segments: programme.filter(\.mine), programme: programme, notice: language.notice(rule)))
+        }
+        let online = agenda.venue?.online.map { OnlineView(platform: SheetText.optional($0.platform), url: SheetText.optional($0.url),
+                                                           dialIn: SheetText.optional($0.dialIn), notes: SheetText.optional($0.notes)) }
+        guard let reader = self.person(id, in: nil, role: .speaker) else {
+            throw BriefingError(person: id, speakers: candidates.map(\.id), unknown: true)
+        }
+        let view = BriefingView(
+            person: reader, zone: zone, zoneTime: language.zoneTime(zone), differentZone: zone != venue,
+            sessions: sessions, join: person.attendance == .online ? online : nil)
+        var sheet = try self.sheet("briefing", title: labels.briefing, briefing: view)
+        sheet.documentTitle = "\(labels.briefing) — \(view.person.name)"
+        sheet.sessions = []
+        let shown = sessions.flatMap { [$0.moderator].compactMap { $0 } + $0.programme.flatMap(\.others) }
+        sheet.describesPeople = shown.contains { !$0.named }
+        return sheet
+    }
+}

@@ -1,0 +1,60 @@
+/// Every printed sheet `convene build` writes: the agenda (for the public) and the
+/// run-of-show (for the organisers) in every format and in each language of the agenda that
+/// Convene prints in, and a briefing for each online speaker in their own language.
+///
+/// Files: `agenda.txt|md|html` and `run-of-show.txt|md|html` in the agenda's first language,
+/// `agenda.LANG.EXT` and `run-of-show.LANG.EXT` in its others, `briefings/PERSON-ID.EXT`.
+public enum PrintedSheets {
+    /// Briefings of speakers no longer online, or no longer speaking, are removed.
+    public static let prunedFolders = ["briefings/"]
+
+    /// The audience each sheet is written for unless the user says otherwise: the agenda is
+    /// what gets forwarded, the run-of-show stays with the organisers, and a briefing goes to
+    /// one participant.
+    public static func defaultAudience(of sheet: Sheet) -> Audience {
+        switch sheet {
+        case .agenda: .public
+        case .runOfShow: .organizers
+        case .briefing: .participants
+        }
+    }
+
+    /// The language of a person's briefing: the first of their languages Convene prints in,
+    /// else the agenda's.
+    public static func language(of person: Person, in agenda: Agenda) -> SheetLanguage {
+        person.languages.lazy.compactMap { SheetLanguage(rawValue: $0.lowercased()) }.first
+            ?? SheetLanguage.preferred(in: agenda.languages)
+    }
+
+    public static func files(timeline: Timeline, zones: ZoneDirectory, renderer: SheetRenderer) throws -> [OutputFile] {
+        let agenda = timeline.agenda
+        let first = SheetLanguage.preferred(in: agenda.languages)
+        var languages = [first]
+        for code in agenda.languages {
+            if let language = SheetLanguage(rawValue: code.lowercased()), !languages.contains(language) { languages.append(language) }
+        }
+        var files: [OutputFile] = []
+        for language in languages {
+            let suffix = language == first ? "" : ".\(language.rawValue)"
+            for sheet in [Sheet.agenda, .runOfShow] {
+                let builder = SheetBuilder(timeline: timeline, zones: zones, language: language, audience: defaultAudience(of: sheet))
+                let view = sheet == .agenda ? try builder.agendaSheet() : try builder.runOfShow()
+                for format in SheetFormat.allCases {
+                    files.append(OutputFile(path: "\(sheet.rawValue)\(suffix).\(format.fileExtension)",
+                                            contents: try renderer.render(view, sheet: sheet, format: format)))
+                }
+            }
+        }
+        let any = SheetBuilder(timeline: timeline, zones: zones, language: first, audience: .participants)
+        for person in any.onlineSpeakers {
+            let builder = SheetBuilder(timeline: timeline, zones: zones, language: language(of: person, in: agenda),
+                                       audience: defaultAudience(of: .briefing), reader: person.id)
+            let view = try builder.briefing(for: person.id)
+            for format in SheetFormat.allCases {
+                files.append(OutputFile(path: "briefings/\(person.id).\(format.fileExtension)",
+                                        contents: try renderer.render(view, sheet: .briefing, format: format)))
+            }
+        }
+        return files
+    }
+}

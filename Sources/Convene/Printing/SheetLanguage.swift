@@ -1,0 +1,80 @@
+/// A language Convene prints sheets in, with dates and times written as people who read it
+/// write them.
+public enum SheetLanguage: String, Sendable, CaseIterable {
+    case en, fr, uk
+
+    /// The language of an agenda's sheets: the first of its languages Convene prints in, or
+    /// English.
+    public static func preferred(in languages: [String]) -> SheetLanguage {
+        languages.lazy.compactMap { SheetLanguage(rawValue: $0.lowercased()) }.first ?? .en
+    }
+
+    /// "Wednesday 19 October 2022", "mercredi 19 octobre 2022", "середа, 19 жовтня 2022 р.".
+    public func date(_ date: LocalDate) -> String {
+        let weekday = weekdays[date.weekday.index]
+        let month = months[date.month - 1]
+        switch self {
+        case .en: return "\(weekday) \(date.day) \(month) \(date.year)"
+        case .fr: return "\(weekday) \(date.day == 1 ? "1er" : String(date.day)) \(month) \(date.year)"
+        case .uk: return "\(weekday), \(date.day) \(month) \(date.year) р."
+        }
+    }
+
+    /// A clock time: "08:15" in English and Ukrainian, "8 h 15" in French.
+    public func clock(_ time: ZonedTime) -> String {
+        switch self {
+        case .en, .uk: return time.clock
+        case .fr:
+            let minute = time.minuteOfDay % 60
+            return "\(time.minuteOfDay / 60) h \(minute < 10 ? "0" : "")\(minute)"
+        }
+    }
+
+    /// A span of clock times: "08:15–09:45", "8 h 15 – 9 h 45".
+    public func span(_ start: ZonedTime, _ end: ZonedTime) -> String {
+        self == .fr ? "\(clock(start)) – \(clock(end))" : "\(clock(start))–\(clock(end))"
+    }
+
+    /// A number with the decimal separator of the language: "1.5", "1,5".
+    public func decimal(_ text: String) -> String {
+        self == .en ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// A number of minutes: "10 min", "10 min", "10 хв" (with a no-break space).
+    public func minutes(_ count: Int) -> String {
+        self == .uk ? "\(count)\u{A0}хв" : "\(count)\u{A0}min"
+    }
+
+    /// The city of an IANA zone, as the zone names it: "America/New_York" is "New York".
+    public static func city(of zone: String) -> String {
+        guard zone.contains("/"), !zone.hasPrefix("Etc/") else { return zone }
+        return String(zone.split(separator: "/").last ?? Substring(zone)).replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// A time in a place: "16:45 in Kabul", "16 h 45 à Kabul", "16:45 (Kabul)".
+    public func time(_ time: String, in zone: String) -> String {
+        let city = Self.city(of: zone)
+        switch self {
+        case .en: return "\(time) in \(city)"
+        case .fr: return "\(time) à \(city)"
+        case .uk: return "\(time) (\(city))"
+        }
+    }
+
+    private var weekdays: [String] {
+        switch self {
+        case .en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        case .fr: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+        case .uk: ["понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"]
+        }
+    }
+
+    /// Month names as a date uses them (Ukrainian in the genitive: "19 жовтня").
+    private var months: [String] {
+        switch self {
+        case .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        case .fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        case .uk: ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"]
+        }
+    }
+}

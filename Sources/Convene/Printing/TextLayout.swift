@@ -1,0 +1,184 @@
+/// Lays out a rendered plain-text sheet for a page of a fixed number of columns (80 by
+/// default, which prints on A4 and Letter alike), measuring text by ``DisplayWidth``.
+///
+/// A text template writes lines; the layout then
+/// - wraps every line longer than the page, continuing under the text after its indent and
+///   list marker (`- `, `* `, `• `, `– `, `1. `, `a) `);
+/// - aligns consecutive lines that contain tab characters as a table: each tab starts a new
+///   column, columns are as wide as their widest cell, columns of numbers are right-aligned,
+///   and each row's last cell takes the rest of the line, wrapped within it;
+/// - sizes a line made only of `=`, `-`, `─` or `═` to the line above it (or to the page,
+///   under a blank line);
+/// - removes trailing spaces, keeps at most one blank line in a row, and ends the text with
+///   one newline.
+///
+/// Agenda text reaches templates with tabs and line breaks already replaced, so only the
+/// template decides where tables and lines are.
+public struct TextLayout: Sendable {
+    public var width: Int
+
+    public init(width: Int = 80) {
+        self.width = max(width, 24)
+    }
+
+    static let columnGap = 2
+    /// The narrowest a table's last column may become before other columns are narrowed.
+    static let minimumLastColumn = 24
+
+    public func layOut(_ text: String) -> String {
+        var output: [String] = []
+        var table: [[String]] = []
+        func flushTable() {
+            if !table.isEmpty { output += layOutTable(table) }
+            table = []
+        }
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw).trimmingTrailingSpaces
+            if line.contains("\t") {
+                table.append(line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces })
+                continue
+            }
+            flushTable()
+            if line.isEmpty {
+                if let last = output.last, !last.isEmpty { output.append("") }
+            } else if Self.isRule(line) {
+                let above = output.last.map { DisplayWidth.of($0) } ?? 0
+                let character = line.first ?? "-"
+                output.append(String(repeating: character, count: above > 0 ? min(above, width) : width))
+            } else {
+                output += wrapHanging(line)
+            }
+        }
+        flushTable()
+        while output.last == "" { output.removeLast() }
+        return output.joined(separator: "\n") + "\n"
+    }
+
+    static func isRule(_ line: String) -> Bool {
+        guard line.count >= 3, let first = line.first, "=-─═".contains(first) else { return false }
+        return line.allSatisfy { $0 == first }
+    }
+
+    // MARK: Paragraphs
+
+    /// A line wrapped to the page, continuation lines indented under its text.
+    func wrapHanging(_ line: String) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        let indent = line.prefix { $0 == " " }
+        let body = line.dropFirst(indent.count)
+        let marker = Self.listMarker(body)
+        let hanging = String(repeating: " ", count: min(DisplayWidth.of(indent) + DisplayWidth.of(marker), width / 2))
+        let first = wrap(String(body.dropFirst(marker.count)), width: width - hanging.count)
+        guard let head = first.first else { return [line] }
+        return [String(indent) + marker + head] + first.dropFirst().map { hanging + $0 }
+    }
+
+    static func listMarker(_ text: Substring) -> String {
+        for bullet in ["- ", "* ", "• ", "– ", "— "] where text.hasPrefix(bullet) { return bullet }
+        let digits = text.prefix { $0.isASCII && ($0.isNumber || $0.isLetter) }
+        if (1...3).contains(digits.count), digits.allSatisfy(\.isNumber) || digits.count == 1 {
+            let rest = text.dropFirst(digits.count)
+            if rest.hasPrefix(". ") || rest.hasPrefix(") ") { return String(digits) + String(rest.prefix(2)) }
+        }
+        return ""
+    }
+
+    /// `text` broken into lines of at most `width` columns, at spaces where it can be and
+    /// inside words longer than a line where it must.
+    func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(width, 1)
+        var lines: [String] = []
+        var current = ""
+        var currentWidth = 0
+        for word in text.split(separator: " ") {
+            var word = Substring(word)
+            var wordWidth = DisplayWidth.of(word)
+            if currentWidth > 0, currentWidth + 1 + wordWidth <= width {
+                current += " " + word
+                currentWidth += 1 + wordWidth
+                continue
+            }
+            if currentWidth > 0 { lines.append(current) }
+            current = ""
+            currentWidth = 0
+            while wordWidth > width {
+                var piece = ""
+                var pieceWidth = 0
+                var rest = word
+                while let character = rest.first, pieceWidth + DisplayWidth.of(character) <= width || piece.isEmpty {
+                    piece.append(character)
+                    pieceWidth += DisplayWidth.of(character)
+                    rest = rest.dropFirst()
+                }
+                lines.append(piece)
+                word = rest
+                wordWidth = DisplayWidth.of(word)
+            }
+            current = String(word)
+            currentWidth = wordWidth
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    // MARK: Tables
+
+    func layOutTable(_ rows: [[String]]) -> [String] {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = Array(repeating: 0, count: columns)
+        var numeric = Array(repeating: true, count: columns)
+        for (number, row) in rows.enumerated() {
+            for (column, cell) in row.enumerated().dropLast() {
+                widths[column] = max(widths[column], DisplayWidth.of(cell))
+                if number > 0, !cell.isEmpty, !Self.isNumber(cell) { numeric[column] = false }
+            }
+        }
+        // Narrow the widest columns until the last cells have room.
+        let gaps = Self.columnGap * (columns - 1)
+        while widths.reduce(0, +) + gaps > width - Self.minimumLastColumn,
+              let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+            widths[widest] -= 1
+        }
+        var output: [String] = []
+        for row in rows {
+            var cells: [[String]] = []
+            var offset = 0
+            for (column, cell) in row.enumerated() {
+                let last = column == row.count - 1
+                let cellWidth = last ? max(width - offset, 1) : max(widths[column], 1)
+                cells.append(cell.isEmpty ? [""] : wrap(cell, width: cellWidth))
+                offset += widths[column] + Self.columnGap
+            }
+            let height = cells.map(\.count).max() ?? 1
+            for lineIndex in 0..<height {
+                var line = ""
+                for (column, lines) in cells.enumerated() {
+                    let text = lineIndex < lines.count ? lines[lineIndex] : ""
+                    if column == cells.count - 1 {
+                        line += text
+                    } else {
+                        let padding = String(repeating: " ", count: max(widths[column] - DisplayWidth.of(text), 0))
+                        line += (numeric[column] ? padding + text : text + padding) + String(repeating: " ", count: Self.columnGap)
+                    }
+                }
+                output.append(line.trimmingTrailingSpaces)
+            }
+        }
+        return output
+    }
+
+    static func isNumber(_ cell: String) -> Bool {
+        var digits = cell.drop { "+-−".contains($0) }
+        if digits.hasSuffix("%") { digits = digits.dropLast() }
+        guard let first = digits.first, first.isASCII, first.isNumber else { return false }
+        return digits.allSatisfy { ($0.isASCII && $0.isNumber) || ".,:".contains($0) }
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var text = Substring(self)
+        while let last = text.last, last == " " || last == "\r" { text = text.dropLast() }
+        return String(text)
+    }
+}

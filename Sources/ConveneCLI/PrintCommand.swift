@@ -1,0 +1,134 @@
+import ArgumentParser
+import Convene
+import Foundation
+
+extension Sheet: ExpressibleByArgument {}
+extension SheetFormat: ExpressibleByArgument {}
+extension SheetLanguage: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}
+
+struct PrintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "print",
+        abstract: "Prints the agenda, the run-of-show or a speaker's briefing as text, Markdown or HTML.",
+        discussion: """
+            agenda: the programme for participants and the public. run-of-show: the moderator's \
+            and tech desk's sheet, minute by minute, with a connection check 15 minutes before each \
+            online speaker's turn. briefing: one speaker's segments in their own time and the \
+            venue's (--person ID).
+            Text fits 80 columns (A4 and Letter); HTML is one self-contained file with a print \
+            stylesheet. The layouts are Mustache templates in templates/print; --template uses \
+            your own (docs/printing.md).
+            People who may not be named for the audience are shown by their described_as wording. \
+            The default audience is public for the agenda, organizers for the run-of-show and \
+            participants for a briefing.
+            """
+    )
+
+    @Argument(help: "The agenda file (- reads standard input).")
+    var file: String
+
+    @Option(help: "agenda, run-of-show or briefing.")
+    var sheet: Sheet = .agenda
+
+    @Option(help: ArgumentHelp("The speaker a briefing is for.", valueName: "id"))
+    var person: String?
+
+    @Option(help: "text, md or html (default: from -o's extension, else text).")
+    var format: SheetFormat?
+
+    @Option(help: "en, fr or uk (default: the agenda's first language Convene prints in; for a briefing, the speaker's).")
+    var lang: SheetLanguage?
+
+    @Option(help: "public, participants or organizers: who the sheet is for, and so who may be named.")
+    var audience: Audience?
+
+    @Option(help: ArgumentHelp("A Mustache template of your own instead of the shipped one.", valueName: "file"))
+    var template: String?
+
+    @Option(help: "The width of a text sheet in columns (40 to 200).")
+    var width = 80
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Replace the output file even if it was edited.")
+    var force = false
+
+    func validate() throws {
+        if person != nil, sheet != .briefing { throw ValidationError("--person is for --sheet briefing") }
+        if !(40...200).contains(width) { throw ValidationError("--width \(width) is out of range — give 40 to 200 columns") }
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("-o needs the file to write") }
+        if let output, format == nil, SheetFormat(fileName: output) == nil {
+            throw ValidationError("cannot tell the format from '\(output)' — name it .txt, .md or .html, or pass --format")
+        }
+    }
+
+    func run() throws {
+        let zones = try Terminal.zones()
+        let check = try Terminal.check(file, zones: zones)
+        guard check.isValid, let timeline = check.timeline else {
+            Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); fix the errors, then print again")
+            throw ExitCode(Terminal.Exit.invalidInput)
+        }
+        let format = format ?? output.flatMap(SheetFormat.init(fileName:)) ?? .text
+        let renderer = try Terminal.sheetRenderer(width: width)
+        var language = lang ?? SheetLanguage.preferred(in: timeline.agenda.languages)
+        let view: SheetView
+        do {
+            switch sheet {
+            case .agenda, .runOfShow:
+                let builder = SheetBuilder(timeline: timeline, zones: zones, language: language,
+                                           audience: audience ?? PrintedSheets.defaultAudience(of: sheet))
+                view = sheet == .agenda ? try builder.agendaSheet() : try builder.runOfShow()
+            case .briefing:
+                let speakers = SheetBuilder(timeline: timeline, zones: zones, language: language, audience: .organizers).speakers
+                guard let person else {
+                    Terminal.error("convene: error: a briefing is for one speaker — pass --person with one of: \(speakers.map(\.id).joined(separator: ", "))")
+                    throw ExitCode(Terminal.Exit.usage)
+                }
+                if lang == nil, let known = timeline.agenda.person(person) {
+                    language = PrintedSheets.language(of: known, in: timeline.agenda)
+                }
+                let builder = SheetBuilder(timeline: timeline, zones: zones, language: language,
+                                           audience: audience ?? PrintedSheets.defaultAudience(of: .briefing), reader: person)
+                view = try builder.briefing(for: person)
+            }
+        } catch let error as BriefingError {
+            Terminal.error("convene: error: \(error)")
+            throw ExitCode(Terminal.Exit.usage)
+        }
+        let text: String
+        do throws(TemplateProblem) {
+            let own: (text: String, file: String)?
+            if let template { own = try SheetRenderer.read(template) } else { own = nil }
+            text = try renderer.render(view, sheet: sheet, format: format, template: own)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(Terminal.Exit.invalidInput)
+        }
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let url = URL(fileURLWithPath: output)
+        try Terminal.write { () throws(OutputError) in
+            try OutputWriter(force: force).write([OutputFile(path: url.lastPathComponent, contents: text)],
+                                                 into: url.deletingLastPathComponent().path)
+        }
+        Terminal.out("wrote \(output)")
+    }
+}
+
+extension Terminal {
+    /// The renderer of the shipped print templates, or exit 1 saying how to find them.
+    static func sheetRenderer(width: Int = 80) throws -> SheetRenderer {
+        guard let folder = SheetRenderer.shippedFolder(environment: ProcessInfo.processInfo.environment,
+                                                       executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0]),
+              FileManager.default.fileExists(atPath: folder) else {
+            Terminal.error("convene: error: the print templates were not found — set CONVENE_HOME to the folder that holds templates/print")
+            throw ExitCode(Exit.invalidInput)
+        }
+        return SheetRenderer(folder: folder, layout: TextLayout(width: width))
+    }
+}

@@ -1,0 +1,107 @@
+import Convene
+import Foundation
+import Testing
+
+@Suite("convene print and the sheets of convene build")
+struct PrintCommandTests {
+    let wps = "agendas/wps-side-event-2022.yaml"
+
+    @Test("print writes the agenda as text to standard output by default")
+    func defaultText() throws {
+        let run = try convene(["print", wps])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Inclusive peace negotiations & the WPS agenda\n=============================================\n"))
+    }
+
+    @Test("-o picks the format from the extension and will not replace an edited file without --force")
+    func outputFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("sheet.html").path
+        let first = try convene(["print", wps, "--sheet", "run-of-show", "-o", path], in: packageRoot)
+        #expect(first.status == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        #expect(try convene(["print", wps, "--sheet", "run-of-show", "-o", path]).status == 0, "its own file is replaced")
+        try Data("my notes\n".utf8).write(to: URL(fileURLWithPath: path))
+        let refused = try convene(["print", wps, "-o", path])
+        #expect(refused.status == 3)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "my notes\n")
+        #expect(try convene(["print", wps, "-o", path, "--force"]).status == 0)
+    }
+
+    @Test("a briefing needs a speaker: without --person, or with someone who has no floor, it exits 2 and lists them")
+    func briefingPerson() throws {
+        let missing = try convene(["print", wps, "--sheet", "briefing"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("pass --person with one of: brandt, hutchinson, sarabi, tsongo, tapesh, tshilobo, kwakkenbos"))
+        let unknown = try convene(["print", wps, "--sheet", "briefing", "--person", "nobody"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no person 'nobody' in the agenda"))
+        let wrongSheet = try convene(["print", wps, "--person", "sarabi"])
+        #expect(wrongSheet.status == 2)
+        #expect(wrongSheet.stderr.contains("--person is for --sheet briefing"))
+    }
+
+    @Test("a briefing is in the speaker's own language unless --lang says otherwise")
+    func briefingLanguage() throws {
+        let french = try convene(["print", wps, "--sheet", "briefing", "--person", "tsongo"])
+        #expect(french.status == 0)
+        #expect(french.stdout.hasPrefix("Fiche d’intervention — Claudine Tsongo"))
+        let english = try convene(["print", wps, "--sheet", "briefing", "--person", "tsongo", "--lang", "en"])
+        #expect(english.stdout.hasPrefix("Speaker briefing — Claudine Tsongo"))
+    }
+
+    @Test("an unknown format extension and a bad width are command-line errors")
+    func commandLineErrors() throws {
+        let run = try convene(["print", wps, "-o", "/tmp/sheet.pdf"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("cannot tell the format from '/tmp/sheet.pdf'"))
+        #expect(try convene(["print", wps, "--width", "20"]).status == 2)
+        #expect(try convene(["print", wps, "--lang", "de"]).status == 2)
+    }
+
+    @Test("a user's template is used, and a broken one is reported at its line with exit 1")
+    func userTemplate() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("short.mustache"), bad = folder.appendingPathComponent("bad.mustache")
+        try Data("{{event.title}}\n{{#sessions}}{{#segments}}{{start}}\t{{title}}\n{{/segments}}{{/sessions}}".utf8).write(to: good)
+        try Data("line one\n{{#sessions}}\n".utf8).write(to: bad)
+        let run = try convene(["print", wps, "--template", good.path])
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            Inclusive peace negotiations & the WPS agenda
+            08:15  Welcome and opening remarks
+            08:25  Panel discussion
+            09:20  Questions from the floor
+            09:40  Closing and next steps
+
+            """)
+        let broken = try convene(["print", wps, "--template", bad.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("\(bad.path):"))
+        #expect(broken.stderr.contains("the template cannot be read"))
+    }
+
+    @Test("an invalid agenda prints nothing and exits 1")
+    func invalidAgenda() throws {
+        let run = try convene(["print", "-"], input: header + "sessions: 3\n")
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("build writes every sheet in every format, the other languages, and a briefing per online speaker")
+    func build() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try convene(["build", packageRoot.path + "/agendas/kyiv-consultation-2026.yaml", "-o", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["agenda", "run-of-show", "agenda.en", "run-of-show.en", "briefings/van-dalen", "briefings/gelashvili", "briefings/mensah"] {
+            for ext in ["txt", "md", "html"] {
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).\(ext)").path), "\(name).\(ext)")
+            }
+        }
+        let agenda = try String(contentsOf: folder.appendingPathComponent("agenda.txt"), encoding: .utf8)
+        #expect(agenda.contains("вівторок, 8 грудня 2026 р."))
+    }
+}

@@ -1,0 +1,113 @@
+import Convene
+import Foundation
+import Testing
+
+@Suite("Printed sheets")
+struct PrintTests {
+    static let samples: [(name: String, briefings: [String])] = [
+        ("wps-side-event-2022", ["sarabi"]),
+        ("kyiv-consultation-2026", ["van-dalen", "mensah", "gelashvili"]),
+    ]
+
+    @Test("every sheet of both samples, in every format, matches its golden file")
+    func goldenSheets() throws {
+        for sample in Self.samples {
+            let timeline = try sampleTimeline(sample.name)
+            for format in SheetFormat.allCases {
+                for sheet in [Sheet.agenda, .runOfShow] {
+                    try expectGolden(try printed(timeline, sheet, format), "\(sample.name)/\(sheet.rawValue).\(format.fileExtension)")
+                }
+                for person in sample.briefings {
+                    try expectGolden(try printed(timeline, .briefing, format, person: person),
+                                     "\(sample.name)/briefing-\(person).\(format.fileExtension)")
+                }
+            }
+        }
+    }
+
+    @Test("the side event's agenda in French and the consultation's in English match their golden files")
+    func goldenLanguages() throws {
+        try expectGolden(try printed(try sampleTimeline("wps-side-event-2022"), .agenda, .text, language: .fr), "wps-side-event-2022/agenda.fr.txt")
+        try expectGolden(try printed(try sampleTimeline("kyiv-consultation-2026"), .runOfShow, .text, language: .en),
+                         "kyiv-consultation-2026/run-of-show.en.txt")
+    }
+
+    @Test("build's online speakers are the samples' online people with the floor")
+    func onlineSpeakers() throws {
+        for sample in Self.samples {
+            let builder = SheetBuilder(timeline: try sampleTimeline(sample.name), zones: try zones, language: .en, audience: .organizers)
+            #expect(builder.onlineSpeakers.map(\.id) == sample.briefings)
+        }
+    }
+
+    @Test("the side event's run-of-show has Sarabi's tech check at 08:10 New York, 16:40 Kabul, and 11 minutes each on the panel")
+    func sideEventRunOfShow() throws {
+        let text = try printed(try sampleTimeline("wps-side-event-2022"), .runOfShow, .text)
+        #expect(text.contains("08:10       −5    95       Tech: Connection and audio check — Habiba Sarabi\n"))
+        #expect(text.contains("(16:40 in Kabul); Panel discussion"))
+        #expect(text.contains("Floor: Habiba Sarabi (online, 16:55 in Kabul) —\n"))
+        #expect(text.components(separatedBy: "11\u{A0}min").count - 1 == 5, "the panel's 55 minutes, 11 for each of five speakers")
+        #expect(text.contains("09:45      +90     0       End"))
+    }
+
+    @Test("a sheet's HTML fetches nothing from the network and marks its language")
+    func selfContainedHTML() throws {
+        for sample in Self.samples {
+            let timeline = try sampleTimeline(sample.name)
+            for sheet in [Sheet.agenda, .runOfShow] {
+                let html = try printed(timeline, sheet, .html)
+                for fetch in ["src=", "<link", "@import", "url(", "<script"] {
+                    #expect(!html.contains(fetch), "\(sample.name) \(sheet.rawValue) has \(fetch)")
+                }
+                #expect(html.contains("<html lang=\"\(SheetLanguage.preferred(in: timeline.agenda.languages).rawValue)\">"))
+                #expect(html.contains("@page"))
+            }
+        }
+    }
+
+    @Test("every line of every text sheet fits 80 columns")
+    func textFitsEightyColumns() throws {
+        for sample in Self.samples {
+            let timeline = try sampleTimeline(sample.name)
+            var sheets = [try printed(timeline, .agenda, .text), try printed(timeline, .runOfShow, .text)]
+            for person in sample.briefings { sheets.append(try printed(timeline, .briefing, .text, person: person)) }
+            for sheet in sheets {
+                for line in sheet.split(separator: "\n") {
+                    #expect(DisplayWidth.of(line) <= 80, "\(sample.name): \(line)")
+                }
+            }
+        }
+    }
+}
+
+@Suite("Dates and labels in three languages")
+struct SheetLanguageTests {
+    @Test("dates are written as English, French and Ukrainian readers write them")
+    func dates() throws {
+        let date = try #require(LocalDate(year: 2022, month: 10, day: 19))
+        #expect(SheetLanguage.en.date(date) == "Wednesday 19 October 2022")
+        #expect(SheetLanguage.fr.date(date) == "mercredi 19 octobre 2022")
+        #expect(SheetLanguage.uk.date(date) == "середа, 19 жовтня 2022 р.")
+        let first = try #require(LocalDate(year: 2026, month: 12, day: 1))
+        #expect(SheetLanguage.fr.date(first) == "mardi 1er décembre 2026")
+    }
+
+    @Test("French clocks read 8 h 15; decimal tracks take a comma in French and Ukrainian")
+    func clocksAndTracks() throws {
+        let morning = ZonedTime(civil: .init(year: 2022, month: 10, day: 19, hour: 8, minute: 15), offset: 0)
+        let later = ZonedTime(civil: .init(year: 2022, month: 10, day: 19, hour: 9, minute: 5), offset: 0)
+        #expect(SheetLanguage.fr.span(morning, later) == "8 h 15 – 9 h 05")
+        #expect(SheetLanguage.en.span(morning, later) == "08:15–09:05")
+        #expect(SheetLanguage.fr.decimal("1.5") == "1,5")
+        #expect(SheetLanguage.uk.decimal("1.5") == "1,5")
+        #expect(SheetLanguage.en.decimal("1.5") == "1.5")
+    }
+
+    @Test("the sheets' language is the agenda's first one Convene prints in, else English")
+    func preferredLanguage() {
+        #expect(SheetLanguage.preferred(in: ["uk", "en"]) == .uk)
+        #expect(SheetLanguage.preferred(in: ["dari", "FR"]) == .fr)
+        #expect(SheetLanguage.preferred(in: ["ps"]) == .en)
+        #expect(SheetLanguage.preferred(in: []) == .en)
+    }
+}
