@@ -25,13 +25,15 @@ demo: build
 	@echo "demo: outputs in out/wps-side-event-2022/"
 
 # Every test: the Swift test suite (which also drives the built convene binary), the
-# published JSON Schema against the sample agendas and template drafts, and the calendars
-# opened in real clients (khal, vobject), and the libical paths under valgrind.
+# published JSON Schema against the sample agendas and template drafts, the calendars
+# opened in real clients (khal, vobject), the printed sheets rendered by headless Chromium
+# to PDF and PNG and read back with pdftotext, and the libical paths under valgrind.
 test: build
 	@bash scripts/install-deps.sh --test
 	$(SWIFT) test
 	python3 scripts/check-schema.py $(CONVENE)
 	bash scripts/check-clients.sh $(CONVENE)
+	python3 scripts/check-print.py $(CONVENE) out/print-check
 	bash scripts/check-leaks.sh
 
 # The benchmarks. Slot search: generated busy calendars for 50, 200 and 800 people (a year of

@@ -65,6 +65,28 @@ struct PrintTests {
         }
     }
 
+    @Test("docs/printing.md names every value a template can use")
+    func documentedNames() throws {
+        let docs = try String(contentsOf: packageRoot.appendingPathComponent("docs/printing.md"), encoding: .utf8)
+        let builder = SheetBuilder(timeline: try sampleTimeline("kyiv-consultation-2026"), zones: try zones, language: .en,
+                                   audience: .organizers, reader: "mensah")
+        var names = Set<String>()
+        func collect(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            for child in mirror.children {
+                if let label = child.label, mirror.displayStyle == .struct { names.insert(label) }
+                collect(child.value)
+            }
+        }
+        collect(try builder.runOfShow())
+        collect(try builder.agendaSheet())
+        collect(try builder.briefing(for: "mensah"))
+        #expect(names.count > 60)
+        for name in names.sorted() {
+            #expect(docs.contains("`\(name)`"), "docs/printing.md does not mention `\(name)`")
+        }
+    }
+
     @Test("every line of every text sheet fits 80 columns")
     func textFitsEightyColumns() throws {
         for sample in Self.samples {
