@@ -8,7 +8,7 @@ struct IcsCommand: ParsableCommand {
         abstract: "Writes the calendar of the programme and an invite for each person with an email.",
         discussion: """
             DIR/event.ics (METHOD:PUBLISH) is for posting or forwarding: no attendees, and names only \
-            where they may be public. DIR/invites/PERSON-ID.ics (METHOD:REQUEST) holds the sessions a \
+            where they may be public (--audience widens the circle). DIR/invites/PERSON-ID.ics (METHOD:REQUEST) holds the sessions a \
             person takes part in. DIR/.convene-sent.json remembers what was sent: run again after a \
             change and a changed session keeps its UID with a higher SEQUENCE; a person removed from a \
             session, or a removed session, gets a METHOD:CANCEL file in DIR/cancellations/invites/, and \
@@ -22,6 +22,9 @@ struct IcsCommand: ParsableCommand {
 
     @OptionGroup var folder: OutputFolder
 
+    @Option(help: "public, participants or organizers: who event.ics is for, and so whom its descriptions name (invites always name only what their reader may see).")
+    var audience: Audience = .public
+
     var output: String { folder.output }
     var force: Bool { folder.force }
 
@@ -32,7 +35,7 @@ struct IcsCommand: ParsableCommand {
             Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); nothing written")
             throw ExitCode(Terminal.Exit.invalidInput)
         }
-        let calendars = try Terminal.calendarOutputs(timeline: timeline, zones: zones, folder: output)
+        let calendars = try Terminal.calendarOutputs(timeline: timeline, zones: zones, folder: output, audience: audience)
         try Terminal.write { () throws(OutputError) in
             try OutputWriter(force: force).write(calendars.files, into: output, pruning: CalendarOutputs.prunedFolders)
         }
@@ -67,7 +70,7 @@ extension Terminal {
 
     /// The calendar files for `folder`, given what was sent there before; a damaged state file
     /// is reported, never reset.
-    static func calendarOutputs(timeline: Timeline, zones: ZoneDirectory, folder: String) throws -> CalendarOutputs.Result {
+    static func calendarOutputs(timeline: Timeline, zones: ZoneDirectory, folder: String, audience: Audience = .public) throws -> CalendarOutputs.Result {
         var previous = SentCalendars()
         let path = folder + "/" + SentCalendars.fileName
         if let data = FileManager.default.contents(atPath: path) {
@@ -80,7 +83,7 @@ extension Terminal {
         }
         let result: CalendarOutputs.Result
         do {
-            result = try CalendarOutputs.make(timeline: timeline, zones: zones, stamp: try stamp(), previous: previous)
+            result = try CalendarOutputs.make(timeline: timeline, zones: zones, stamp: try stamp(), previous: previous, audience: audience)
         } catch let error as CalendarOutputs.NoOrganizer {
             Terminal.error("convene: error: \(error)")
             throw ExitCode(Exit.invalidInput)

@@ -20,10 +20,13 @@ public enum CalendarOutputs {
         }
     }
 
-    public static func make(timeline: Timeline, zones: ZoneDirectory, stamp: Int64, previous: SentCalendars) throws -> Result {
+    /// The calendar files for `timeline`, given what was sent before; `event.ics` names people
+    /// as `audience` may see them.
+    public static func make(timeline: Timeline, zones: ZoneDirectory, stamp: Int64, previous: SentCalendars,
+                            audience: Audience = .public) throws -> Result {
         guard timeline.agenda.organizer?.email != nil else { throw NoOrganizer() }
         let invites = Invites(timeline: timeline, zones: zones, stamp: stamp)
-        var documents: [String: CalendarDocument] = ["event.ics": try invites.published()]
+        var documents: [String: CalendarDocument] = ["event.ics": try invites.published(for: audience)]
         var owners: [String: CalendarDocument.Party] = [:]
         let (invited, withoutEmail) = invites.invitees()
         for person in invited {

@@ -27,24 +27,32 @@ public struct Invites: Sendable {
         "\(session)@\(event).convene"
     }
 
-    /// The PUBLISH calendar: one event per scheduled session; no attendees, and names only of
-    /// people who may be named publicly, in sessions that are not confidential.
-    public func published() throws -> CalendarDocument {
+    /// The PUBLISH calendar: one event per scheduled session, with no attendees. Its
+    /// descriptions name people as ``Disclosure`` allows for `audience` (public by default:
+    /// only people who may be named publicly, in sessions held in public); someone who may
+    /// not be named is shown by their `described_as` wording, or left out.
+    public func published(for audience: Audience = .public) throws -> CalendarDocument {
         let agenda = timeline.agenda
+        let disclosure = Disclosure(audience: audience, eventRule: agenda.confidentiality)
         let organizer = agenda.organizer.flatMap { organizer in organizer.email.map { CalendarDocument.Party(name: organizer.name, email: $0) } }
         let events = try timeline.sessions.map { timed -> CalendarDocument.Event in
-            let confidential = (timed.session.confidentiality ?? agenda.confidentiality) != .public
+            let rule = disclosure.rule(of: timed.session)
+            var withheld = false
             var lines: [String] = []
             for segment in timed.segments {
                 let clock = try zones.zonedTime(segment.start, in: agenda.timeZone).clock
                 var line = "\(clock) \(segment.segment.title)"
-                if !confidential {
-                    let named = segment.segment.speakers.compactMap { people[$0] }.filter { $0.visibility == .public }.map(\.name)
-                    if !named.isEmpty { line += " — " + named.joined(separator: ", ") }
+                let shown = segment.segment.speakers.compactMap { people[$0] }.compactMap { person -> String? in
+                    if disclosure.mayName(person, in: timed.session) { return person.name }
+                    withheld = true
+                    return person.describedAs
                 }
+                if !shown.isEmpty { line += " — " + shown.joined(separator: ", ") }
                 lines.append(line)
             }
-            if confidential { lines += ["", "Held under the \(Self.rule(timed.session.confidentiality ?? agenda.confidentiality)); participants are not listed."] }
+            if rule != .public {
+                lines += ["", "Held under the \(Self.rule(rule))" + (withheld || audience == .public ? "; participants are not listed." : ".")]
+            }
             // RFC 5546 wants an ORGANIZER in PUBLISH too: the convening organisation is public.
             return try event(for: timed, sequence: 0, description: lines.joined(separator: "\n"), organizer: organizer, attendees: [], alarms: [])
         }
