@@ -134,4 +134,17 @@ struct PrintSafetyTests {
             }
         }
     }
+
+    @Test("a partial that leads back to itself is refused instead of rendering for ever")
+    func recursivePartial() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("{{> b}}".utf8).write(to: folder.appendingPathComponent("_a.mustache"))
+        try Data("x {{> a}}".utf8).write(to: folder.appendingPathComponent("_b.mustache"))
+        try Data("{{> a}}".utf8).write(to: folder.appendingPathComponent("agenda.txt.mustache"))
+        let view = try SheetBuilder(timeline: try timeline(header), zones: try zones, language: .en, audience: .public).agendaSheet()
+        #expect(throws: TemplateProblem.self) {
+            try SheetRenderer(folder: folder.path).render(view, sheet: .agenda, format: .text)
+        }
+    }
 }

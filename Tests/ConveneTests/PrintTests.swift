@@ -87,6 +87,16 @@ struct PrintTests {
         }
     }
 
+    @Test("the agenda lists the sessions not yet scheduled by title")
+    func unscheduledSessions() throws {
+        let text = try printed(try timeline(header + """
+            sessions:
+              - { id: a, title: Morning, date: 2026-12-08, start: "09:00", segments: [ { title: Talk, duration: 30m } ] }
+              - { id: b, title: Afternoon, segments: [ { title: Talk, duration: 30m } ] }
+            """), .agenda, .text)
+        #expect(text.hasSuffix("09:00–09:30  Talk\n\nTo be scheduled:\n- Afternoon\n"))
+    }
+
     @Test("every line of every text sheet fits 80 columns")
     func textFitsEightyColumns() throws {
         for sample in Self.samples {

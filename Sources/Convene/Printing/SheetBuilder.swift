@@ -42,8 +42,11 @@ public struct SheetBuilder: Sendable {
                 + session.rows.flatMap { $0.floor + [$0.moderator, $0.person].compactMap { $0 } }
         }
         let event = try self.event()
+        let scheduled = Set(timeline.sessions.map(\.index))
+        let unscheduled = agenda.sessions.indices.filter { !scheduled.contains($0) }.map { SheetText.line(agenda.sessions[$0].title) }
         return SheetView(sheet: name, language: language.rawValue, labels: labels, documentTitle: "\(title) — \(event.title)",
-                         event: event, sessions: sessions, briefing: briefing, describesPeople: shown.contains { !$0.named })
+                         event: event, sessions: sessions, unscheduled: unscheduled, hasUnscheduled: !unscheduled.isEmpty,
+                         briefing: briefing, describesPeople: shown.contains { !$0.named })
     }
 
     // MARK: The event

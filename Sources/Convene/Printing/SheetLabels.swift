@@ -7,6 +7,7 @@ public struct SheetLabels: Sendable {
     public var floor, cue, tech, techCheck, note, end, yourTime, venueTime, yourSegments: String
     public var speakingTime, questionsToAddress, howToJoin, withYou, onlineSpeakers: String
     public var describedNotice, unnamedSpeaker, unnamedModerator, unnamedParticipant: String
+    public var toBeScheduled: String
     /// The colon after a label: "\u{A0}:" in French, ":" otherwise.
     public var colon: String
 
@@ -31,7 +32,7 @@ public struct SheetLabels: Sendable {
         speakingTime: "Speaking time", questionsToAddress: "Questions to address", howToJoin: "How to join",
         withYou: "Also speaking", onlineSpeakers: "Online speakers",
         describedNotice: "Some participants are described by their role, not named.",
-        unnamedSpeaker: "a speaker", unnamedModerator: "a moderator", unnamedParticipant: "a participant", colon: ":")
+        unnamedSpeaker: "a speaker", unnamedModerator: "a moderator", unnamedParticipant: "a participant", toBeScheduled: "To be scheduled", colon: ":")
 
     static let french = SheetLabels(
         programme: "Programme", runOfShow: "Déroulé", briefing: "Fiche d’intervention", introduction: "Introduction",
@@ -46,7 +47,7 @@ public struct SheetLabels: Sendable {
         withYou: "Interviennent aussi", onlineSpeakers: "Intervenants en ligne",
         describedNotice: "Certaines personnes sont désignées par leur rôle, sans être nommées.",
         unnamedSpeaker: "une personne intervenante", unnamedModerator: "une personne modératrice",
-        unnamedParticipant: "une personne participante", colon: "\u{A0}:")
+        unnamedParticipant: "une personne participante", toBeScheduled: "À programmer", colon: "\u{A0}:")
 
     static let ukrainian = SheetLabels(
         programme: "Програма", runOfShow: "Сценарій заходу", briefing: "Памʼятка для спікера", introduction: "Вступ",
@@ -61,7 +62,7 @@ public struct SheetLabels: Sendable {
         withYou: "Також виступають", onlineSpeakers: "Онлайн-спікери",
         describedNotice: "Деяких учасників указано за їхньою роллю, без імен.",
         unnamedSpeaker: "спікер(ка)", unnamedModerator: "модератор(ка)", unnamedParticipant: "учасник(ця)",
-        colon: ":")
+        toBeScheduled: "Дату й час ще не призначено", colon: ":")
 }
 
 extension SheetLanguage {

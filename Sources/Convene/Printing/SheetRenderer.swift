@@ -123,11 +123,37 @@ public struct SheetRenderer: Sendable {
     func partials(format: SheetFormat) throws(TemplateProblem) -> [(String, MustacheTemplate)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var partials: [(String, MustacheTemplate)] = []
+        var includes: [String: [String]] = [:]
         for file in names.sorted() where file.hasPrefix("_") && file.hasSuffix(".mustache") {
             let source = try Self.read("\(folder)/\(file)")
-            partials.append((String(file.dropFirst().dropLast(".mustache".count)), try Self.parse(source.text, file: source.file, format: format)))
+            let name = String(file.dropFirst().dropLast(".mustache".count))
+            partials.append((name, try Self.parse(source.text, file: source.file, format: format)))
+            includes[name] = Self.includedPartials(source.text)
+        }
+        // A partial that includes itself, directly or not, would render for ever.
+        for (name, _) in partials {
+            var seen: Set<String> = [], stack = includes[name] ?? []
+            while let next = stack.popLast() {
+                if next == name {
+                    throw TemplateProblem(file: "\(folder)/_\(name).mustache", message: "the partial '\(name)' includes itself",
+                                          hint: "a partial may include others, but never lead back to itself")
+                }
+                if seen.insert(next).inserted { stack += includes[next] ?? [] }
+            }
         }
         return partials
+    }
+
+    /// The names of the partials a template includes (`{{> name}}`).
+    static func includedPartials(_ text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{>") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            names.append(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+        }
+        return names
     }
 
     /// The text of a template file, or why it cannot be used.

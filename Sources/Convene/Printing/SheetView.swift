@@ -16,6 +16,9 @@ public struct SheetView: Sendable {
     public var documentTitle: String
     public var event: EventView
     public var sessions: [SessionView]
+    /// The titles of the sessions not yet given a date and time.
+    public var unscheduled: [String]
+    public var hasUnscheduled: Bool
     /// The speaker a briefing is for.
     public var briefing: BriefingView?
     /// Whether some people are shown by a description instead of their name.
