@@ -7,11 +7,7 @@ public enum AgendaSchema {
 
     /// The schema document.
     public static func document() -> JSONValue {
-        var definitions: [(String, JSONValue)] = []
-        for spec in [AgendaFormat.organizer, AgendaFormat.venue, AgendaFormat.online, AgendaFormat.question,
-                     AgendaFormat.person, AgendaFormat.session, AgendaFormat.segment] {
-            definitions.append((spec.name, object(spec)))
-        }
+        let definitions = nested(in: AgendaFormat.agenda).map { ($0.name, object($0)) }
         var root: [(String, JSONValue)] = [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string("https://convene.example.org/schema/agenda-1.schema.json")),
@@ -20,6 +16,26 @@ public enum AgendaSchema {
         if case .object(let body) = object(AgendaFormat.agenda) { root += body.filter { $0.0 != "title" } }
         root.append(("$defs", .object(definitions)))
         return .object(root)
+    }
+
+    /// Every mapping the format nests inside `spec`, each once, in the order its keys first
+    /// reach it: a new mapping in the format is in the schema without being listed here.
+    static func nested(in spec: AgendaFormat.ObjectSpec) -> [AgendaFormat.ObjectSpec] {
+        var found: [AgendaFormat.ObjectSpec] = []
+        func visit(_ type: AgendaFormat.ValueType) {
+            switch type {
+            case .object(let inner):
+                guard !found.contains(where: { $0.name == inner.name }) else { return }
+                found.append(inner)
+                for field in inner.fields { visit(field.type) }
+            case .list(let item):
+                visit(item)
+            default:
+                break
+            }
+        }
+        for field in spec.fields { visit(field.type) }
+        return found
     }
 
     private static func object(_ spec: AgendaFormat.ObjectSpec) -> JSONValue {
