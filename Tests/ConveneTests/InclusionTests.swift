@@ -51,3 +51,170 @@ struct InclusionSettingsTests {
         #expect(json.contains("\"inclusion\": {\n    \"women_speakers_threshold\": \"50%\"\n  }"))
     }
 }
+
+/// Reads a sample agenda from `agendas/`.
+func sampleAgenda(_ name: String) throws -> String {
+    try String(contentsOf: packageRoot.appendingPathComponent("agendas/\(name)"), encoding: .utf8)
+}
+
+/// The inclusion figures of valid agenda text.
+func inclusionFigures(_ text: String) throws -> InclusionFigures {
+    let check = AgendaCheck(text: text, zones: try zones)
+    #expect(check.isValid, "\(check.diagnostics.sorted.map { $0.rendered(file: "a.yaml") })")
+    return InclusionFigures(timeline: try #require(check.timeline))
+}
+
+/// An event on Track 2 with an all-male panel and a woman moderating (lines 5 to 19).
+let allMalePanel = header + """
+    tracks: ["2"]
+    people:
+      - { id: ana, name: Ana Example, gender: woman, sector: civil-society }
+      - { id: ben, name: Ben Example, gender: man, sector: government }
+      - { id: carl, name: Carl Example, gender: man, sector: government }
+      - { id: dan, name: Dan Example, gender: man, sector: academia }
+    sessions:
+      - id: s1
+        title: Security talks
+        date: 2026-12-08
+        start: "09:00"
+        moderator: ana
+        segments:
+          - { title: Opening, kind: opening, duration: 10m, speakers: [ben] }
+          - { title: Security panel, kind: panel, duration: 50m, speakers: [ben, carl, dan] }
+
+    """
+
+/// Who spoke, moderated and took part, and for how long, by gender.
+@Suite("inclusion figures")
+struct InclusionFigureTests {
+    func gender(_ count: GenderCount) -> [Int] { [count.total, count.women, count.men, count.nonBinary, count.undisclosed] }
+
+    @Test("the side-event sample: six women speak, one woman moderates, seven women take part, 65 minutes")
+    func sideEvent() throws {
+        let figures = try inclusionFigures(try sampleAgenda("wps-side-event-2022.yaml"))
+        let event = figures.event
+        #expect(gender(event.speakers) == [6, 6, 0, 0, 0])
+        #expect(event.speakers.womenShare == 1.0)
+        #expect(gender(event.moderators) == [1, 1, 0, 0, 0])
+        #expect(gender(event.participants) == [7, 7, 0, 0, 0])
+        #expect(gender(event.speakingMinutes) == [65, 65, 0, 0, 0], "10m opening by one, 55m panel split by five; Q&A and closing have no speakers")
+        #expect(event.speakerSectors.count("government") == 2)
+        #expect(event.speakerSectors.count("civil_society") == 3)
+        #expect(event.speakerSectors.count("international_organization") == 1)
+        #expect(event.speakerAttendance.count("online") == 1)
+        #expect(event.speakerAttendance.count("in_person") == 5)
+        #expect(event.languages.entries.map { "\($0.key) \($0.count)" } == ["en 3", "fr 2", "dari 1"])
+        #expect(event.languagesUnspecified == 4)
+        #expect(event.interpretation.interpreted.isEmpty, "one working language: nothing is interpreted")
+        #expect(event.interpretation.spokenNotInterpreted == ["fr", "dari"])
+        #expect(figures.sessions.map(\.figures.flags) == [[.singleSexPanel]])
+        #expect(figures.tracks.map(\.scope.key) == ["2"])
+        #expect(event.singleSexSegments.map { "\($0.segment) \($0.gender) \($0.speakers)" } == ["1 woman 5"])
+    }
+
+    @Test("the Kyiv sample: 10 of 13 speakers are women, 377 of 450 minutes, per track and per session")
+    func kyiv() throws {
+        let figures = try inclusionFigures(try sampleAgenda("kyiv-consultation-2026.yaml"))
+        #expect(gender(figures.event.speakers) == [13, 10, 2, 0, 1])
+        #expect(gender(figures.event.moderators) == [3, 2, 1, 0, 0])
+        #expect(gender(figures.event.participants) == [13, 10, 2, 0, 1])
+        #expect(gender(figures.event.speakingMinutes) == [450, 377, 43, 0, 30])
+        #expect(figures.tracks.map(\.scope.key) == ["1.5", "2"])
+        #expect(figures.tracks.map { gender($0.figures.speakers) } == [[11, 9, 2, 0, 0], [9, 7, 1, 0, 1]])
+        #expect(figures.tracks.map { gender($0.figures.speakingMinutes) } == [[210, 178, 32, 0, 0], [240, 199, 11, 0, 30]])
+        #expect(figures.sessions.map { gender($0.figures.speakers) } == [[8, 7, 1, 0, 0], [5, 4, 1, 0, 0], [4, 4, 0, 0, 0], [6, 4, 1, 0, 1]])
+        #expect(figures.sessions.map { $0.figures.speakingMinutes.total } == [135, 75, 85, 155])
+        #expect(figures.sessions.map(\.figures.flags) == [[.singleSexPanel], [], [.singleSexPanel], []])
+        #expect(figures.sessions.allSatisfy { $0.isConfidential }, "the event is under the Chatham House Rule")
+        #expect(figures.event.interpretation.interpreted == ["uk", "en"])
+        #expect(figures.event.interpretation.spokenNotInterpreted == ["fr", "ka", "nl", "ru"])
+        #expect(figures.event.interpretation.participantsNotCovered == 0)
+    }
+
+    @Test("an all-male panel is flagged single-sex, with no woman speaking, under the threshold and without civil society")
+    func allMale() throws {
+        let figures = try inclusionFigures(allMalePanel)
+        #expect(gender(figures.event.speakers) == [3, 0, 3, 0, 0], "the woman moderating is not a speaker")
+        #expect(gender(figures.event.moderators) == [1, 1, 0, 0, 0])
+        #expect(gender(figures.event.participants) == [4, 1, 3, 0, 0])
+        #expect(figures.event.participants.womenShare == 0.25)
+        #expect(gender(figures.event.speakingMinutes) == [60, 0, 60, 0, 0])
+        #expect(figures.sessions.first?.figures.flags == [.singleSexPanel, .noWomanSpeaker, .belowThreshold, .noCivilSocietySpeaker])
+        #expect(figures.event.singleSexSegments.map { "\($0.segment) \($0.gender) \($0.speakers)" } == ["1 man 3"])
+    }
+
+    @Test("undisclosed genders count in every total, and a panel with one is not provably single-sex")
+    func undisclosed() throws {
+        let figures = try inclusionFigures(header + """
+            people:
+              - { id: ana, name: Ana, gender: woman }
+              - { id: eve, name: Eve, gender: woman }
+              - { id: uma, name: Uma }
+              - { id: max, name: Max, gender: man }
+            sessions:
+              - id: s1
+                title: One
+                date: 2026-12-08
+                start: "09:00"
+                moderator: max
+                segments:
+                  - { title: Panel, kind: panel, duration: 30m, speakers: [ana, eve, uma] }
+              - id: s2
+                title: Two
+                date: 2026-12-08
+                start: "10:00"
+                moderator: ana
+                segments:
+                  - { title: Talk, kind: dialogue, duration: 30m, speakers: [uma] }
+              - id: s3
+                title: Three
+                date: 2026-12-08
+                start: "11:00"
+                moderator: ana
+                segments:
+                  - { title: Talk, kind: dialogue, duration: 30m, speakers: [max, uma] }
+
+            """)
+        let first = try #require(figures.sessions.first?.figures)
+        #expect(gender(first.speakers) == [3, 2, 0, 0, 1])
+        #expect(first.speakers.womenShare == 2.0 / 3.0, "women / everyone, undisclosed included")
+        #expect(first.flags.isEmpty, "not single-sex: one speaker's gender is undisclosed")
+        #expect(first.speakingMinutes.undisclosed == 10)
+        #expect(figures.sessions[1].figures.flags.isEmpty, "nothing is known of the only speaker: nothing to flag")
+        #expect(figures.sessions[2].figures.flags == [.noWomanSpeaker, .belowThreshold])
+        #expect(gender(figures.event.speakers) == [4, 2, 1, 0, 1])
+    }
+
+    @Test("a segment's minutes come from its instants and split evenly, once per speaker, the moderator left out")
+    func minutes() throws {
+        let text = header.replacingOccurrences(of: "Europe/Kyiv", with: "America/New_York") + """
+            people:
+              - { id: a, name: A }
+              - { id: b, name: B }
+              - { id: c, name: C }
+              - { id: m, name: M }
+            sessions:
+              - id: s1
+                title: Across the change to summer time
+                date: 2026-03-08
+                start: "01:00"
+                moderator: m
+                segments:
+                  - { title: Panel, kind: panel, duration: 30m, speakers: [a, b, c, a, m] }
+                  - { title: Night talk, kind: other, duration: 1h30m, speakers: [c] }
+
+            """
+        let check = AgendaCheck(text: text, zones: try zones)
+        let timeline = try #require(check.timeline)
+        let segments = try #require(timeline.sessions.first?.segments)
+        #expect(speakingMinutes(of: segments[1]).map { "\($0.0) \($0.1)" } == ["c 30"],
+                "01:30 to 03:00 on the wall clock is 30 minutes on the night the clocks go forward")
+        let roles = InclusionFigures(timeline: timeline).sessions[0].roles
+        #expect(roles.minutes == ["a": 10, "b": 10, "c": 40], "the session's moderator, listed as a speaker too, is not one")
+        #expect(roles.speakers == ["a", "b", "c"])
+        var odd = segments[0]
+        odd.end = odd.start.adding(minutes: 50)
+        odd.segment.speakers = ["a", "b", "c"]
+        #expect(speakingMinutes(of: odd).map { "\($0.0) \($0.1)" } == ["a 17", "b 17", "c 16"], "the first listed take the odd minutes")
+    }
+}
