@@ -16,12 +16,16 @@ struct CommandLineTests {
 
         """
 
-    @Test("check on a valid agenda prints ok on standard output and exits 0")
+    @Test("check on a valid agenda prints ok on standard output and exits 0, warnings on standard error")
     func checkValid() throws {
+        let clean = try convene(["check", "-"], input: valid)
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "-: ok\n")
+        #expect(clean.stderr.isEmpty)
         let run = try convene(["check", "agendas/wps-side-event-2022.yaml"])
         #expect(run.status == 0)
-        #expect(run.stdout == "agendas/wps-side-event-2022.yaml: ok\n")
-        #expect(run.stderr.isEmpty)
+        #expect(run.stdout == "agendas/wps-side-event-2022.yaml: ok (0 errors, 1 warning)\n")
+        #expect(run.stderr.hasPrefix("agendas/wps-side-event-2022.yaml:182:9: warning: all 5 speakers of the panel 'Panel discussion' are women"))
     }
 
     @Test("check on an invalid agenda prints every diagnostic on standard error and exits 1")
@@ -105,7 +109,9 @@ struct CommandLineTests {
         let agenda = try String(contentsOfFile: out + "/agenda.json", encoding: .utf8)
         #expect(agenda.contains("\"timezone\": \"Asia/Kabul\""))
         #expect(agenda.contains("\"working_days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"))
-        #expect(try String(contentsOfFile: out + "/check.json", encoding: .utf8) == "{\n  \"errors\": [],\n  \"warnings\": []\n}\n")
+        let report = try String(contentsOfFile: out + "/check.json", encoding: .utf8)
+        #expect(report.hasPrefix("{\n  \"errors\": [],\n  \"warnings\": [\n    {\n"))
+        #expect(report.contains("\"line\": 182,"), "the warning about the all-women panel")
         let again = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out])
         #expect(again.status == 0, "a second build replaces the files the first one wrote")
         #expect(try String(contentsOfFile: out + "/agenda.json", encoding: .utf8) == agenda, "identical input gives identical output")

@@ -218,3 +218,102 @@ struct InclusionFigureTests {
         #expect(speakingMinutes(of: odd).map { "\($0.0) \($0.1)" } == ["a 17", "b 17", "c 16"], "the first listed take the odd minutes")
     }
 }
+
+/// The inclusion warnings of `convene check`, each at its line with a hint.
+@Suite("inclusion warnings")
+struct InclusionWarningTests {
+    @Test("an all-male panel is warned about at the panel's line, with no woman, no civil society and the threshold at the session's")
+    func allMale() throws {
+        #expect(try rendered(allMalePanel) == [
+            "a.yaml:12:3: warning: women are 0 of the event's 3 speakers (0%), under the threshold of 50% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim",
+            "a.yaml:12:5: warning: no woman speaks in session 's1' (3 speakers: 3 men) — give a woman the floor in one of its segments",
+            "a.yaml:12:5: warning: no speaker in session 's1' is from civil society, in an event on Track 2 — give the floor to someone from civil society, or check the speakers' sector:",
+            "a.yaml:19:9: warning: all 3 speakers of the panel 'Security panel' are men: a single-sex panel — invite a woman to speak in it (the moderator does not count)",
+        ])
+    }
+
+    @Test("the samples' all-women panels are the only warnings they get")
+    func samples() throws {
+        let wps = AgendaCheck(text: try sampleAgenda("wps-side-event-2022.yaml"), zones: try zones).diagnostics.sorted
+        #expect(wps.map { $0.rendered(file: "wps.yaml") } == [
+            "wps.yaml:182:9: warning: all 5 speakers of the panel 'Panel discussion' are women: a single-sex panel — if an all-women panel is by design, leave it; otherwise invite a speaker of another gender (the moderator does not count)",
+        ])
+        let kyiv = AgendaCheck(text: try sampleAgenda("kyiv-consultation-2026.yaml"), zones: try zones).diagnostics.sorted
+        #expect(kyiv.map { "\($0.severity) \($0.location)" } == ["warning 276:9", "warning 361:9"])
+        #expect(kyiv.allSatisfy { $0.message.hasSuffix("are women: a single-sex panel") })
+    }
+
+    @Test("the threshold warning stands at the threshold's line when the agenda sets one, and 40% of 40% passes")
+    func threshold() throws {
+        func agenda(_ threshold: String?) -> String {
+            header + (threshold.map { "inclusion: { women_speakers_threshold: \($0) }\n" } ?? "") + """
+                people:
+                  - { id: a, name: A, gender: woman }
+                  - { id: b, name: B, gender: woman }
+                  - { id: c, name: C, gender: man }
+                  - { id: d, name: D, gender: man }
+                  - { id: e, name: E, gender: man }
+                sessions:
+                  - { id: s, title: S, date: 2026-12-08, start: "09:00",
+                      segments: [{ title: Talks, kind: other, duration: 1h, speakers: [a, b, c, d, e] }] }
+
+                """
+        }
+        #expect(try rendered(agenda(nil)) == [
+            "a.yaml:12:3: warning: women are 2 of the event's 5 speakers (40%), under the threshold of 50% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim",
+        ])
+        #expect(try rendered(agenda("40%")).isEmpty)
+        #expect(try rendered(agenda("0.45")) == [
+            "a.yaml:5:40: warning: women are 2 of the event's 5 speakers (40%), under the threshold of 45% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim",
+        ])
+    }
+
+    @Test("undisclosed genders make no panel single-sex and no session womanless, but count against the threshold")
+    func undisclosed() throws {
+        let lines = try rendered(header + """
+            people:
+              - { id: a, name: A, gender: woman }
+              - { id: u, name: U }
+              - { id: v, name: V }
+              - { id: m, name: M, gender: man }
+            sessions:
+              - { id: s1, title: One, date: 2026-12-08, start: "09:00", moderator: a,
+                  segments: [{ title: Panel, kind: panel, duration: 1h, speakers: [u, v] }] }
+              - { id: s2, title: Two, date: 2026-12-08, start: "11:00", moderator: a,
+                  segments: [{ title: Panel, kind: panel, duration: 1h, speakers: [m, u] }] }
+
+            """)
+        #expect(lines == [
+            "a.yaml:11:3: warning: women are 0 of the event's 3 speakers (0%), under the threshold of 50%; the 2 whose gender is undisclosed count in the total — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim",
+            "a.yaml:13:5: warning: no woman speaks in session 's2' (2 speakers: 1 man, 1 undisclosed) — give a woman the floor in one of its segments, or record the speakers' gender:",
+        ])
+        let unknown = try rendered(header + """
+            people: [{ id: u, name: U }, { id: v, name: V }, { id: m, name: M }]
+            tracks: ["3"]
+            sessions:
+              - { id: s1, title: One, date: 2026-12-08, start: "09:00", moderator: m,
+                  segments: [{ title: Panel, kind: panel, duration: 1h, speakers: [u, v] }] }
+
+            """)
+        #expect(unknown.isEmpty, "where the agenda records no gender and no sector there is nothing to flag")
+    }
+
+    @Test("a session without a civil-society speaker is warned about in Track 2 and 3 events only")
+    func civilSociety() throws {
+        func agenda(_ tracks: String) -> String {
+            header + "tracks: \(tracks)\n" + """
+                people:
+                  - { id: a, name: A, gender: woman, sector: government }
+                  - { id: b, name: B, gender: man, sector: academia }
+                sessions:
+                  - { id: s1, title: One, date: 2026-12-08, start: "09:00", segments: [{ title: Talk, duration: 1h, speakers: [a, b] }] }
+                  - { id: s2, title: Two, date: 2026-12-08, start: "11:00", segments: [{ title: Quiet, duration: 1h }] }
+
+                """
+        }
+        #expect(try rendered(agenda("[\"1\"]")).isEmpty)
+        #expect(try rendered(agenda("[\"1\", \"3\"]")) == [
+            "a.yaml:10:5: warning: no speaker in session 's1' is from civil society, in an event on Track 3 — give the floor to someone from civil society, or check the speakers' sector:",
+        ], "a session nobody speaks in is not flagged")
+    }
+}
