@@ -219,6 +219,238 @@ struct InclusionFigureTests {
     }
 }
 
+/// `convene report`: the figures as text and JSON, for the public and for the participants.
+@Suite("inclusion report")
+struct InclusionReportTests {
+    func report(_ text: String, audience: InclusionReport.Audience = .public) throws -> InclusionReport {
+        InclusionReport(figures: try inclusionFigures(text), audience: audience)
+    }
+
+    /// The keys of a JSON object, in order.
+    func keys(_ value: JSONValue?) -> [String] {
+        guard case .object(let pairs) = value else { return [] }
+        return pairs.map(\.0)
+    }
+
+    func member(_ value: JSONValue?, _ key: String) -> JSONValue? {
+        guard case .object(let pairs) = value else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+
+    func item(_ value: JSONValue?, _ index: Int) -> JSONValue? {
+        guard case .array(let items) = value, items.indices.contains(index) else { return nil }
+        return items[index]
+    }
+
+    @Test("convene report prints the side-event sample's figures at a glance, within 80 columns")
+    func sideEventText() throws {
+        let run = try convene(["report", "agendas/wps-side-event-2022.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("warning: all 5 speakers of the panel 'Panel discussion' are women"))
+        #expect(run.stdout == """
+            Inclusion figures: Inclusive peace negotiations & the WPS agenda
+            For the public. No person is named.
+
+            People count once per scope, however many segments they speak in; a segment's
+            moderator is not one of its speakers. Shares are of everyone counted,
+            undisclosed genders included: women's share = women / total. Speaking minutes
+            are planned: a segment's length split evenly between its speakers. Women's share
+            of speakers below 50% is flagged.
+
+            EVENT · 1 session
+              Flags: single-sex-panel
+                the panel 'Panel discussion': all 5 speakers are women
+                                      women  share              men non-binary undisclosed
+              Speakers                  6/6  100%  ██████████     0          0           0
+              Moderators                1/1  100%  ██████████     0          0           0
+              Participants              7/7  100%  ██████████     0          0           0
+              Speaking minutes        65/65  100%  ██████████     0          0           0
+              Speakers by sector
+                government                      2/6   33%  ███▍
+                civil society                   3/6   50%  █████
+                international organization      1/6   17%  █▋
+              Participants by sector
+                government                      2/7   29%  ██▉
+                civil society                   4/7   57%  █████▊
+                international organization      1/7   14%  █▍
+              Speakers by attendance
+                in person                       5/6   83%  ████████▍
+                online                          1/6   17%  █▋
+              Participants by attendance
+                in person                       6/7   86%  ████████▋
+                online                          1/7   14%  █▍
+              Participants by language (a person may speak several)
+                en                              3/7   43%  ████▎
+                fr                              2/7   29%  ██▉
+                dari                            1/7   14%  █▍
+                none given                      4/7   57%  █████▊
+              Working languages: en
+              Interpreted: none
+              Spoken, neither working nor interpreted: fr, dari
+
+            TRACK 2 · every session: the figures are the event's
+
+            SESSIONS
+
+            main — Inclusive peace negotiations & the WPS agenda
+              2022-10-19 08:15 · track 2 · public
+              Flags: single-sex-panel
+                the panel 'Panel discussion': all 5 speakers are women
+                                      women  share              men non-binary undisclosed
+              Speakers                  6/6  100%  ██████████     0          0           0
+              Moderators                1/1  100%  ██████████     0          0           0
+              Participants              7/7  100%  ██████████     0          0           0
+              Speaking minutes        65/65  100%  ██████████     0          0           0
+
+            """)
+    }
+
+    @Test("no line of the text report is wider than 80 columns, for either sample and any audience",
+          arguments: ["wps-side-event-2022.yaml", "kyiv-consultation-2026.yaml"], InclusionReport.Audience.allCases)
+    func width(name: String, audience: InclusionReport.Audience) throws {
+        let text = try report(try sampleAgenda(name), audience: audience).text()
+        for line in text.split(separator: "\n") {
+            #expect(line.count <= 80, "\(line)")
+        }
+    }
+
+    @Test("report --json has the shape product.md gives, more keys after those it shows")
+    func jsonShape() throws {
+        let json = try report(try sampleAgenda("wps-side-event-2022.yaml")).json()
+        #expect(keys(json) == ["event", "sessions", "tracks", "threshold", "audience", "omitted_sessions"])
+        let event = member(json, "event")
+        #expect(Array(keys(event).prefix(4)) == ["speakers", "moderators", "participants", "speaking_minutes"])
+        let genderKeys = ["total", "women", "men", "non_binary", "undisclosed", "women_share"]
+        for role in ["speakers", "moderators", "participants"] { #expect(keys(member(event, role)) == genderKeys) }
+        #expect(Array(keys(member(event, "speaking_minutes")).prefix(4)) == ["women", "men", "non_binary", "undisclosed"])
+        let session = item(member(json, "sessions"), 0)
+        #expect(Array(keys(session).prefix(3)) == ["id", "speakers", "flags"])
+        #expect(keys(member(session, "speakers")) == genderKeys)
+        #expect(keys(member(json, "tracks")) == ["2"])
+        #expect(keys(member(member(json, "tracks"), "2")).first == "speakers")
+
+        let text = json.serialized()
+        #expect(text.hasPrefix("""
+            {
+              "event": {
+                "speakers": {
+                  "total": 6,
+                  "women": 6,
+                  "men": 0,
+                  "non_binary": 0,
+                  "undisclosed": 0,
+                  "women_share": 1.0
+                },
+                "moderators": {
+            """))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let minutes = (parsed["event"] as? [String: Any])?["speaking_minutes"] as? [String: Int]
+        #expect(minutes == ["women": 65, "men": 0, "non_binary": 0, "undisclosed": 0, "total": 65])
+        let sessions = try #require(parsed["sessions"] as? [[String: Any]])
+        #expect(sessions.map { $0["id"] as? String } == ["main"])
+        #expect(sessions.first?["flags"] as? [String] == ["single-sex-panel"])
+        #expect(parsed["threshold"] as? Double == 0.5)
+    }
+
+    @Test("shares are rounded to two places, and a role nobody holds has no share")
+    func shares() throws {
+        let json = try report(allMalePanel).json()
+        let participants = member(member(json, "event"), "participants")
+        #expect(member(participants, "women_share") == .double(0.25))
+        let kyiv = try report(try sampleAgenda("kyiv-consultation-2026.yaml")).json()
+        #expect(member(member(member(kyiv, "event"), "speakers"), "women_share") == .double(0.77))
+        let empty = try report(header + "sessions:\n  - { id: s, title: S, date: 2026-12-08, start: \"09:00\", duration: 1h }\n").json()
+        #expect(member(member(member(empty, "event"), "speakers"), "women_share") == .null)
+    }
+
+    @Test("the public report of the Kyiv consultation names no one: no name, e-mail address or organisation")
+    func kyivNamesNobody() throws {
+        let text = try sampleAgenda("kyiv-consultation-2026.yaml")
+        let agenda = try #require(AgendaCheck(text: text, zones: try zones).agenda)
+        let report = try report(text)
+        for output in [report.text(), report.json().serialized()] {
+            for person in agenda.people {
+                let words = person.name.split(separator: " ").map(String.init)
+                for needle in [person.name, person.email, person.organization].compactMap({ $0 }) + words {
+                    #expect(!output.contains(needle), "\(person.id): '\(needle)' is in the public report")
+                }
+            }
+            #expect(!output.contains("@"))
+        }
+    }
+
+    @Test("for the public, confidential sessions' own figures are left out but counted in the totals")
+    func publicAudience() throws {
+        let text = try sampleAgenda("kyiv-consultation-2026.yaml")
+        let open = try report(text), full = try report(text, audience: .participants)
+        #expect(open.shownSessions.isEmpty)
+        #expect(member(open.json(), "omitted_sessions") == .int(4))
+        #expect(open.text().contains("4 confidential sessions (chatham-house) are left out here"))
+        #expect(full.shownSessions.map(\.id) == ["day1-morning", "day1-afternoon", "day2-morning", "day2-afternoon"])
+        for key in ["speakers", "moderators", "participants", "speaking_minutes", "flags"] {
+            #expect(member(member(open.json(), "event"), key) == member(member(full.json(), "event"), key), "the event's \(key) are the same for everyone")
+        }
+        #expect(member(member(open.json(), "event"), "single_sex_segments") == .array([]), "which segments, in which confidential session, is not said")
+
+        let mixed = try report(header + """
+            people:
+              - { id: ana, name: Ana Example, gender: woman }
+              - { id: ben, name: Ben Example, gender: man }
+            sessions:
+              - { id: open, title: Open, date: 2026-12-08, start: "09:00", duration: 1h, segments: [{ title: T, duration: 1h, speakers: [ana] }] }
+              - { id: shut, title: Shut, date: 2026-12-08, start: "11:00", duration: 1h, confidentiality: closed,
+                  segments: [{ title: T, duration: 1h, speakers: [ben] }] }
+
+            """)
+        #expect(mixed.shownSessions.map(\.id) == ["open"])
+        #expect(mixed.figures.event.speakers.total == 2, "the closed session's speaker counts in the event's figures")
+        #expect(mixed.text().contains("1 confidential session (closed) is left out here; its people are counted"))
+    }
+
+    @Test("a title or session id that names a person is withheld")
+    func titlesWithheld() throws {
+        let report = try report(header + """
+            people:
+              - { id: sarabi, name: Habiba Sarabi, organization: Afghanistan High Peace Council, email: h@example.org }
+            sessions:
+              - id: sarabi-keynote
+                title: "Keynote by Habiba Sarabi (Afghanistan High Peace Council)"
+                date: 2026-12-08
+                start: "09:00"
+                segments: [{ title: "Sarabi speaks", kind: keynote, duration: 30m, speakers: [sarabi] }]
+
+            """)
+        let text = report.text(), json = report.json().serialized()
+        #expect(text.contains("session-1 — Keynote by [withheld] ([withheld])"))
+        for output in [text, json] {
+            #expect(!output.contains("Sarabi") && !output.contains("Habiba") && !output.contains("Peace Council"))
+        }
+    }
+
+    @Test("a session without a track counts under the event's only track, or under unassigned when it has several")
+    func trackScopes() throws {
+        let session = "sessions:\n  - { id: s, title: S, date: 2026-12-08, start: \"09:00\", duration: 1h }\n"
+        #expect(try inclusionFigures(header + "tracks: [\"3\"]\n" + session).tracks.map(\.scope.key) == ["3"])
+        let several = try report(header + "tracks: [\"1.5\", \"2\"]\n" + session)
+        #expect(several.figures.tracks.map(\.scope.key) == ["unassigned"])
+        #expect(several.text().contains("NO TRACK · 1 session"))
+        #expect(keys(member(several.json(), "tracks")) == ["unassigned"])
+    }
+
+    @Test("report refuses an unknown audience (exit 2) and an invalid agenda (exit 1)")
+    func commandLine() throws {
+        let audience = try convene(["report", "agendas/wps-side-event-2022.yaml", "--audience", "press"])
+        #expect(audience.status == 2)
+        #expect(audience.stderr.contains("press"))
+        let invalid = try convene(["report", "-"], input: header + "kind: party\n")
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.hasSuffix("-: 1 error, 0 warnings; fix the errors, then run report again\n"))
+        let json = try convene(["report", "agendas/kyiv-consultation-2026.yaml", "--json", "--audience", "organizers"])
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"audience\": \"organizers\""))
+    }
+}
+
 /// The inclusion warnings of `convene check`, each at its line with a hint.
 @Suite("inclusion warnings")
 struct InclusionWarningTests {
