@@ -7,7 +7,9 @@ struct BuildCommand: ParsableCommand {
         abstract: "Writes everything Convene makes from an agenda into a folder.",
         discussion: """
             Writes agenda.json (the agenda with every default filled in), the check report \
-            (check.json, check.txt) and the calendars of convene ics. Nothing is written when the agenda has errors. Files written \
+            (check.json, check.txt), the inclusion report of convene report for the public \
+            audience (report.json, report.txt) and the calendars of convene ics. Nothing is \
+            written when the agenda has errors. Files written \
             by an earlier build are replaced; a file you created or edited there is kept unless \
             you pass --force.
             """

@@ -98,20 +98,25 @@ struct CommandLineTests {
         #expect(run.stdout == "convene 0.1.0 (tzdata \(try zones.version))\n")
     }
 
-    @Test("build writes the normalised agenda and the check report, and rewrites its own files")
+    @Test("build writes the normalised agenda, the check report and the public inclusion report, and rewrites its own files")
     func build() throws {
         let folder = try temporaryFolder()
         let out = folder.appendingPathComponent("out").path
         let first = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out])
         #expect(first.status == 0, "\(first.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(written == [".convene-manifest.json", ".convene-sent.json", "agenda.json", "check.json", "check.txt", "event.ics", "invites"])
+        #expect(written == [".convene-manifest.json", ".convene-sent.json", "agenda.json", "check.json", "check.txt", "event.ics", "invites",
+                            "report.json", "report.txt"])
+        let report = try convene(["report", "agendas/wps-side-event-2022.yaml"])
+        #expect(try String(contentsOfFile: out + "/report.txt", encoding: .utf8) == report.stdout, "the public report")
+        let json = try convene(["report", "agendas/wps-side-event-2022.yaml", "--json"])
+        #expect(try String(contentsOfFile: out + "/report.json", encoding: .utf8) == json.stdout)
         let agenda = try String(contentsOfFile: out + "/agenda.json", encoding: .utf8)
         #expect(agenda.contains("\"timezone\": \"Asia/Kabul\""))
         #expect(agenda.contains("\"working_days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"))
-        let report = try String(contentsOfFile: out + "/check.json", encoding: .utf8)
-        #expect(report.hasPrefix("{\n  \"errors\": [],\n  \"warnings\": [\n    {\n"))
-        #expect(report.contains("\"line\": 182,"), "the warning about the all-women panel")
+        let checkReport = try String(contentsOfFile: out + "/check.json", encoding: .utf8)
+        #expect(checkReport.hasPrefix("{\n  \"errors\": [],\n  \"warnings\": [\n    {\n"))
+        #expect(checkReport.contains("\"line\": 182,"), "the warning about the all-women panel")
         let again = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out])
         #expect(again.status == 0, "a second build replaces the files the first one wrote")
         #expect(try String(contentsOfFile: out + "/agenda.json", encoding: .utf8) == agenda, "identical input gives identical output")
@@ -167,7 +172,8 @@ struct CommandLineTests {
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
-        #expect(names == [".convene-manifest.json", ".convene-sent.json", "agenda.json", "check.json", "check.txt", "event.ics"])
+        #expect(names == [".convene-manifest.json", ".convene-sent.json", "agenda.json", "check.json", "check.txt", "event.ics",
+                          "report.json", "report.txt"])
     }
 
     @Test("an empty output path, and no command at all, are command-line errors")
