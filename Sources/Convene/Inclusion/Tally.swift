@@ -6,6 +6,7 @@ public struct GenderCount: Sendable, Equatable {
     public var nonBinary = 0
     public var undisclosed = 0
 
+    /// A count with these numbers.
     public init(women: Int = 0, men: Int = 0, nonBinary: Int = 0, undisclosed: Int = 0) {
         self.women = women
         self.men = men

@@ -8,6 +8,7 @@ public struct InclusionSettings: Sendable, Equatable {
     /// Half of the speakers, unless the agenda says otherwise.
     public static let defaultWomenSpeakersThreshold = Percentage(fraction: 0.5)
 
+    /// Settings with this threshold (50% unless given).
     public init(womenSpeakersThreshold: Percentage = InclusionSettings.defaultWomenSpeakersThreshold) {
         self.womenSpeakersThreshold = womenSpeakersThreshold
     }
