@@ -69,7 +69,7 @@ extension InclusionReport {
     /// Flags, then speakers, moderators, participants and speaking minutes by gender.
     private func scope(_ scope: ScopeFigures, width: Int) -> [String] {
         var lines = flagLines(scope, width: width)
-        lines.append(InclusionText.genderHeading.trimmingTrailingSpaces)
+        lines.append(InclusionText.genderHeading.withoutTrailingSpaces)
         lines.append(InclusionText.genderRow("Speakers", scope.speakers))
         lines.append(InclusionText.genderRow("Moderators", scope.moderators))
         lines.append(InclusionText.genderRow("Participants", scope.participants))

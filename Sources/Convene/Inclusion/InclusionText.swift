@@ -34,7 +34,7 @@ enum InclusionText {
         let share = total == 0 ? nil : Double(count) / Double(total)
         let line = "    " + fit(label, 26).padding(26) + "\(count)/\(total)".leftPadding(9)
             + "  " + (share.map(percent) ?? "–").leftPadding(4) + "  " + (share.map(bar) ?? "")
-        return line.trimmingTrailingSpaces
+        return line.withoutTrailingSpaces
     }
 
     /// `text` on one line, cut with an ellipsis to at most `width` columns.
@@ -69,11 +69,12 @@ enum InclusionText {
 
 extension String {
     /// Padded on the left with spaces to `width` display columns.
-    func leftPadding(_ width: Int) -> String {
+    fileprivate func leftPadding(_ width: Int) -> String {
         String(repeating: " ", count: max(0, width - displayWidth)) + self
     }
 
-    var trimmingTrailingSpaces: String {
+    /// Without the spaces at its end.
+    var withoutTrailingSpaces: String {
         var copy = self
         while copy.last == " " { copy.removeLast() }
         return copy

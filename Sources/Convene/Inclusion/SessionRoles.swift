@@ -53,7 +53,7 @@ public struct SessionRoles: Sendable {
         for var timedSegment in timed?.segments ?? [] {
             // The session's moderator holds the floor of a segment that names none of its own.
             timedSegment.segment.moderator = timedSegment.segment.moderator ?? session.moderator
-            for (id, count) in speakingMinutes(of: timedSegment) where order[id] != nil {
+            for (id, count) in speakingMinutes(of: timedSegment) where id != timedSegment.segment.moderator && order[id] != nil {
                 minutes[id, default: 0] += count
             }
         }
