@@ -7,10 +7,11 @@ struct BuildCommand: ParsableCommand {
         abstract: "Writes everything Convene makes from an agenda into a folder.",
         discussion: """
             Writes agenda.json (the agenda with every default filled in), the check report \
-            (check.json, check.txt), the calendars of convene ics, and the printed sheets of \
-            convene print: agenda and run-of-show as .txt, .md and .html (also in each other \
-            language of the agenda, as agenda.LANG.html), and briefings/PERSON-ID.* for each \
-            online speaker. Nothing is written when the agenda has errors. Files written \
+            (check.json, check.txt), the inclusion report of convene report for the public \
+            audience (report.json, report.txt), the calendars of convene ics, and the printed \
+            sheets of convene print: agenda and run-of-show as .txt, .md and .html (also in each \
+            other language of the agenda, as agenda.LANG.html), and briefings/PERSON-ID.* for \
+            each online speaker. Nothing is written when the agenda has errors. Files written \
             by an earlier build are replaced; a file you created or edited there is kept unless \
             you pass --force.
             """

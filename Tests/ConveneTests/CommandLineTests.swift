@@ -16,12 +16,16 @@ struct CommandLineTests {
 
         """
 
-    @Test("check on a valid agenda prints ok on standard output and exits 0")
+    @Test("check on a valid agenda prints ok on standard output and exits 0, warnings on standard error")
     func checkValid() throws {
+        let clean = try convene(["check", "-"], input: valid)
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "-: ok\n")
+        #expect(clean.stderr.isEmpty)
         let run = try convene(["check", "agendas/wps-side-event-2022.yaml"])
         #expect(run.status == 0)
-        #expect(run.stdout == "agendas/wps-side-event-2022.yaml: ok\n")
-        #expect(run.stderr.isEmpty)
+        #expect(run.stdout == "agendas/wps-side-event-2022.yaml: ok (0 errors, 1 warning)\n")
+        #expect(run.stderr.hasPrefix("agendas/wps-side-event-2022.yaml:182:9: warning: all 5 speakers of the panel 'Panel discussion' are women"))
     }
 
     @Test("check on an invalid agenda prints every diagnostic on standard error and exits 1")
@@ -94,7 +98,7 @@ struct CommandLineTests {
         #expect(run.stdout == "convene 0.1.0 (tzdata \(try zones.version))\n")
     }
 
-    @Test("build writes the normalised agenda and the check report, and rewrites its own files")
+    @Test("build writes the normalised agenda, the check report and the public inclusion report, and rewrites its own files")
     func build() throws {
         let folder = try temporaryFolder()
         let out = folder.appendingPathComponent("out").path
@@ -102,11 +106,18 @@ struct CommandLineTests {
         #expect(first.status == 0, "\(first.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(written == [".convene-manifest.json", ".convene-sent.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt", "briefings",
-                            "check.json", "check.txt", "event.ics", "invites", "run-of-show.html", "run-of-show.md", "run-of-show.txt"])
+                            "check.json", "check.txt", "event.ics", "invites", "report.json", "report.txt", "run-of-show.html", "run-of-show.md",
+                            "run-of-show.txt"])
+        let report = try convene(["report", "agendas/wps-side-event-2022.yaml"])
+        #expect(try String(contentsOfFile: out + "/report.txt", encoding: .utf8) == report.stdout, "the public report")
+        let json = try convene(["report", "agendas/wps-side-event-2022.yaml", "--json"])
+        #expect(try String(contentsOfFile: out + "/report.json", encoding: .utf8) == json.stdout)
         let agenda = try String(contentsOfFile: out + "/agenda.json", encoding: .utf8)
         #expect(agenda.contains("\"timezone\": \"Asia/Kabul\""))
         #expect(agenda.contains("\"working_days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"))
-        #expect(try String(contentsOfFile: out + "/check.json", encoding: .utf8) == "{\n  \"errors\": [],\n  \"warnings\": []\n}\n")
+        let checkReport = try String(contentsOfFile: out + "/check.json", encoding: .utf8)
+        #expect(checkReport.hasPrefix("{\n  \"errors\": [],\n  \"warnings\": [\n    {\n"))
+        #expect(checkReport.contains("\"line\": 182,"), "the warning about the all-women panel")
         let again = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out])
         #expect(again.status == 0, "a second build replaces the files the first one wrote")
         #expect(try String(contentsOfFile: out + "/agenda.json", encoding: .utf8) == agenda, "identical input gives identical output")
@@ -163,7 +174,7 @@ struct CommandLineTests {
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
         #expect(names == [".convene-manifest.json", ".convene-sent.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt",
-                          "check.json", "check.txt", "event.ics", "run-of-show.html", "run-of-show.md", "run-of-show.txt"])
+                          "check.json", "check.txt", "event.ics", "report.json", "report.txt", "run-of-show.html", "run-of-show.md", "run-of-show.txt"])
     }
 
     @Test("an empty output path, and no command at all, are command-line errors")

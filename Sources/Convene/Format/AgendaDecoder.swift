@@ -69,6 +69,7 @@ final class AgendaDecoder {
         agenda.introduction = scalar(fields, "introduction")
         agenda.outcome = scalar(fields, "outcome")
         agenda.audience = scalar(fields, "audience")
+        agenda.inclusion = inclusion(fields)
         agenda.guidingQuestions = list(fields, "guiding_questions") { node, path in
             guard let inner = self.mapping(node, spec: AgendaFormat.question, path: path) else { return nil }
             return GuidingQuestion(id: self.identifier(inner, "id") ?? "", text: self.scalar(inner, "text") ?? "")
@@ -455,6 +456,7 @@ final class AgendaDecoder {
         case .duration: "a duration such as 90m or 1h30m"
         case .time: "a time such as \"08:15\""
         case .date: "a date such as 2026-12-08"
+        case .percentage: "a share such as 40% or 0.4"
         case .timeZone: "an IANA time zone such as Europe/Kyiv"
         case .email: "an email address"
         case .hours: "working hours such as \"08:00-20:00\""

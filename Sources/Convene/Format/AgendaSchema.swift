@@ -80,6 +80,11 @@ public enum AgendaSchema {
         case .duration: return string(pattern: "^(?=.*[1-9])\\s*(\\d+\\s*[hH])?\\s*(\\d+\\s*[mM])?\\s*$")
         case .time: return string(pattern: "^([01]?\\d|2[0-3]):[0-5]\\d$")
         case .date: return string(pattern: "^\\d{4}-\\d{2}-\\d{2}$")
+        case .percentage:
+            return .object([("anyOf", .array([
+                string(pattern: "^\\s*(100(\\.0+)?|\\d{1,2}(\\.\\d+)?)\\s*%\\s*$|^\\s*(0(\\.\\d+)?|\\.\\d+|1(\\.0+)?)\\s*$"),
+                .object([("type", .string("number")), ("minimum", .int(0)), ("maximum", .int(1))]),
+            ]))])
         case .timeZone: return string(pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")
         case .email: return string(pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
         case .hours: return string(pattern: "^([01]?\\d|2[0-3]):[0-5]\\d-(([01]?\\d|2[0-3]):[0-5]\\d|24:00)$")
@@ -102,6 +107,7 @@ public enum AgendaSchema {
         case .choice(let words) where words.contains(value): return .string(value)
         case .hours: return .string(value.replacingOccurrences(of: "\"", with: ""))
         case .participants: return .string(value)
+        case .percentage: return .string(value)
         case .list(.choice(let words)):
             let items = value.trimmingCharacters(in: "[]").split(separator: ",").map { $0.trimmingSpaces }
             guard items.allSatisfy(words.contains) else { return nil }

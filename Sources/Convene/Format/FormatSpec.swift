@@ -33,6 +33,8 @@ public enum AgendaFormat {
         case duration
         case time
         case date
+        /// A share: `40%`, or a fraction from 0 to 1 such as `0.4`.
+        case percentage
         case timeZone
         case email
         case hours
@@ -106,6 +108,11 @@ public enum AgendaFormat {
         Field("text", .text, required: true, "The question, word for word."),
     ])
 
+    public static let inclusion = ObjectSpec(name: "inclusion", summary: "What the organisers expect of the inclusion figures.", fields: [
+        Field("women_speakers_threshold", .percentage, default: "50%",
+              "The women's share of the event's speakers below which check warns, e.g. 40% (or 0.4)."),
+    ])
+
     public static let person = ObjectSpec(name: "person", summary: "Someone who takes part.", fields: [
         Field("id", .identifier, required: true, "A short id that sessions and segments refer to; it also names the person's invite file."),
         Field("name", .text, required: true, "The name as it should be printed, in any script."),
@@ -170,6 +177,7 @@ public enum AgendaFormat {
         Field("guiding_questions", .list(.object(question)), "Questions the speakers are asked to address."),
         Field("outcome", .text, "What the event will produce, e.g. an outcome document."),
         Field("audience", .text, "Who the event is for."),
+        Field("inclusion", .object(inclusion), "What the inclusion report and check expect, e.g. the women's share of speakers."),
         Field("people", .list(.object(person)), "Everyone who takes part."),
         Field("sessions", .list(.object(session)), "The programme, session by session."),
     ])

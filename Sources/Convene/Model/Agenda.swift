@@ -25,6 +25,8 @@ public struct Agenda: Sendable, Equatable {
     public var guidingQuestions: [GuidingQuestion]
     public var outcome: String?
     public var audience: String?
+    /// What the organisers expect of the inclusion figures (`inclusion:`).
+    public var inclusion: InclusionSettings
     public var people: [Person]
     public var sessions: [Session]
 
@@ -33,7 +35,8 @@ public struct Agenda: Sendable, Equatable {
         kind: EventKind = .meeting, tracks: [Track] = [], confidentiality: Confidentiality = .public,
         timeZone: String, organizer: Organizer? = nil, languages: [String] = [], venue: Venue? = nil,
         introduction: String? = nil, guidingQuestions: [GuidingQuestion] = [], outcome: String? = nil,
-        audience: String? = nil, people: [Person] = [], sessions: [Session] = []
+        audience: String? = nil, inclusion: InclusionSettings = InclusionSettings(),
+        people: [Person] = [], sessions: [Session] = []
     ) {
         self.formatVersion = formatVersion
         self.id = id
@@ -50,6 +53,7 @@ public struct Agenda: Sendable, Equatable {
         self.guidingQuestions = guidingQuestions
         self.outcome = outcome
         self.audience = audience
+        self.inclusion = inclusion
         self.people = people
         self.sessions = sessions
     }

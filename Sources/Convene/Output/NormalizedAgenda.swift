@@ -24,6 +24,9 @@ public enum NormalizedAgenda {
         })))
         pairs.append(("outcome", .optional(agenda.outcome)))
         pairs.append(("audience", .optional(agenda.audience)))
+        pairs.append(("inclusion", .object([
+            ("women_speakers_threshold", .string(agenda.inclusion.womenSpeakersThreshold.description)),
+        ])))
         pairs.append(("people", .array(agenda.people.map { person($0, in: agenda) })))
         pairs.append(("sessions", .array(agenda.sessions.map { session($0, in: agenda) })))
         return .object(pairs)

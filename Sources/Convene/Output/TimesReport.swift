@@ -120,19 +120,6 @@ extension Weekday {
 }
 
 extension String {
-    /// Columns the text takes in a terminal: wide East Asian characters count two, combining
-    /// marks none.
-    var displayWidth: Int {
-        unicodeScalars.reduce(0) { total, scalar in
-            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
-                || scalar.value == 0x200B || (0x200C...0x200F).contains(scalar.value) { return total }
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
-                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
-                || (0xFF00...0xFF60).contains(scalar.value) || (0x1F300...0x1FAFF).contains(scalar.value)
-            return total + (wide ? 2 : 1)
-        }
-    }
-
     /// Padded with spaces to `width` display columns.
     func padding(_ width: Int) -> String {
         self + String(repeating: " ", count: max(0, width - displayWidth))

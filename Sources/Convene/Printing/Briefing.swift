@@ -45,7 +45,7 @@ extension SheetBuilder {
             for segment in timed.segments {
                 let from = try zones.zonedTime(segment.start, in: zone), to = try zones.zonedTime(segment.end, in: zone)
                 let venueFrom = try zones.zonedTime(segment.start, in: venue), venueTo = try zones.zonedTime(segment.end, in: venue)
-                let minutes = segment.speakingMinutes.first { $0.person == id }?.minutes
+                let minutes = segment.speakingMinutes(excluding: segment.segment.moderator ?? timed.session.moderator).first { $0.person == id }?.minutes
                 let others = segment.segment.speakers.filter { $0 != id }.compactMap { self.person($0, in: timed.session, role: .speaker) }
                 programme.append(BriefingSegmentView(
                     time: language.span(from, to), venueTime: language.span(venueFrom, venueTo), title: SheetText.line(segment.segment.title),

@@ -36,3 +36,8 @@ public enum DisplayWidth {
         0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 }
+
+extension StringProtocol {
+    /// The columns the text takes in a terminal or on a monospace page (``DisplayWidth``).
+    var displayWidth: Int { DisplayWidth.of(self) }
+}

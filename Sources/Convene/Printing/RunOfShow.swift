@@ -23,7 +23,7 @@ extension SheetBuilder {
         }
         for segment in timed.segments {
             let (clock, elapsed, remaining) = try timing(segment.start)
-            let floor = try segment.speakingMinutes.map { entry in
+            let floor = try segment.speakingMinutes(excluding: segment.segment.moderator ?? timed.session.moderator).map { entry in
                 var view = person(entry.person, in: timed.session, role: .speaker, placeholder: true)
                     ?? PersonView(name: labels.unnamedSpeaker, named: false, line: labels.unnamedSpeaker, online: false)
                 view.minutes = language.minutes(entry.minutes)

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Convene
+
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Shows the inclusion figures and flags: who speaks, moderates and takes part, by gender, sector, attendance and language.",
+        discussion: """
+            Figures for the event, each track and each session. People count once per scope; a \
+            segment's moderator is not one of its speakers; totals include undisclosed genders, \
+            so women's share is women / total. Sessions are flagged single-sex-panel, \
+            no-woman-speaker, below-threshold (inclusion.women_speakers_threshold, 50% unless set) \
+            and no-civil-society-speaker (Track 2 and 3 events). The report names nobody. For \
+            the public audience (the default) the figures of chatham-house, off-the-record and \
+            closed sessions are left out, though counted in the event and track totals. \
+            See docs/inclusion.md.
+            """
+    )
+
+    @Argument(help: "The agenda file (- reads standard input).")
+    var file: String
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    @Option(help: "Who the report is for: public (confidential sessions' own figures left out), participants or organizers.")
+    var audience: Audience = .public
+
+    func run() throws {
+        let check = try Terminal.check(file, quiet: false)
+        guard check.isValid, let timeline = check.timeline else {
+            Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); fix the errors, then run report again")
+            throw ExitCode(Terminal.Exit.invalidInput)
+        }
+        let report = InclusionReport(timeline: timeline, audience: audience)
+        Terminal.out(json ? report.json().serialized() : report.text())
+    }
+}
