@@ -22,7 +22,8 @@ public enum AgendaSchema {
         return .object(root)
     }
 
-    private static func object(_ spec: AgendaFormat.ObjectSpec) -> JSONValue {
+    /// The schema of one mapping; ``RosterSchema`` uses it too.
+    static func object(_ spec: AgendaFormat.ObjectSpec) -> JSONValue {
         var properties: [(String, JSONValue)] = []
         for field in spec.fields {
             var property: [(String, JSONValue)] = [("description", .string(field.summary))]

@@ -65,6 +65,9 @@ public enum AgendaFormat {
         public var name: String
         public var summary: String
         public var fields: [Field]
+        /// Keys that belong somewhere else, with the hint that says where (instead of the
+        /// nearest known key).
+        public var misplacedKeys: [String: String] = [:]
 
         public var keys: [String] { fields.map(\.key) }
 

@@ -1,0 +1,180 @@
+import Convene
+import Foundation
+import Testing
+
+/// The first lines every test roster starts with (lines 1 to 3).
+let rosterHeader = """
+    roster: 1
+    title: Test roster
+    timezone: Europe/Kyiv
+
+    """
+
+/// Loads roster text as a file called `r.yaml`.
+func loadRoster(_ text: String, name: String = "r.yaml") throws -> LoadedRoster {
+    RosterLoader(zones: try zones).load(text: text, name: name)
+}
+
+/// The diagnostics of roster text as `convene pool` prints them for a file called `r.yaml`.
+func renderedRoster(_ text: String) throws -> [String] {
+    let loaded = try loadRoster(text)
+    return loaded.diagnostics.sorted.map { $0.rendered(file: loaded.name) }
+}
+
+/// Roster files: what they hold, and every problem reported at its line.
+@Suite("roster files")
+struct RosterTests {
+    @Test("a roster gives each person the expert keys, and the roster's zone when they give none")
+    func loads() throws {
+        let loaded = try loadRoster(rosterHeader + """
+            maintainer: "Women's Dialogue Platform, roster@example.org"
+            updated: 2026-11-30
+            people:
+              - id: shevchuk
+                name: Марія Шевчук
+                gender: woman
+                sector: civil-society
+                region: Kharkiv
+                expertise: [localisation of the 1325 National Action Plan, community dialogue]
+                networks: [Kharkiv Regional 1325 Coalition]
+                trainings: ["Clingendael Institute: mediation (2023)"]
+                languages: [uk, en]
+                visibility: participants
+                described_as: "a civil-society expert from Kharkiv"
+              - id: bondar
+                name: Iryna Bondar
+                timezone: Europe/Berlin
+                working_hours: "09:00-17:00"
+
+            """)
+        #expect(loaded.diagnostics.items.isEmpty, "\(loaded.diagnostics.sorted)")
+        let roster = try #require(loaded.roster)
+        #expect(roster.title == "Test roster")
+        #expect(roster.updated == LocalDate(year: 2026, month: 11, day: 30))
+        #expect(roster.maintainer == "Women's Dialogue Platform, roster@example.org")
+        let shevchuk = try #require(roster.expert("shevchuk"))
+        #expect(shevchuk.person.timeZone == "Europe/Kyiv")
+        #expect(shevchuk.person.visibility == .participants)
+        #expect(shevchuk.region == "Kharkiv")
+        #expect(shevchuk.expertise == ["localisation of the 1325 National Action Plan", "community dialogue"])
+        #expect(shevchuk.networks == ["Kharkiv Regional 1325 Coalition"])
+        #expect(shevchuk.trainings == ["Clingendael Institute: mediation (2023)"])
+        let bondar = try #require(roster.expert("bondar"))
+        #expect(bondar.person.timeZone == "Europe/Berlin")
+        #expect(bondar.person.workingHours.description == "09:00-17:00")
+        #expect(loaded.location(ofPerson: 1) == SourceLocation(line: 18, column: 9))
+    }
+
+    @Test("unknown keys in a roster suggest the nearest roster key, at the top and for a person")
+    func unknownKeys() throws {
+        let lines = try renderedRoster(rosterHeader + """
+            titel: x
+            people:
+              - id: ana
+                name: Ana
+                expertice: [mediation]
+                networx: [National 1325 Coalition]
+                attendance: online
+
+            """)
+        #expect(lines == [
+            "r.yaml:4:1: error: unknown key 'titel' at the top of the roster — did you mean 'title'?",
+            "r.yaml:8:5: error: unknown key 'expertice' in a roster person — did you mean 'expertise'?",
+            "r.yaml:9:5: error: unknown key 'networx' in a roster person — did you mean 'networks'?",
+            "r.yaml:10:5: error: unknown key 'attendance' in a roster person — attendance belongs to one event: give it in the agenda, beside roster: ID",
+        ])
+    }
+
+    @Test("a visibility outside the list is an error that lists the allowed values")
+    func visibility() throws {
+        let lines = try renderedRoster(rosterHeader + "people:\n  - id: ana\n    name: Ana\n    visibility: secret\n")
+        #expect(lines == ["r.yaml:7:17: error: 'secret' is not a valid visibility — use one of: public, participants, organizers"])
+    }
+
+    @Test("a person without a zone in a roster without one is an error at the person")
+    func missingZone() throws {
+        let lines = try renderedRoster("roster: 1\ntitle: T\npeople:\n  - id: ana\n    name: Ana\n  - { id: bo, name: Bo, timezone: Europe/Kiew }\n")
+        #expect(lines == [
+            "r.yaml:4:5: error: Ana has no timezone, and the roster gives none — add timezone: to the person (e.g. Europe/Kyiv), or a timezone: at the top of the roster for everyone who gives none",
+            "r.yaml:6:35: error: unknown time zone 'Europe/Kiew' — did you mean 'Europe/Kyiv'?",
+        ])
+    }
+
+    @Test("an id given twice in one roster is an error at the second, naming the first's line")
+    func duplicateID() throws {
+        let lines = try renderedRoster(rosterHeader + "people:\n  - { id: ana, name: Ana }\n  - { id: bo, name: Bo }\n  - id: ana\n    name: Anna\n")
+        #expect(lines == ["r.yaml:7:9: error: duplicate person id 'ana' in the roster — the first 'ana' is on line 5; ids must be unique, since agendas take people by id"])
+    }
+
+    @Test("a protected person without described_as is a warning, as in an agenda")
+    func describedAs() throws {
+        let lines = try renderedRoster(rosterHeader + "people:\n  - { id: ana, name: Ana, visibility: organizers }\n")
+        #expect(lines == ["r.yaml:5:39: warning: Ana may not be named publicly but has no described_as — add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name"])
+    }
+
+    @Test("the file as a whole: version, required keys, YAML syntax, emptiness, encoding")
+    func wholeFile() throws {
+        #expect(try renderedRoster("roster: 2\ntitle: T\n") == [
+            "r.yaml:1:9: error: this file is roster format version 2; this convene reads version 1 — use a newer convene",
+        ])
+        #expect(try renderedRoster("title: T\npeople: []\n") == [
+            "r.yaml:1:1: error: the roster has no 'roster' — add 'roster:' (the roster format version: 1)",
+        ])
+        #expect(try renderedRoster("- a\n- b\n") == [
+            "r.yaml:1:1: error: the roster must be a mapping of keys and values, not a list — a roster starts with lines like 'roster: 1' and 'title: ...'",
+        ])
+        let syntax = try renderedRoster(rosterHeader + "people:\n  - id: ana\n    name: \"Ana\n")
+        #expect(syntax == ["r.yaml:7:1: error: YAML syntax: found unexpected end of stream while scanning a quoted scalar (line 6) — a quote or bracket is not closed"])
+        #expect(try renderedRoster("# nothing yet\n") == [
+            "r.yaml:1:1: error: the file is empty — a roster starts with 'roster: 1', a title: and people:; docs/rosters.md shows one",
+        ])
+        let utf16 = RosterLoader(zones: try zones).load([0xFF, 0xFE, 0x72, 0x00], name: "r.yaml")
+        #expect(utf16.diagnostics.sorted.map { $0.rendered(file: "r.yaml") } == ["r.yaml:1:1: error: the file is UTF-16 text; roster files are UTF-8 — save the file as UTF-8"])
+    }
+
+    @Test("a roster person has every key of an agenda person but attendance, and the expert keys")
+    func personSpec() {
+        let agendaKeys = AgendaFormat.person.keys.filter { $0 != "attendance" }
+        #expect(Array(RosterFormat.person.keys.prefix(agendaKeys.count)) == agendaKeys)
+        #expect(RosterFormat.person.keys.dropFirst(agendaKeys.count) == ["region", "expertise", "networks", "trainings"])
+    }
+
+    @Test("schema/roster.schema.json is the schema generated from the roster format")
+    func schemaFile() throws {
+        let published = try String(contentsOf: packageRoot.appendingPathComponent(RosterSchema.path), encoding: .utf8)
+        #expect(RosterSchema.document().serialized() == published, "run `make schema` after changing the roster format")
+        let run = try convene(["schema", "--roster"])
+        #expect(run.status == 0)
+        #expect(run.stdout == published)
+    }
+
+    @Test("docs/rosters.md names every key of the roster format and every allowed value")
+    func documented() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("docs/rosters.md"), encoding: .utf8)
+        for (spec, key, word) in documentedWords(RosterFormat.roster) {
+            #expect(text.contains("`\(word)`") || text.contains("`\"\(word)\"`"), "\(spec).\(key): '\(word)' is not in docs/rosters.md")
+        }
+    }
+}
+
+/// Every key of `spec` and of the mappings inside it, and every word of a closed list, as
+/// (mapping, key, word that the documentation must show in backquotes).
+func documentedWords(_ spec: AgendaFormat.ObjectSpec) -> [(String, String, String)] {
+    var words: [(String, String, String)] = []
+    var seen: Set<String> = []
+    func walk(_ spec: AgendaFormat.ObjectSpec) {
+        guard seen.insert(spec.name).inserted else { return }
+        for field in spec.fields {
+            words.append((spec.name, field.key, field.key))
+            var type = field.type
+            if case .list(let item) = type { type = item }
+            switch type {
+            case .choice(let choices): words += choices.map { (spec.name, field.key, $0) }
+            case .object(let inner): walk(inner)
+            default: break
+            }
+        }
+    }
+    walk(spec)
+    return words
+}
