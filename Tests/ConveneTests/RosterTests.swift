@@ -178,3 +178,166 @@ func documentedWords(_ spec: AgendaFormat.ObjectSpec) -> [(String, String, Strin
     walk(spec)
     return words
 }
+
+/// Agendas that take people from rosters by id.
+@Suite("agendas with rosters")
+struct RosterReferenceTests {
+    /// A roster of three, as `rosters/r.yaml` (its people from line 5).
+    let roster = rosterHeader + """
+        people:
+          - id: ana
+            name: Ana Kovalenko
+            gender: woman
+            email: ana@example.org
+            visibility: participants
+            described_as: "a mediator from Kyiv"
+            languages: [uk, en]
+          - { id: bondar, name: Iryna Bondar, timezone: Europe/Berlin, working_hours: "09:00-18:00" }
+          - { id: kravets, name: Natalia Kravets }
+
+        """
+
+    /// An agenda (lines 1 to 5 are `header` and `rosters:`) whose people start on line 7.
+    func agenda(_ people: String, rosters: String = "[r.yaml]") -> String {
+        header + "rosters: \(rosters)\npeople:\n" + people
+    }
+
+    func check(_ text: String, rosters: [String: String]? = nil) throws -> AgendaCheck {
+        AgendaCheck(text: text, zones: try zones, rosters: .texts(rosters ?? ["r.yaml": roster]))
+    }
+
+    func lines(_ check: AgendaCheck) -> [String] {
+        check.diagnostics.sorted.map { $0.rendered(file: "a.yaml") }
+    }
+
+    @Test("roster: ID takes the roster's person, and the keys beside it override the roster's for this agenda")
+    func overrides() throws {
+        let check = try check(agenda("""
+              - roster: ana
+              - roster: bondar
+                attendance: online
+              - roster: kravets
+                id: natalia
+                visibility: organizers
+                described_as: "an academic from Lviv"
+                languages: [uk]
+
+            """))
+        #expect(check.diagnostics.items.isEmpty, "\(lines(check))")
+        let people = try #require(check.agenda).people
+        #expect(people.map(\.id) == ["ana", "bondar", "natalia"])
+        #expect(people[0] == Person(id: "ana", name: "Ana Kovalenko", email: "ana@example.org", gender: .woman, timeZone: "Europe/Kyiv",
+                                    visibility: .participants, describedAs: "a mediator from Kyiv", languages: ["uk", "en"]))
+        #expect(people[1].attendance == .online)
+        #expect(people[1].timeZone == "Europe/Berlin", "the roster's zone comes along, so an online person needs none here")
+        #expect(people[1].workingHours.description == "09:00-18:00")
+        #expect(people[2].name == "Natalia Kravets")
+        #expect(people[2].visibility == .organizers)
+        #expect(people[2].describedAs == "an academic from Lviv")
+        #expect(people[2].languages == ["uk"])
+    }
+
+    @Test("every key of an agenda person can stand beside roster: and overrides the roster's value")
+    func everyKeyOverrides() throws {
+        var lines: [String] = []
+        for field in AgendaFormat.person.fields where field.key != "id" {
+            let value: String
+            switch field.type {
+            case .text: value = "\"Override \(field.key)\""
+            case .email: value = "override@example.org"
+            case .timeZone: value = "Asia/Tbilisi"
+            case .hours: value = "\"07:00-15:00\""
+            case .choice(let words): value = words.first { $0 != field.defaultValue } ?? words[0]
+            case .list(.choice(let words)): value = "[\(words.last ?? "")]"
+            case .list(.text): value = "[xx, yy]"
+            default:
+                Issue.record("no sample value for \(field.key); extend this test")
+                continue
+            }
+            lines.append("    \(field.key): \(value)")
+        }
+        let body = lines.joined(separator: "\n") + "\n"
+        let fromRoster = try check(agenda("  - roster: ana\n" + body))
+        let written = try check(header + "people:\n  - id: ana\n" + body)
+        #expect(fromRoster.diagnostics.errors.isEmpty, "\(self.lines(fromRoster))")
+        #expect(written.diagnostics.errors.isEmpty, "\(self.lines(written))")
+        #expect(try #require(fromRoster.agenda).people == (try #require(written.agenda)).people)
+    }
+
+    @Test("an id that no roster defines is an error at its line, with the nearest id suggested")
+    func unknownID() throws {
+        let check = try check(agenda("  - roster: anna\n  - roster: zzz\n"))
+        #expect(lines(check) == [
+            "a.yaml:7:13: error: no person 'anna' in the roster 'r.yaml' — did you mean 'ana'?",
+            "a.yaml:8:13: error: no person 'zzz' in the roster 'r.yaml' — convene pool r.yaml lists everyone in it",
+        ])
+    }
+
+    @Test("an id that two rosters define is an error at the reference that names both places")
+    func duplicateAcrossRosters() throws {
+        let other = "roster: 1\ntitle: Other\ntimezone: Europe/Kyiv\npeople:\n  - id: kravets\n    name: Another Kravets\n"
+        let check = try check(agenda("  - roster: kravets\n  - roster: ana\n", rosters: "[r.yaml, other.yaml]"),
+                              rosters: ["r.yaml": roster, "other.yaml": other])
+        #expect(lines(check) == [
+            "a.yaml:7:13: error: 'kravets' is defined in 2 rosters: r.yaml:13:11 and other.yaml:5:9 — an id must name one person: change it in one of the rosters, or define the person in the agenda",
+        ])
+    }
+
+    @Test("a roster that cannot be read is an error at its line under rosters:, and its ids are not reported one by one")
+    func unreadable() throws {
+        let check = try check(agenda("  - roster: ana\n  - roster: nobody\n", rosters: "\n  - r.yaml\n  - missing.yaml"))
+        #expect(lines(check) == [
+            "a.yaml:7:5: error: cannot read the roster 'missing.yaml': no such file — paths under rosters: are relative to the agenda's folder",
+        ])
+    }
+
+    @Test("roster: in an agenda without rosters is an error that says to add them")
+    func noRosters() throws {
+        let check = AgendaCheck(text: header + "people:\n  - roster: ana\n", zones: try zones)
+        #expect(lines(check) == [
+            "a.yaml:6:13: error: 'ana' is taken from a roster, but the agenda lists no rosters — add rosters: [path/to/roster.yaml] at the top of the agenda",
+        ])
+    }
+
+    @Test("a roster with errors: one error at its line in the agenda, and its own errors under its name and lines")
+    func rosterWithErrors() throws {
+        let broken = roster.replacingOccurrences(of: "visibility: participants", with: "visibility: secret")
+        let check = try check(agenda("  - roster: ana\n"), rosters: ["r.yaml": broken])
+        #expect(lines(check) == [
+            "a.yaml:5:11: error: the roster 'r.yaml' has 1 error — they are reported under r.yaml; fix them, then check the agenda again",
+        ])
+        #expect(check.rosters.map(\.name) == ["r.yaml"])
+        #expect(check.rosters[0].diagnostics.sorted.map { $0.rendered(file: "r.yaml") } == [
+            "r.yaml:9:17: error: 'secret' is not a valid visibility — use one of: public, participants, organizers",
+        ])
+        let report = check.report(file: "a.yaml").serialized()
+        #expect(report.contains("\"file\": \"r.yaml\",\n      \"line\": 9,\n      \"column\": 17"))
+    }
+
+    @Test("convene check reads rosters relative to the agenda, names them from the current folder, and exits 1 on a roster's error")
+    func commandLine() throws {
+        let folder = try temporaryFolder()
+        let agendas = folder.appendingPathComponent("agendas"), rosters = folder.appendingPathComponent("rosters")
+        try FileManager.default.createDirectory(at: agendas, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: rosters, withIntermediateDirectories: true)
+        try agenda("  - roster: ana\n", rosters: "[../rosters/r.yaml]").write(to: agendas.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try roster.write(to: rosters.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
+        let valid = try convene(["check", "agendas/a.yaml"], in: folder)
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(valid.stdout == "agendas/a.yaml: ok\n")
+        try roster.replacingOccurrences(of: "gender: woman", with: "gender: female")
+            .write(to: rosters.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
+        let invalid = try convene(["check", "agendas/a.yaml"], in: folder)
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr == """
+            rosters/r.yaml:7:13: error: 'female' is not a valid gender — did you mean 'woman'? use one of: woman, man, non-binary, undisclosed
+            agendas/a.yaml:5:11: error: the roster '../rosters/r.yaml' has 1 error — they are reported under rosters/r.yaml; fix them, then check the agenda again
+            agendas/a.yaml: 1 error, 0 warnings
+
+            """)
+        try FileManager.default.removeItem(at: rosters.appendingPathComponent("r.yaml"))
+        let missing = try convene(["check", "agendas/a.yaml"], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("agendas/a.yaml:5:11: error: cannot read the roster '../rosters/r.yaml': no such file"))
+    }
+}

@@ -22,6 +22,9 @@ final class AgendaDecoder {
     private(set) var exhausted = false
     /// What the file is called in messages: "agenda", or "roster" for a roster file.
     var document = "agenda"
+    /// Where the rosters named by `rosters:` come from, and those loaded so far.
+    var rosterSource = RosterSource.none
+    var rosters = RosterIndex()
 
     /// Counts one value; false once the budget is spent (reported once).
     private func spend() -> Bool {
@@ -71,7 +74,8 @@ final class AgendaDecoder {
             guard let inner = self.mapping(node, spec: AgendaFormat.question, path: path) else { return nil }
             return GuidingQuestion(id: self.identifier(inner, "id") ?? "", text: self.scalar(inner, "text") ?? "")
         }
-        agenda.people = list(fields, "people") { node, path in self.person(node, path) }
+        readRosters(fields)
+        agenda.people = list(fields, "people") { node, path in self.listedPerson(node, path) }
         agenda.sessions = list(fields, "sessions") { node, path in self.session(node, path) }
         return agenda
     }
@@ -428,7 +432,7 @@ final class AgendaDecoder {
         case .email: "an email address"
         case .hours: "working hours such as \"08:00-20:00\""
         case .list: "a list"
-        case .object: "a mapping"
+        case .object, .oneOf: "a mapping"
         case .participants: "everyone, or a list of person ids"
         }
     }

@@ -9,7 +9,7 @@ public enum AgendaSchema {
     public static func document() -> JSONValue {
         var definitions: [(String, JSONValue)] = []
         for spec in [AgendaFormat.organizer, AgendaFormat.venue, AgendaFormat.online, AgendaFormat.question,
-                     AgendaFormat.person, AgendaFormat.session, AgendaFormat.segment] {
+                     AgendaFormat.person, AgendaFormat.personFromRoster, AgendaFormat.session, AgendaFormat.segment] {
             definitions.append((spec.name, object(spec)))
         }
         var root: [(String, JSONValue)] = [
@@ -70,6 +70,7 @@ public enum AgendaSchema {
         case .hours: return string(pattern: "^([01]?\\d|2[0-3]):[0-5]\\d-(([01]?\\d|2[0-3]):[0-5]\\d|24:00)$")
         case .list(let item): return .object([("type", .string("array")), ("items", Self.type(item))])
         case .object(let spec): return .object([("$ref", .string("#/$defs/\(spec.name)"))])
+        case .oneOf(let specs): return .object([("oneOf", .array(specs.map { Self.type(.object($0)) }))])
         case .participants:
             return .object([("oneOf", .array([
                 .object([("const", .string("everyone"))]),

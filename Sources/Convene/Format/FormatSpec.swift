@@ -38,6 +38,9 @@ public enum AgendaFormat {
         case hours
         case list(ValueType)
         case object(ObjectSpec)
+        /// A mapping of one of these shapes, told apart by their required keys (a person, or
+        /// a person taken from a roster).
+        case oneOf([ObjectSpec])
         /// `everyone`, or a list of person ids.
         case participants
     }
@@ -162,7 +165,8 @@ public enum AgendaFormat {
         Field("guiding_questions", .list(.object(question)), "Questions the speakers are asked to address."),
         Field("outcome", .text, "What the event will produce, e.g. an outcome document."),
         Field("audience", .text, "Who the event is for."),
-        Field("people", .list(.object(person)), "Everyone who takes part."),
+        Field("rosters", .list(.text), "Roster files whose people the agenda takes by id, paths relative to the agenda file."),
+        Field("people", .list(.oneOf([person, personFromRoster])), "Everyone who takes part: a person, or `roster: ID` for a person from a roster."),
         Field("sessions", .list(.object(session)), "The programme, session by session."),
     ])
 }

@@ -52,3 +52,21 @@ public enum RosterFormat {
         AgendaFormat.Field("people", .list(.object(person)), "The people in the roster."),
     ])
 }
+
+extension AgendaFormat {
+    /// An entry of an agenda's `people` that takes a person from one of the agenda's rosters:
+    /// `roster: ID`, and beside it any key of a person, which overrides the roster's value
+    /// for this agenda (`attendance: online`, a `timezone` while travelling, a stricter
+    /// `visibility`).
+    public static let personFromRoster = ObjectSpec(
+        name: "person_from_roster",
+        summary: "A person taken from one of the agenda's rosters by id; the keys beside roster: override the roster's.",
+        fields: [Field("roster", .reference, required: true, "The id of the person in one of the agenda's rosters.")]
+            + person.fields.map { field in
+                var field = field
+                field.required = false
+                if RosterFormat.person.field(field.key) != nil { field.defaultValue = nil }
+                if field.key == "id" { field.summary = "The person's id in this agenda, when it is not the roster's." }
+                return field
+            })
+}
