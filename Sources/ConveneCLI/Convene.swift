@@ -16,7 +16,7 @@ struct ConveneCommand: ParsableCommand {
             3 an output could not be written.
             """,
         version: Terminal.versionLine(),
-        subcommands: [TemplatesCommand.self, NewCommand.self, CheckCommand.self, TimesCommand.self, SlotsCommand.self, IcsCommand.self, BuildCommand.self, SchemaCommand.self]
+        subcommands: [TemplatesCommand.self, NewCommand.self, CheckCommand.self, TimesCommand.self, SlotsCommand.self, PoolCommand.self, IcsCommand.self, BuildCommand.self, SchemaCommand.self]
     )
 
     static func main() {
