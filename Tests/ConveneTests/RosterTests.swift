@@ -314,6 +314,18 @@ struct RosterReferenceTests {
         #expect(report.contains("\"file\": \"r.yaml\",\n      \"line\": 9,\n      \"column\": 17"))
     }
 
+    @Test("the example under docs takes its speakers from the sample roster and checks clean")
+    func example() throws {
+        let run = try convene(["check", "docs/examples/roster-briefing.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "docs/examples/roster-briefing.yaml: ok\n")
+        #expect(run.stderr.isEmpty)
+        let times = try convene(["times", "docs/examples/roster-briefing.yaml", "--json"])
+        #expect(times.status == 0)
+        #expect(times.stdout.contains("\"timezone\": \"America/Toronto\",\n          \"start\": \"2026-12-10T08:00:00-05:00\""))
+        #expect(times.stdout.contains("\"timezone\": \"Europe/Berlin\",\n          \"start\": \"2026-12-10T14:00:00+01:00\""))
+    }
+
     @Test("convene check reads rosters relative to the agenda, names them from the current folder, and exits 1 on a roster's error")
     func commandLine() throws {
         let folder = try temporaryFolder()
