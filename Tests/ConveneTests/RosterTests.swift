@@ -132,6 +132,48 @@ struct RosterTests {
         #expect(utf16.diagnostics.sorted.map { $0.rendered(file: "r.yaml") } == ["r.yaml:1:1: error: the file is UTF-16 text; roster files are UTF-8 — save the file as UTF-8"])
     }
 
+    @Test("convene check on a roster checks it as a roster: ok with its size, or its errors at their lines and exit 1")
+    func checkCommand() throws {
+        let sample = try convene(["check", "rosters/ukraine-women-experts.yaml"])
+        #expect(sample.status == 0)
+        #expect(sample.stdout == "rosters/ukraine-women-experts.yaml: ok, a roster of 15 people\n")
+        let folder = try temporaryFolder()
+        try (rosterHeader + "people:\n  - id: ana\n    name: Ana\n    gender: female\n")
+            .write(to: folder.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
+        let invalid = try convene(["check", "r.yaml"], in: folder)
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr == """
+            r.yaml:7:13: error: 'female' is not a valid gender — did you mean 'woman'? use one of: woman, man, non-binary, undisclosed
+            r.yaml: 1 error, 0 warnings
+
+            """)
+        let json = try convene(["check", "r.yaml", "--json"], in: folder)
+        #expect(json.status == 1)
+        #expect(json.stdout.hasPrefix("{\n  \"errors\": [\n    {\n      \"file\": \"r.yaml\",\n      \"line\": 7,"))
+    }
+
+    @Test("random mutations of the sample roster never crash the loader, and every problem has a place")
+    func mutations() throws {
+        let sample = try String(contentsOf: packageRoot.appendingPathComponent("rosters/ukraine-women-experts.yaml"), encoding: .utf8)
+        let bytes = Array(sample.utf8)
+        var generator = SeededGenerator(seed: 1325)
+        let alphabet = Array(":-[]{}&*!|>'\"#\t\n 0123456789abc".utf8)
+        let loader = RosterLoader(zones: try zones)
+        for round in 0..<200 {
+            var mutated = bytes
+            for _ in 0..<(1 + round % 8) {
+                let index = Int.random(in: 0..<mutated.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: mutated[index] = alphabet.randomElement(using: &generator) ?? 0x20
+                case 1: mutated.remove(at: index)
+                default: mutated.insert(alphabet.randomElement(using: &generator) ?? 0x20, at: index)
+                }
+            }
+            let loaded = loader.load(mutated, name: "r.yaml")
+            #expect(loaded.diagnostics.items.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
+        }
+    }
+
     @Test("a roster person has every key of an agenda person but attendance, and the expert keys")
     func personSpec() {
         let agendaKeys = AgendaFormat.person.keys.filter { $0 != "attendance" }

@@ -13,6 +13,27 @@ public struct LoadedRoster: Sendable {
     /// Whether the roster can be used: it was read and has no errors (warnings allowed).
     public var isValid: Bool { roster != nil && !diagnostics.hasErrors }
 
+    /// The report `convene check --json` prints for a roster: the same shape as an agenda's.
+    public func report() -> JSONValue {
+        func entry(_ diagnostic: Diagnostic) -> JSONValue {
+            var pairs: [(String, JSONValue)] = [
+                ("file", .string(name)), ("line", .int(diagnostic.location.line)),
+                ("column", .int(diagnostic.location.column)), ("message", .string(diagnostic.message)),
+            ]
+            if let hint = diagnostic.hint { pairs.append(("hint", .string(hint))) }
+            return .object(pairs)
+        }
+        var pairs: [(String, JSONValue)] = [
+            ("errors", .array(diagnostics.errors.map(entry))),
+            ("warnings", .array(diagnostics.warnings.map(entry))),
+        ]
+        if diagnostics.omitted > 0 {
+            pairs.append(("omitted_errors", .int(diagnostics.omittedErrors)))
+            pairs.append(("omitted_warnings", .int(diagnostics.omittedWarnings)))
+        }
+        return .object(pairs)
+    }
+
     /// Where the person at `index` of ``roster`` is defined: the line and column of their `id`.
     public func location(ofPerson index: Int) -> SourceLocation {
         sourceMap.location((index < personPaths.count ? personPaths[index] : "people[\(index)]") + ".id")
@@ -48,6 +69,16 @@ public struct RosterLoader: Sendable {
             return LoadedRoster(name: name, roster: read?.0, sourceMap: decoder.map, diagnostics: decoder.diagnostics,
                                 personPaths: read?.1 ?? [])
         }
+    }
+
+    /// Whether `bytes` look like a roster rather than an agenda: a top-level `roster:` line
+    /// and no `convene:` line.
+    public static func looksLikeRoster(_ bytes: [UInt8]) -> Bool {
+        let lines = String(decoding: bytes.prefix(YAMLText.maximumSize), as: UTF8.self).split(whereSeparator: \.isNewline)
+        func starts(_ key: String) -> Bool {
+            lines.contains { $0.hasPrefix(key) && $0.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" }
+        }
+        return starts("roster") && !starts("convene")
     }
 
     /// Loads a roster from text.
