@@ -51,9 +51,10 @@ bench: deps
 	python3 scripts/ics-python.py out/bench $(ICS_SIZES)
 	@python3 scripts/bench-summary.py out/bench --ics
 
-# Regenerates the published JSON Schema after a change to the agenda format.
+# Regenerates the published JSON Schemas after a change to the agenda or roster format.
 schema: build
 	$(CONVENE) schema -o schema/agenda.schema.json --force
+	$(CONVENE) schema --roster -o schema/roster.schema.json --force
 
 install: build
 	$(SWIFT) build -c release

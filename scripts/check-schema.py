@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks the published JSON Schema the way an editor would use it.
 
-Every sample agenda and every template draft must validate against
-schema/agenda.schema.json, and a set of broken agendas must not.
+Every sample agenda, example agenda and template draft must validate against
+schema/agenda.schema.json, every sample roster against schema/roster.schema.json,
+and a set of broken agendas and rosters must not.
 Usage: check-schema.py PATH-TO-CONVENE
 """
 import glob
@@ -20,13 +21,17 @@ with open("schema/agenda.schema.json") as f:
     schema = json.load(f)
 jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
+with open("schema/roster.schema.json") as f:
+    roster_schema = json.load(f)
+jsonschema.Draft202012Validator.check_schema(roster_schema)
+roster_validator = jsonschema.Draft202012Validator(roster_schema)
 
 passed = failed = 0
 
 
-def expect(name, document, valid):
+def expect(name, document, valid, against=None):
     global passed, failed
-    errors = list(validator.iter_errors(document))
+    errors = list((against or validator).iter_errors(document))
     if (not errors) == valid:
         passed += 1
     else:
@@ -50,7 +55,7 @@ def typed(path):
         return yaml.load(f, Loader=EditorLoader)
 
 
-for path in sorted(glob.glob("agendas/*.yaml")):
+for path in sorted(glob.glob("agendas/*.yaml") + glob.glob("docs/examples/*.yaml")):
     expect(path, typed(path), True)
 
 templates = subprocess.run([convene, "templates"], capture_output=True, text=True, check=True)
@@ -89,6 +94,28 @@ for name, document in accepted.items():
 for name, document in {"empty duration": dict(base, sessions=[dict(session, duration="")]),
                        "zero duration": dict(base, sessions=[dict(session, duration="0m")])}.items():
     expect(name, document, False)
+
+# People taken from a roster: roster: ID with a person's keys beside it, and nothing else.
+from_roster = {"roster": "boiko", "attendance": "online", "timezone": "Europe/Berlin"}
+expect("a person from a roster", dict(base, rosters=["r.yaml"], people=[from_roster]), True)
+for name, entry in {"a roster key in an agenda": dict(from_roster, expertise=["mediation"]),
+                    "a misspelt roster key": {"name": "Ana", "rosterr": "x"},
+                    "a bad attendance beside roster": dict(from_roster, attendance="remote")}.items():
+    expect(name, dict(base, people=[entry]), False)
+
+# Rosters.
+for path in sorted(glob.glob("rosters/*.yaml")):
+    expect(path, typed(path), True, roster_validator)
+roster = typed("rosters/ukraine-women-experts.yaml")
+person = roster["people"][0]
+for name, document in {
+    "roster: unknown top-level key": dict(roster, titel="x"),
+    "roster: missing title": {k: v for k, v in roster.items() if k != "title"},
+    "roster: bad visibility": dict(roster, people=[dict(person, visibility="secret")]),
+    "roster: attendance is for agendas": dict(roster, people=[dict(person, attendance="online")]),
+    "roster: misspelt expertise": dict(roster, people=[dict(person, expertice=["x"])]),
+}.items():
+    expect(name, document, False, roster_validator)
 
 print(f"schema: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

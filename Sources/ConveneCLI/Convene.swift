@@ -11,12 +11,13 @@ struct ConveneCommand: ParsableCommand {
         abstract: "Turns one agenda file into the invites, sheets and figures a peace dialogue or WPS event needs.",
         discussion: """
             Start from a template (convene templates, convene new), check the agenda as you edit \
-            it (convene check), and build everything into a folder (convene build).
+            it (convene check), and build everything into a folder (convene build). Find speakers \
+            in a roster of experts with convene pool.
             Exit codes: 0 success, 1 the input is invalid, 2 the command line is wrong, \
             3 an output could not be written.
             """,
         version: Terminal.versionLine(),
-        subcommands: [TemplatesCommand.self, NewCommand.self, CheckCommand.self, TimesCommand.self, SlotsCommand.self, IcsCommand.self, PrintCommand.self, ReportCommand.self, BuildCommand.self, SchemaCommand.self]
+        subcommands: [TemplatesCommand.self, NewCommand.self, CheckCommand.self, TimesCommand.self, SlotsCommand.self, PoolCommand.self, IcsCommand.self, PrintCommand.self, ReportCommand.self, BuildCommand.self, SchemaCommand.self]
     )
 
     static func main() {

@@ -67,9 +67,11 @@ enum Terminal {
         return bytes
     }
 
-    /// Loads and checks an agenda file; prints its diagnostics unless `quiet`.
+    /// Loads and checks an agenda file, with the rosters it names; prints its diagnostics (and
+    /// its rosters' errors) unless `quiet`.
     static func check(_ path: String, quiet: Bool = false, zones: ZoneDirectory? = nil) throws -> AgendaCheck {
-        let check = AgendaCheck(bytes: try read(path), zones: try zones ?? Self.zones())
+        let check = AgendaCheck(bytes: try read(path), zones: try zones ?? Self.zones(), rosters: rosterSource(for: path))
+        if !quiet { printRosterErrors(check.rosters) }
         if !quiet { printDiagnostics(check.diagnostics, file: path) }
         return check
     }

@@ -119,6 +119,7 @@ struct DocumentationTests {
                         #expect(text.contains("`\(word)`") || text.contains("`\"\(word)\"`"), "\(spec.name).\(field.key): '\(word)' is not documented")
                     }
                 case .object(let inner): walk(inner)
+                case .oneOf(let inner): inner.forEach(walk)
                 default: break
                 }
             }

@@ -20,14 +20,19 @@ final class AgendaDecoder {
     private var visited = 0
     static let budget = 100_000
     private(set) var exhausted = false
+    /// What the file is called in messages: "agenda", or "roster" for a roster file.
+    var document = "agenda"
+    /// Where the rosters named by `rosters:` come from, and those loaded so far.
+    var rosterSource = RosterSource.none
+    var rosters = RosterIndex()
 
     /// Counts one value; false once the budget is spent (reported once).
     private func spend() -> Bool {
         visited += 1
         if visited > Self.budget, !exhausted {
             exhausted = true
-            diagnostics.error(.start, "the agenda holds more than \(Self.budget) values once its aliases (*) are expanded",
-                              hint: "an agenda this large is not what was meant; write the repeated parts out, or split the file")
+            diagnostics.error(.start, "the \(document) holds more than \(Self.budget) values once its aliases (*) are expanded",
+                              hint: "\(Self.article(document)) this large is not what was meant; write the repeated parts out, or split the file")
         }
         return !exhausted
     }
@@ -74,13 +79,19 @@ final class AgendaDecoder {
             guard let inner = self.mapping(node, spec: AgendaFormat.question, path: path) else { return nil }
             return GuidingQuestion(id: self.identifier(inner, "id") ?? "", text: self.scalar(inner, "text") ?? "")
         }
-        agenda.people = list(fields, "people") { node, path in self.person(node, path) }
+        readRosters(fields)
+        agenda.people = list(fields, "people") { node, path in self.listedPerson(node, path) }
         agenda.sessions = list(fields, "sessions") { node, path in self.session(node, path) }
         return agenda
     }
 
     func person(_ node: Node, _ path: String) -> Person? {
         guard let fields = mapping(node, spec: AgendaFormat.person, path: path) else { return nil }
+        return person(fields)
+    }
+
+    /// The person whose keys `fields` holds; keys left out take their defaults.
+    func person(_ fields: Fields) -> Person {
         var person = Person(id: identifier(fields, "id") ?? "", name: scalar(fields, "name") ?? "")
         person.title = scalar(fields, "title")
         person.organization = scalar(fields, "organization")
@@ -161,9 +172,9 @@ final class AgendaDecoder {
         guard spend() else { return nil }
         let location = Self.location(of: node)
         guard case .mapping(let mapping) = node else {
-            let what = path.isEmpty ? "the agenda" : Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
+            let what = path.isEmpty ? "the \(spec.name)" : Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
             diagnostics.error(location, "\(what) must be a mapping of keys and values, not \(Self.describe(node))",
-                              hint: path.isEmpty ? "an agenda starts with lines like 'convene: 1' and 'title: ...'"
+                              hint: path.isEmpty ? "\(Self.article(spec.name)) starts with lines like '\(spec.fields.first?.key ?? "convene"): 1' and 'title: ...'"
                                                  : "write it as indented 'key: value' lines")
             map.markInvalid(path)
             return nil
@@ -179,16 +190,16 @@ final class AgendaDecoder {
             let key = scalar.string
             guard spec.field(key) != nil else {
                 let near = Suggestion.nearest(to: key, in: spec.keys)
-                let place = path.isEmpty ? "at the top of the agenda" : "in " + Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
+                let place = path.isEmpty ? "at the top of the \(spec.name)" : "in " + Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
                 diagnostics.error(keyLocation, "unknown key '\(key)' \(place)",
-                                  hint: near.map { "did you mean '\($0)'?" } ?? "known keys: \(spec.keys.joined(separator: ", "))")
+                                  hint: spec.misplacedKeys[key] ?? near.map { "did you mean '\($0)'?" } ?? "known keys: \(spec.keys.joined(separator: ", "))")
                 continue
             }
             fields.values[key] = (keyLocation, value)
             map.record(fields.child(key), value: Self.location(of: value))
         }
         for field in spec.fields where field.required && fields.values[field.key] == nil {
-            let what = path.isEmpty ? "the agenda" : "this \(spec.name.replacingOccurrences(of: "_", with: " "))"
+            let what = path.isEmpty ? "the \(spec.name)" : "this \(spec.name.replacingOccurrences(of: "_", with: " "))"
             diagnostics.error(location, "\(what) has no '\(field.key)'",
                               hint: "add '\(field.key):' (\(field.summary.prefix(1).lowercased() + field.summary.dropFirst().dropLast(field.summary.hasSuffix(".") ? 1 : 0)))")
             map.markInvalid(fields.child(field.key))
@@ -461,7 +472,7 @@ final class AgendaDecoder {
         case .email: "an email address"
         case .hours: "working hours such as \"08:00-20:00\""
         case .list: "a list"
-        case .object: "a mapping"
+        case .object, .oneOf: "a mapping"
         case .participants: "everyone, or a list of person ids"
         case .speakingTimes: "a mapping of speaker ids to durations, e.g. { sarabi: 12m }"
         }

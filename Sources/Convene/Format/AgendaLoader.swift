@@ -7,6 +7,8 @@ public struct LoadedAgenda: Sendable {
     public var agenda: Agenda?
     public var sourceMap: SourceMap
     public var diagnostics: DiagnosticList
+    /// The rosters the agenda names, as loaded, with their own diagnostics.
+    public var rosters: [LoadedRoster] = []
 }
 
 /// Reads agenda files (format version 1) into ``Agenda`` values, collecting every problem
@@ -18,8 +20,8 @@ public struct AgendaLoader: Sendable {
         self.zones = zones
     }
 
-    /// Loads an agenda from the bytes of a file.
-    public func load(_ bytes: [UInt8]) -> LoadedAgenda {
+    /// Loads an agenda from the bytes of a file; the rosters it names come from `rosters`.
+    public func load(_ bytes: [UInt8], rosters: RosterSource = .none) -> LoadedAgenda {
         var diagnostics = DiagnosticList()
         switch YAMLText.compose(bytes) {
         case .failure(let diagnostic):
@@ -31,8 +33,9 @@ public struct AgendaLoader: Sendable {
             return LoadedAgenda(agenda: nil, sourceMap: SourceMap(), diagnostics: diagnostics)
         case .document(let node, _):
             let decoder = AgendaDecoder(zones: zones)
+            decoder.rosterSource = rosters
             let agenda = decoder.agenda(node)
-            return LoadedAgenda(agenda: agenda, sourceMap: decoder.map, diagnostics: decoder.diagnostics)
+            return LoadedAgenda(agenda: agenda, sourceMap: decoder.map, diagnostics: decoder.diagnostics, rosters: decoder.rosters.loaded)
         }
     }
 

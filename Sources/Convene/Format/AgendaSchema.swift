@@ -30,6 +30,8 @@ public enum AgendaSchema {
                 for field in inner.fields { visit(field.type) }
             case .list(let item):
                 visit(item)
+            case .oneOf(let specs):
+                for inner in specs { visit(.object(inner)) }
             default:
                 break
             }
@@ -38,7 +40,8 @@ public enum AgendaSchema {
         return found
     }
 
-    private static func object(_ spec: AgendaFormat.ObjectSpec) -> JSONValue {
+    /// The schema of one mapping; ``RosterSchema`` uses it too.
+    static func object(_ spec: AgendaFormat.ObjectSpec) -> JSONValue {
         var properties: [(String, JSONValue)] = []
         for field in spec.fields {
             var property: [(String, JSONValue)] = [("description", .string(field.summary))]
@@ -90,6 +93,7 @@ public enum AgendaSchema {
         case .hours: return string(pattern: "^([01]?\\d|2[0-3]):[0-5]\\d-(([01]?\\d|2[0-3]):[0-5]\\d|24:00)$")
         case .list(let item): return .object([("type", .string("array")), ("items", Self.type(item))])
         case .object(let spec): return .object([("$ref", .string("#/$defs/\(spec.name)"))])
+        case .oneOf(let specs): return .object([("oneOf", .array(specs.map { Self.type(.object($0)) }))])
         case .participants:
             return .object([("oneOf", .array([
                 .object([("const", .string("everyone"))]),

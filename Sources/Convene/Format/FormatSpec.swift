@@ -40,6 +40,9 @@ public enum AgendaFormat {
         case hours
         case list(ValueType)
         case object(ObjectSpec)
+        /// A mapping of one of these shapes, told apart by their required keys (a person, or
+        /// a person taken from a roster).
+        case oneOf([ObjectSpec])
         /// `everyone`, or a list of person ids.
         case participants
         /// A mapping of person ids to durations.
@@ -69,6 +72,9 @@ public enum AgendaFormat {
         public var name: String
         public var summary: String
         public var fields: [Field]
+        /// Keys that belong somewhere else, with the hint that says where (instead of the
+        /// nearest known key).
+        public var misplacedKeys: [String: String] = [:]
 
         public var keys: [String] { fields.map(\.key) }
 
@@ -178,7 +184,8 @@ public enum AgendaFormat {
         Field("outcome", .text, "What the event will produce, e.g. an outcome document."),
         Field("audience", .text, "Who the event is for."),
         Field("inclusion", .object(inclusion), "What the inclusion report and check expect, e.g. the women's share of speakers."),
-        Field("people", .list(.object(person)), "Everyone who takes part."),
+        Field("rosters", .list(.text), "Roster files whose people the agenda takes by id, paths relative to the agenda file."),
+        Field("people", .list(.oneOf([person, personFromRoster])), "Everyone who takes part: a person, or `roster: ID` for a person from a roster."),
         Field("sessions", .list(.object(session)), "The programme, session by session."),
     ])
 }

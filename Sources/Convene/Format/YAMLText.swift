@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Turns the bytes of an agenda file into a YAML node tree, refusing what would make the
+/// Turns the bytes of an agenda or roster file into a YAML node tree, refusing what would make the
 /// parser crash or stall: files too large to be agendas, bytes that are not UTF-8 text,
 /// nesting deep enough to exhaust the stack, and anchors that expand without end.
 enum YAMLText {
@@ -14,6 +14,20 @@ enum YAMLText {
         5 + 10 * Double(text.utf8.count) / 1_048_576
     }
 
+    /// What kind of file is read, for the messages: an agenda or a roster.
+    enum Document: String {
+        case agenda
+        case roster
+
+        /// "an agenda", "a roster".
+        var withArticle: String { self == .agenda ? "an agenda" : "a roster" }
+
+        /// How to start a file of this kind.
+        var starter: String {
+            self == .agenda ? "start one with 'convene new'" : "docs/rosters.md shows one"
+        }
+    }
+
     enum Outcome {
         case document(Node, text: String)
         case empty
@@ -21,29 +35,29 @@ enum YAMLText {
     }
 
     /// Decodes, parses and composes `bytes`.
-    static func compose(_ bytes: [UInt8]) -> Outcome {
+    static func compose(_ bytes: [UInt8], document: Document = .agenda) -> Outcome {
         guard bytes.count <= maximumSize else {
             return .failure(Diagnostic(.error, at: .start,
-                "the file is larger than \(maximumSize / 1_048_576) MB, too large for an agenda",
-                hint: "check that this is the agenda file and not an export or an archive"))
+                "the file is larger than \(maximumSize / 1_048_576) MB, too large for \(document.withArticle)",
+                hint: "check that this is the \(document.rawValue) file and not an export or an archive"))
         }
         let text: String
-        switch decode(bytes) {
+        switch decode(bytes, document: document) {
         case .success(let decoded): text = decoded
         case .failure(let diagnostic): return .failure(diagnostic)
         }
         if text.allSatisfy({ $0.isWhitespace }) || text.split(separator: "\n").allSatisfy({ $0.trimmingSpaces.isEmpty || $0.trimmingSpaces.hasPrefix("#") }) {
             return .empty
         }
-        return composeGuarded(text)
+        return composeGuarded(text, document: document)
     }
 
     /// UTF-8 text without NUL bytes, a leading byte-order mark dropped.
-    private static func decode(_ bytes: [UInt8]) -> Result<String, Diagnostic> {
+    private static func decode(_ bytes: [UInt8], document: Document) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            return .failure(Diagnostic(.error, at: .start, "the file is UTF-16 text; agenda files are UTF-8",
+            return .failure(Diagnostic(.error, at: .start, "the file is UTF-16 text; \(document.rawValue) files are UTF-8",
                                        hint: "save the file as UTF-8"))
         }
         if !body.contains(0), let text = String(validating: body, as: UTF8.self) {
@@ -58,8 +72,8 @@ enum YAMLText {
             case .scalarValue(let scalar):
                 if scalar == "\0" {
                     return .failure(Diagnostic(.error, at: SourceLocation(line: line, column: column),
-                        "the file holds binary data (a NUL byte), not agenda text",
-                        hint: "an agenda is a YAML text file; start one with 'convene new'"))
+                        "the file holds binary data (a NUL byte), not \(document.rawValue) text",
+                        hint: "\(document.withArticle) is a YAML text file; \(document.starter)"))
                 }
                 if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
             case .emptyInput:
@@ -73,7 +87,7 @@ enum YAMLText {
 
     /// Composes on a worker thread with a large stack, and with a deadline when the text has
     /// aliases (the only way YAML can take more than linear time).
-    private static func composeGuarded(_ text: String) -> Outcome {
+    private static func composeGuarded(_ text: String, document: Document) -> Outcome {
         let deadline = text.utf8.contains(UInt8(ascii: "*")) ? deadline(for: text) : nil
         final class Box: @unchecked Sendable {
             var outcome: Outcome?
@@ -81,7 +95,7 @@ enum YAMLText {
         }
         let box = Box()
         let thread = Thread {
-            box.outcome = composeNow(text)
+            box.outcome = composeNow(text, document: document)
             box.done.signal()
         }
         thread.stackSize = 512 * 1024 * 1024
@@ -95,7 +109,7 @@ enum YAMLText {
         return outcome
     }
 
-    private static func composeNow(_ text: String) -> Outcome {
+    private static func composeNow(_ text: String, document: Document) -> Outcome {
         do {
             let parser = try Parser(yaml: text)
             guard let node = try parser.nextRoot() else { return .empty }
@@ -103,7 +117,7 @@ enum YAMLText {
             if try parser.nextRoot() != nil {
                 return .failure(Diagnostic(.error, at: secondDocumentLocation(in: text),
                     "the file holds more than one YAML document",
-                    hint: "keep one agenda per file; remove the '---' line"))
+                    hint: "keep one \(document.rawValue) per file; remove the '---' line"))
             }
             return .document(node, text: text)
         } catch let error as YamlError {

@@ -77,7 +77,13 @@ public struct Resolver: Sendable {
 
     /// How `[start, end)` looks to `person`, with the flags that apply.
     public func localView(of person: Person, from start: Instant, to end: Instant, venueDate: LocalDate, in agenda: Agenda) throws -> LocalView {
-        let zone = person.effectiveTimeZone(in: agenda)
+        try localView(of: person, in: person.effectiveTimeZone(in: agenda), from: start, to: end, venueDate: venueDate)
+    }
+
+    /// How `[start, end)` looks to `person` living in `zone`, with the flags that apply;
+    /// `next-day` and `previous-day` are against `venueDate` (for `convene pool`, the date
+    /// where the time was asked).
+    public func localView(of person: Person, in zone: String, from start: Instant, to end: Instant, venueDate: LocalDate) throws -> LocalView {
         let localStart = try zones.zonedTime(start, in: zone)
         let localEnd = try zones.zonedTime(end, in: zone)
         var flags: [LocalFlag] = []

@@ -7,6 +7,8 @@ public struct AgendaCheck: Sendable {
     public var layouts: [Int: SegmentLayout] = [:]
     /// The agenda in instants; `nil` while the agenda has errors.
     public var timeline: Timeline?
+    /// The rosters the agenda names, with their own diagnostics (reported under their names).
+    public var rosters: [LoadedRoster] = []
 
     /// The largest agenda file read, in bytes.
     public static let maximumSize = YAMLText.maximumSize
@@ -14,9 +16,10 @@ public struct AgendaCheck: Sendable {
     /// Whether the agenda can be used: it was read and has no errors (warnings allowed).
     public var isValid: Bool { agenda != nil && !diagnostics.hasErrors }
 
-    /// Loads and validates the bytes of an agenda file.
-    public init(bytes: [UInt8], zones: ZoneDirectory) {
-        let loaded = AgendaLoader(zones: zones).load(bytes)
+    /// Loads and validates the bytes of an agenda file; the rosters it names come from `rosters`.
+    public init(bytes: [UInt8], zones: ZoneDirectory, rosters: RosterSource = .none) {
+        let loaded = AgendaLoader(zones: zones).load(bytes, rosters: rosters)
+        self.rosters = loaded.rosters
         agenda = loaded.agenda
         sourceMap = loaded.sourceMap
         diagnostics = loaded.diagnostics
@@ -38,13 +41,14 @@ public struct AgendaCheck: Sendable {
     }
 
     /// Loads and validates agenda text.
-    public init(text: String, zones: ZoneDirectory) {
-        self.init(bytes: Array(text.utf8), zones: zones)
+    public init(text: String, zones: ZoneDirectory, rosters: RosterSource = .none) {
+        self.init(bytes: Array(text.utf8), zones: zones, rosters: rosters)
     }
 
-    /// The report `convene check --json` prints.
+    /// The report `convene check --json` prints; the errors of the agenda's rosters come first,
+    /// under their own file names.
     public func report(file: String) -> JSONValue {
-        func entry(_ diagnostic: Diagnostic) -> JSONValue {
+        func entry(_ diagnostic: Diagnostic, in file: String) -> JSONValue {
             var pairs: [(String, JSONValue)] = [
                 ("file", .string(file)), ("line", .int(diagnostic.location.line)),
                 ("column", .int(diagnostic.location.column)), ("message", .string(diagnostic.message)),
@@ -53,8 +57,9 @@ public struct AgendaCheck: Sendable {
             return .object(pairs)
         }
         var pairs: [(String, JSONValue)] = [
-            ("errors", .array(diagnostics.errors.map(entry))),
-            ("warnings", .array(diagnostics.warnings.map(entry))),
+            ("errors", .array(rosters.flatMap { roster in roster.diagnostics.errors.map { entry($0, in: roster.name) } }
+                + diagnostics.errors.map { entry($0, in: file) })),
+            ("warnings", .array(diagnostics.warnings.map { entry($0, in: file) })),
         ]
         if diagnostics.omitted > 0 {
             pairs.append(("omitted_errors", .int(diagnostics.omittedErrors)))
