@@ -255,8 +255,8 @@ struct InclusionReportTests {
             People count once per scope, however many segments they speak in; a segment's
             moderator is not one of its speakers. Shares are of everyone counted,
             undisclosed genders included: women's share = women / total. Speaking minutes
-            are planned: a segment's length split evenly between its speakers. Women's share
-            of speakers below 50% is flagged.
+            are planned: the speaking: times, or a segment's length split evenly. Women's
+            share of speakers below 50% is flagged.
 
             EVENT · 1 session
               Flags: single-sex-panel

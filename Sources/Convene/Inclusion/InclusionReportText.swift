@@ -11,7 +11,7 @@ extension InclusionReport {
         lines += InclusionText.wrap(
             "People count once per scope, however many segments they speak in; a segment's moderator is not one of its speakers. "
             + "Shares are of everyone counted, undisclosed genders included: women's share = women / total. "
-            + "Speaking minutes are planned: a segment's length split evenly between its speakers. "
+            + "Speaking minutes are planned: the speaking: times, or a segment's length split evenly. "
             + "Women's share of speakers below \(threshold) is flagged.", width: width)
 
         lines += ["", "EVENT · " + Self.count(figures.event.sessions, "session")]
