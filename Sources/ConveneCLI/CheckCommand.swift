@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
         if file != "-", case .success(let bytes) = Terminal.readFile(file), RosterLoader.looksLikeRoster(bytes) {
             return try checkRoster(bytes)
         }
-        let check = try Terminal.check(file, quiet: json)
+        let check = try Terminal.check(file, quiet: json, allWarnings: true)
         if json {
             Terminal.out(check.report(file: file).serialized())
         } else if check.isValid {

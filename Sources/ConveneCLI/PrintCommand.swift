@@ -62,6 +62,12 @@ struct PrintCommand: ParsableCommand {
         if let output, format == nil, SheetFormat(fileName: output) == nil {
             throw ValidationError("cannot tell the format from '\(output)' — name it .txt, .md or .html, or pass --format")
         }
+        if let output, let format, let named = SheetFormat(fileName: output), named != format {
+            throw ValidationError("--format \(format.rawValue) would write \(format.rawValue) into '\(output)' — name the file .\(format.fileExtension), or leave out --format")
+        }
+        if let template, !FileManager.default.fileExists(atPath: template) {
+            throw ValidationError("--template \(template): no such file — check the path; the shipped templates are in templates/print")
+        }
     }
 
     func run() throws {
@@ -101,7 +107,14 @@ struct PrintCommand: ParsableCommand {
         let text: String
         do throws(TemplateProblem) {
             let own: (text: String, file: String)?
-            if let template { own = try SheetRenderer.read(template) } else { own = nil }
+            if let template {
+                own = try SheetRenderer.read(template)
+                for problem in renderer.unknownNames(in: own?.text ?? "", file: template) {
+                    Terminal.error(problem.description.replacingOccurrences(of: ": error: ", with: ": warning: "))
+                }
+            } else {
+                own = nil
+            }
             text = try renderer.render(view, sheet: sheet, format: format, template: own)
         } catch {
             Terminal.error(error.description)

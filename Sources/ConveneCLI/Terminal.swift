@@ -69,10 +69,25 @@ enum Terminal {
 
     /// Loads and checks an agenda file, with the rosters it names; prints its diagnostics (and
     /// its rosters' errors) unless `quiet`.
-    static func check(_ path: String, quiet: Bool = false, zones: ZoneDirectory? = nil) throws -> AgendaCheck {
+    ///
+    /// `convene check` lists every warning; the other commands list the errors and count the
+    /// warnings in one line, so that their own output is not buried (`allWarnings: false`).
+    static func check(_ path: String, quiet: Bool = false, zones: ZoneDirectory? = nil, allWarnings: Bool = false) throws -> AgendaCheck {
         let check = AgendaCheck(bytes: try read(path), zones: try zones ?? Self.zones(), rosters: rosterSource(for: path))
         if !quiet { printRosterErrors(check.rosters) }
-        if !quiet { printDiagnostics(check.diagnostics, file: path) }
+        if !quiet {
+            if allWarnings {
+                printDiagnostics(check.diagnostics, file: path)
+            } else {
+                var errors = DiagnosticList()
+                for diagnostic in check.diagnostics.errors { errors.append(diagnostic) }
+                printDiagnostics(errors, file: path)
+                let count = check.diagnostics.warningCount
+                if count > 0 {
+                    error("\(path): \(count) warning\(count == 1 ? "" : "s") — convene check \(path) lists \(count == 1 ? "it" : "them")")
+                }
+            }
+        }
         return check
     }
 

@@ -25,11 +25,11 @@ struct PrintTests {
         }
     }
 
-    @Test("the side event's agenda in French and the consultation's in English match their golden files")
+    @Test("the side event's agenda in French and the consultation's run-of-show in Ukrainian match their golden files")
     func goldenLanguages() throws {
         try expectGolden(try printed(try sampleTimeline("wps-side-event-2022"), .agenda, .text, language: .fr), "wps-side-event-2022/agenda.fr.txt")
-        try expectGolden(try printed(try sampleTimeline("kyiv-consultation-2026"), .runOfShow, .text, language: .en),
-                         "kyiv-consultation-2026/run-of-show.en.txt")
+        try expectGolden(try printed(try sampleTimeline("kyiv-consultation-2026"), .runOfShow, .text, language: .uk),
+                         "kyiv-consultation-2026/run-of-show.uk.txt")
     }
 
     @Test("build's online speakers are the samples' online people with the floor")
@@ -43,8 +43,8 @@ struct PrintTests {
     @Test("the side event's run-of-show has Sarabi's tech check at 08:10 New York, 16:40 Kabul, and 11 minutes each on the panel")
     func sideEventRunOfShow() throws {
         let text = try printed(try sampleTimeline("wps-side-event-2022"), .runOfShow, .text)
-        #expect(text.contains("08:10       −5    95       Tech: Connection and audio check — Habiba Sarabi\n"))
-        #expect(text.contains("(16:40 in Kabul); Panel discussion"))
+        #expect(text.contains("08:10       −5    95       Tech: Connection and audio check before Panel\n"))
+        #expect(text.contains("                           Habiba Sarabi — 16:40 in Kabul\n"))
         #expect(text.contains("Floor: Habiba Sarabi (online, 16:55 in Kabul) —\n"))
         #expect(text.components(separatedBy: "11\u{A0}min").count - 1 == 5, "the panel's 55 minutes, 11 for each of five speakers")
         #expect(text.contains("09:45      +90     0       End"))
@@ -82,6 +82,7 @@ struct PrintTests {
         collect(try builder.agendaSheet())
         collect(try builder.briefing(for: "mensah"))
         #expect(names.count > 60)
+        #expect(names == SheetView.templateNames, "the names user templates are checked against")
         for name in names.sorted() {
             #expect(docs.contains("`\(name)`"), "docs/printing.md does not mention `\(name)`")
         }
@@ -141,5 +142,83 @@ struct SheetLanguageTests {
         #expect(SheetLanguage.preferred(in: ["dari", "FR"]) == .fr)
         #expect(SheetLanguage.preferred(in: ["ps"]) == .en)
         #expect(SheetLanguage.preferred(in: []) == .en)
+    }
+}
+
+@Suite("Printed sheets: order, narrow pages, Markdown edge cases, settings")
+struct PrintDetailTests {
+    @Test("sessions print in time order, whatever their order in the agenda; only the run-of-show gets rows")
+    func timeOrder() throws {
+        let timeline = try timeline(header + """
+            sessions:
+              - { id: b, title: Second day, date: 2026-12-09, start: "09:00", segments: [ { title: Talk B, duration: 30m, notes: secret } ] }
+              - { id: a, title: First day, date: 2026-12-08, start: "09:00", segments: [ { title: Talk A, duration: 30m } ] }
+            """)
+        let builder = SheetBuilder(timeline: timeline, zones: try zones, language: .en, audience: .public)
+        let agenda = try builder.agendaSheet()
+        #expect(agenda.sessions.map(\.id) == ["a", "b"])
+        #expect(agenda.sessions.allSatisfy { $0.rows.isEmpty })
+        #expect(try builder.runOfShow().sessions.map(\.rows.count) == [2, 2])
+    }
+
+    @Test("at 40 columns the run-of-show keeps its clock times whole")
+    func narrowRunOfShow() throws {
+        let view = try SheetBuilder(timeline: try sampleTimeline("wps-side-event-2022"), zones: try zones, language: .en, audience: .organizers).runOfShow()
+        let text = try SheetRenderer(folder: shippedRenderer.folder, layout: TextLayout(width: 40)).render(view, sheet: .runOfShow, format: .text)
+        #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 40 })
+        for clock in ["08:10", "08:15", "08:25", "09:20", "09:40", "09:45"] { #expect(text.contains("\n\(clock) "), "\(clock)") }
+        #expect(text.contains(" Time  Elapsed  Left  Min  Segment"))
+    }
+
+    @Test("Markdown keeps a '---' paragraph and a title ending in '#' as text")
+    func markdownEdges() throws {
+        let md = try printed(try timeline(header.replacingOccurrences(of: "title: Test event", with: "title: \"Track 2 #\"") + """
+            introduction: "---"
+            """), .agenda, .md)
+        #expect(md.hasPrefix("# Track 2 \\#\n"))
+        #expect(md.contains("\n\\---\n"))
+    }
+
+    @Test("with all_women_panels: allow, an all-women panel is not flagged and an all-men one still is")
+    func allWomenPanels() throws {
+        func agenda(_ setting: String) -> String {
+            header + setting + """
+                people:
+                  - { id: a, name: A, gender: woman }
+                  - { id: b, name: B, gender: woman }
+                  - { id: c, name: C, gender: man }
+                  - { id: d, name: D, gender: man }
+                  - { id: m, name: M, gender: woman }
+                sessions:
+                  - id: s
+                    title: S
+                    date: 2026-12-08
+                    start: "10:00"
+                    moderator: m
+                    segments:
+                      - { title: Women, kind: panel, duration: 30m, speakers: [a, b] }
+                      - { title: Men, kind: panel, duration: 30m, speakers: [c, d] }
+                """
+        }
+        let flagged = try diagnose(agenda("")).map(\.message).filter { $0.contains("single-sex") }
+        #expect(flagged.count == 2)
+        let allowed = try diagnose(agenda("inclusion: { all_women_panels: allow }\n")).map(\.message).filter { $0.contains("single-sex") }
+        #expect(allowed.count == 1)
+        #expect(allowed.first?.contains("are men") == true)
+        #expect(try rendered(agenda("inclusion: { all_women_panels: sometimes }\n")).first == "a.yaml:5:32: error: 'sometimes' is not a valid all_women_panels — use one of: flag, allow")
+    }
+
+    @Test("a briefing dates a tech check that falls on the day before the session in the speaker's zone")
+    func checkOnTheDayBefore() throws {
+        let timeline = try timeline((header + """
+            people:
+              - { id: far, name: Far Away, attendance: online, timezone: Asia/Kabul, working_hours: "00:00-24:00" }
+            sessions:
+              - { id: s, title: S, date: 2026-12-08, start: "14:35", segments: [ { title: Late talk, duration: 30m, speakers: [far] } ] }
+            """).replacingOccurrences(of: "Europe/Kyiv", with: "America/New_York"))
+        // 14:35 in New York is 00:05 on Wednesday in Kabul; the check, 15 minutes earlier, is on Tuesday there.
+        let text = try printed(timeline, .briefing, .text, person: "far")
+        #expect(text.contains("Wednesday 9 December 2026\nYour time                   00:05–00:35\n"))
+        #expect(text.contains("Connection and audio check  Tuesday 8 December 2026, 23:50 · 14:20 New York time"))
     }
 }

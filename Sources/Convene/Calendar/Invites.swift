@@ -34,6 +34,7 @@ public struct Invites: Sendable {
     public func published(for audience: Audience = .public) throws -> CalendarDocument {
         let agenda = timeline.agenda
         let disclosure = Disclosure(audience: audience, eventRule: agenda.confidentiality)
+        let redaction = TextRedaction(disclosure: disclosure, people: agenda.people)
         let organizer = agenda.organizer.flatMap { organizer in organizer.email.map { CalendarDocument.Party(name: organizer.name, email: $0) } }
         let events = try timeline.sessions.map { timed -> CalendarDocument.Event in
             let rule = disclosure.rule(of: timed.session)
@@ -41,7 +42,7 @@ public struct Invites: Sendable {
             var lines: [String] = []
             for segment in timed.segments {
                 let clock = try zones.zonedTime(segment.start, in: agenda.timeZone).clock
-                var line = "\(clock) \(segment.segment.title)"
+                var line = "\(clock) \(redaction.clean(segment.segment.title, in: timed.session))"
                 let shown = segment.segment.speakers.compactMap { people[$0] }.compactMap { person -> String? in
                     if disclosure.mayName(person, in: timed.session) { return person.name }
                     withheld = true
@@ -54,7 +55,8 @@ public struct Invites: Sendable {
                 lines += ["", "Held under the \(Self.rule(rule))" + (withheld || audience == .public ? "; participants are not listed." : ".")]
             }
             // RFC 5546 wants an ORGANIZER in PUBLISH too: the convening organisation is public.
-            return try event(for: timed, sequence: 0, description: lines.joined(separator: "\n"), organizer: organizer, attendees: [], alarms: [])
+            return try event(for: timed, sequence: 0, description: lines.joined(separator: "\n"), organizer: organizer, attendees: [], alarms: [],
+                             clean: { redaction.clean($0, in: timed.session) })
         }
         return CalendarDocument(method: .publish, productID: Self.productID, events: events)
     }
@@ -137,7 +139,8 @@ public struct Invites: Sendable {
     }
 
     private func event(for timed: TimedSession, sequence: Int, description: String, organizer: CalendarDocument.Party?,
-                       attendees: [CalendarDocument.Attendee], alarms: [CalendarDocument.Alarm]) throws -> CalendarDocument.Event {
+                       attendees: [CalendarDocument.Attendee], alarms: [CalendarDocument.Alarm],
+                       clean: (String) -> String = { $0 }) throws -> CalendarDocument.Event {
         let agenda = timeline.agenda
         let start = try zones.zonedTime(timed.start, in: agenda.timeZone), end = try zones.zonedTime(timed.end, in: agenda.timeZone)
         let room = [timed.session.room ?? agenda.venue?.room, agenda.venue?.name, agenda.venue?.address].compactMap { $0 }
@@ -146,7 +149,7 @@ public struct Invites: Sendable {
         if let online { text += "\n\nOnline: \(online)" }
         return CalendarDocument.Event(
             uid: Self.uid(event: agenda.id, session: timed.id), sequence: sequence, stamp: stamp, timeZone: agenda.timeZone,
-            start: start.civil, end: end.civil, summary: timed.session.title == agenda.title ? agenda.title : "\(agenda.title): \(timed.session.title)",
+            start: start.civil, end: end.civil, summary: clean(timed.session.title == agenda.title ? agenda.title : "\(agenda.title): \(timed.session.title)"),
             description: text, location: room.isEmpty ? nil : room.joined(separator: ", "), url: online, conference: online,
             organizer: organizer, attendees: attendees, alarms: alarms)
     }

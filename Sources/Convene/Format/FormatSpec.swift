@@ -117,6 +117,8 @@ public enum AgendaFormat {
     public static let inclusion = ObjectSpec(name: "inclusion", summary: "What the organisers expect of the inclusion figures.", fields: [
         Field("women_speakers_threshold", .percentage, default: "50%",
               "The women's share of the event's speakers below which check warns, e.g. 40% (or 0.4)."),
+        Field("all_women_panels", words(AllWomenPanels.self), default: "flag",
+              "Whether a panel or dialogue of women only is flagged as single-sex (flag) or accepted by design (allow)."),
     ])
 
     public static let person = ObjectSpec(name: "person", summary: "Someone who takes part.", fields: [

@@ -8,6 +8,7 @@ extension AgendaDecoder {
         if let threshold = percentage(inner, "women_speakers_threshold") {
             settings.womenSpeakersThreshold = threshold
         }
+        settings.allWomenPanels = choice(inner, "all_women_panels", AllWomenPanels.self) ?? .flag
         return settings
     }
 

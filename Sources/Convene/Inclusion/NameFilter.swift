@@ -30,7 +30,7 @@ struct NameFilter: Sendable {
     /// `text` on one line, with every name, address and organisation withheld.
     func clean(_ text: String) -> String {
         var result = text.replacingOccurrences(of: "\n", with: " ")
-        for needle in needles { result = Self.replaceWholeWords(needle, in: result) }
+        for needle in needles { result = TextRedaction.replacingWholeWords(needle, in: result, with: Self.placeholder) }
         return result
     }
 
@@ -41,20 +41,4 @@ struct NameFilter: Sendable {
         return parts.contains { nameWords.contains(String($0)) } ? fallback : id
     }
 
-    private static func replaceWholeWords(_ needle: String, in text: String) -> String {
-        var result = "", rest = text[...]
-        while let range = rest.range(of: needle, options: [.caseInsensitive]) {
-            let before = range.lowerBound == rest.startIndex ? result.last : rest[rest.index(before: range.lowerBound)]
-            let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
-            let whole = !(before.map(isWordCharacter) ?? false) && !(after.map(isWordCharacter) ?? false)
-            result += rest[..<range.lowerBound]
-            result += whole ? placeholder : String(rest[range])
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
-
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
-    }
 }

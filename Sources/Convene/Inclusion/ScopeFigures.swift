@@ -65,7 +65,8 @@ public struct ScopeFigures: Sendable, Equatable {
         for role in roles {
             for entry in role.segments {
                 let onFloor = entry.speakers.compactMap { people[$0] }
-                guard let gender = InclusionRules.singleSexGender(of: entry.segment.kind, speakers: onFloor) else { continue }
+                guard let gender = InclusionRules.singleSexGender(of: entry.segment.kind, speakers: onFloor),
+                      gender != .woman || agenda.inclusion.allWomenPanels == .flag else { continue }
                 singleSex.append(SingleSexSegment(session: role.index, segment: entry.index, title: entry.segment.title,
                                                   kind: entry.segment.kind, gender: gender, speakers: onFloor.count))
             }

@@ -4,14 +4,28 @@ public struct InclusionSettings: Sendable, Equatable {
     /// The women's share of the event's speakers below which `convene check` warns and the
     /// report flags `below-threshold`.
     public var womenSpeakersThreshold: Percentage
+    /// Whether a panel or dialogue of women only is flagged as single-sex, like one of men
+    /// only (`flag`, the default), or accepted as the event's design (`allow`), as at many
+    /// Women, Peace & Security events.
+    public var allWomenPanels: AllWomenPanels
 
     /// Half of the speakers, unless the agenda says otherwise.
     public static let defaultWomenSpeakersThreshold = Percentage(fraction: 0.5)
 
     /// Settings with this threshold (50% unless given).
-    public init(womenSpeakersThreshold: Percentage = InclusionSettings.defaultWomenSpeakersThreshold) {
+    public init(womenSpeakersThreshold: Percentage = InclusionSettings.defaultWomenSpeakersThreshold,
+                allWomenPanels: AllWomenPanels = .flag) {
         self.womenSpeakersThreshold = womenSpeakersThreshold
+        self.allWomenPanels = allWomenPanels
     }
+}
+
+/// What the inclusion flags make of a panel of women only.
+public enum AllWomenPanels: String, Sendable, CaseIterable {
+    /// Flagged as a single-sex panel, as one of men only is.
+    case flag
+    /// Accepted: only all-men panels are flagged.
+    case allow
 }
 
 /// A share from 0% to 100%, written in agendas as `40%` or `33.5%`, or as a fraction from 0 to 1

@@ -26,6 +26,7 @@ public enum NormalizedAgenda {
         pairs.append(("audience", .optional(agenda.audience)))
         pairs.append(("inclusion", .object([
             ("women_speakers_threshold", .string(agenda.inclusion.womenSpeakersThreshold.description)),
+            ("all_women_panels", .string(agenda.inclusion.allWomenPanels.rawValue)),
         ])))
         pairs.append(("people", .array(agenda.people.map { person($0, in: agenda) })))
         pairs.append(("sessions", .array(agenda.sessions.map { session($0, in: agenda) })))

@@ -36,7 +36,7 @@ extension SheetBuilder {
         }
         let zone = person.effectiveTimeZone(in: agenda), venue = agenda.timeZone
         var sessions: [BriefingSessionView] = []
-        for timed in timeline.sessions {
+        for timed in timeline.sessions.sorted(by: { ($0.start, $0.index) < ($1.start, $1.index) }) {
             let moderates = timed.session.moderator == id
             guard moderates || timed.segments.contains(where: { $0.gives(theFloorTo: id) }) else { continue }
             let start = try zones.zonedTime(timed.start, in: zone), end = try zones.zonedTime(timed.end, in: zone)
@@ -48,30 +48,38 @@ extension SheetBuilder {
                 let minutes = segment.speakingMinutes(excluding: segment.segment.moderator ?? timed.session.moderator).first { $0.person == id }?.minutes
                 let others = segment.segment.speakers.filter { $0 != id }.compactMap { self.person($0, in: timed.session, role: .speaker) }
                 programme.append(BriefingSegmentView(
-                    time: language.span(from, to), venueTime: language.span(venueFrom, venueTo), title: SheetText.line(segment.segment.title),
+                    time: language.span(from, to), venueTime: language.span(venueFrom, venueTo), title: line(segment.segment.title, in: timed.session),
                     kind: language.name(of: segment.segment.kind), minutes: minutes.map(language.minutes),
                     questions: questions(of: segment.segment), others: others, hasOthers: !others.isEmpty, mine: segment.gives(theFloorTo: id)))
             }
             let checks = person.attendance == .online ? TechCheck.checks(in: timed, online: [id]) : []
-            let local = try checks.map { language.clock(try zones.zonedTime($0.at, in: zone)) }
+            let local = try checks.map { check -> String in
+                let clock = try zones.zonedTime(check.at, in: zone)
+                return clock.date == start.date ? language.clock(clock) : "\(language.date(clock.date)), \(language.clock(clock))"
+            }
             let atVenue = try checks.map { language.clock(try zones.zonedTime($0.at, in: venue)) }
             let rule = disclosure.rule(of: timed.session)
             sessions.append(BriefingSessionView(
-                title: SheetText.line(timed.session.title), date: language.date(start.date), venueDate: venueStart.date == start.date ? nil : language.date(venueStart.date),
+                title: line(timed.session.title, in: timed.session), showTitle: timed.session.title != agenda.title, date: language.date(start.date), venueDate: venueStart.date == start.date ? nil : language.date(venueStart.date),
                 time: language.span(start, end), venueTime: language.span(venueStart, venueEnd),
                 moderator: timed.session.moderator.flatMap { self.person($0, in: timed.session, role: .moderator) },
                 techCheck: local.isEmpty ? nil : local.joined(separator: ", "),
                 venueTechCheck: atVenue.isEmpty ? nil : atVenue.joined(separator: ", "),
                 segments: programme.filter(\.mine), programme: programme, notice: language.notice(rule)))
         }
-        let online = agenda.venue?.online.map { OnlineView(platform: SheetText.optional($0.platform), url: SheetText.optional($0.url),
-                                                           dialIn: SheetText.optional($0.dialIn), notes: SheetText.optional($0.notes)) }
+        let online = agenda.venue?.online.map { OnlineView(platform: optional($0.platform), url: optional($0.url),
+                                                           dialIn: optional($0.dialIn), notes: optional($0.notes)) }
+        var firstCheck: String?
+        if person.attendance == .online, let first = timeline.sessions.flatMap({ TechCheck.checks(in: $0, online: [id]) }).map(\.at).min() {
+            let local = try zones.zonedTime(first, in: zone)
+            firstCheck = "\(language.date(local.date)), \(language.clock(local))"
+        }
         guard let reader = self.person(id, in: nil, role: .speaker) else {
             throw BriefingError(person: id, speakers: candidates.map(\.id), unknown: true)
         }
         let view = BriefingView(
             person: reader, zone: zone, zoneTime: language.zoneTime(zone), differentZone: zone != venue,
-            sessions: sessions, join: person.attendance == .online ? online : nil)
+            sessions: sessions, join: person.attendance == .online ? online : nil, firstCheck: firstCheck)
         var sheet = try self.sheet("briefing", title: labels.briefing, briefing: view)
         sheet.documentTitle = "\(labels.briefing) — \(view.person.name)"
         sheet.sessions = []

@@ -6,20 +6,35 @@ extension SheetBuilder {
         let venue = agenda.timeZone
         let online = Set(onlinePeople(with: timed))
         var rows: [(at: Instant, order: Int, row: RowView)] = []
+        // Cues and notes are the organisers' working text: only their run-of-show carries them.
+        let forDesk = disclosure.audience == .organizers
         func timing(_ instant: Instant) throws -> (clock: String, elapsed: String, remaining: String) {
             let elapsed = timed.start.minutes(until: instant)
             let sign = elapsed > 0 ? "+" : elapsed < 0 ? "−" : ""
             return (language.clock(try zones.zonedTime(instant, in: venue)), sign + String(abs(elapsed)), String(instant.minutes(until: timed.end)))
         }
+        // Checks at the same moment for the same segment make one row.
+        var groups: [(at: Instant, segment: Int, people: [String])] = []
         for check in TechCheck.checks(in: timed, online: online) {
-            let (clock, elapsed, remaining) = try timing(check.at)
-            var person = person(check.person, in: timed.session, role: .speaker, placeholder: true)
-            person?.local = try localClock(of: check.person, at: check.at)
-            let segmentTitle = SheetText.line(timed.segments[check.segment].segment.title)
-            rows.append((check.at, 0, RowView(
+            if let last = groups.indices.last, groups[last].at == check.at, groups[last].segment == check.segment {
+                groups[last].people.append(check.person)
+            } else {
+                groups.append((check.at, check.segment, [check.person]))
+            }
+        }
+        for group in groups {
+            let (clock, elapsed, remaining) = try timing(group.at)
+            let checked = try group.people.map { id -> PersonView in
+                var person = person(id, in: timed.session, role: .speaker, placeholder: true)
+                    ?? PersonView(name: labels.unnamedSpeaker, named: false, line: labels.unnamedSpeaker, online: true)
+                person.local = try localClock(of: id, at: group.at, in: timed.session)
+                return person
+            }
+            let segmentTitle = line(timed.segments[group.segment].segment.title, in: timed.session)
+            rows.append((group.at, 0, RowView(
                 clock: clock, elapsed: elapsed, remaining: remaining, duration: "", title: labels.techCheck, kind: segmentTitle,
-                isSegment: false, isCheck: true, isEnd: false, floor: [], moderator: nil, questions: [], cues: [],
-                interpretation: nil, notes: nil, person: person)))
+                isSegment: false, isCheck: true, isEnd: false, floor: checked, moderator: nil, questions: [], cues: [],
+                interpretation: nil, notes: nil)))
         }
         for segment in timed.segments {
             let (clock, elapsed, remaining) = try timing(segment.start)
@@ -27,24 +42,24 @@ extension SheetBuilder {
                 var view = person(entry.person, in: timed.session, role: .speaker, placeholder: true)
                     ?? PersonView(name: labels.unnamedSpeaker, named: false, line: labels.unnamedSpeaker, online: false)
                 view.minutes = language.minutes(entry.minutes)
-                if online.contains(entry.person) { view.local = try localClock(of: entry.person, at: segment.start) }
+                if online.contains(entry.person) { view.local = try localClock(of: entry.person, at: segment.start, in: timed.session) }
                 return view
             }
             let moderator = segment.segment.moderator ?? (segment.segment.kind.needsModerator ? timed.session.moderator : nil)
             rows.append((segment.start, 1, RowView(
                 clock: clock, elapsed: elapsed, remaining: remaining, duration: String(segment.start.minutes(until: segment.end)),
-                title: SheetText.line(segment.segment.title), kind: language.name(of: segment.segment.kind),
+                title: line(segment.segment.title, in: timed.session), kind: language.name(of: segment.segment.kind),
                 isSegment: true, isCheck: false, isEnd: false, floor: floor,
                 moderator: moderator.flatMap { person($0, in: timed.session, role: .moderator, placeholder: true) },
-                questions: questions(of: segment.segment), cues: segment.segment.cues.map(SheetText.line).filter { !$0.isEmpty },
-                interpretation: SheetText.optional(segment.segment.interpretation), notes: SheetText.optional(segment.segment.notes),
-                person: nil)))
+                questions: questions(of: segment.segment), cues: forDesk ? segment.segment.cues.map { line($0, in: timed.session) }.filter { !$0.isEmpty } : [],
+                interpretation: optional(segment.segment.interpretation, in: timed.session),
+                notes: forDesk ? optional(segment.segment.notes, in: timed.session) : nil)))
         }
         rows.sort { ($0.at, $0.order) < ($1.at, $1.order) }
         let (clock, elapsed, remaining) = try timing(timed.end)
         let end = RowView(clock: clock, elapsed: elapsed, remaining: remaining, duration: "", title: labels.end, kind: nil,
                           isSegment: false, isCheck: false, isEnd: true, floor: [], moderator: nil, questions: [], cues: [],
-                          interpretation: nil, notes: nil, person: nil)
+                          interpretation: nil, notes: nil)
         return rows.map(\.row) + [end]
     }
 }

@@ -8,6 +8,7 @@ public struct SheetBuilder: Sendable {
     public let disclosure: Disclosure
     let labels: SheetLabels
     let people: [String: Person]
+    let redaction: TextRedaction
 
     public init(timeline: Timeline, zones: ZoneDirectory, language: SheetLanguage, audience: Audience, reader: String? = nil) {
         self.timeline = timeline
@@ -16,6 +17,18 @@ public struct SheetBuilder: Sendable {
         self.disclosure = Disclosure(audience: audience, eventRule: timeline.agenda.confidentiality, reader: reader)
         labels = SheetLabels.of(language)
         people = Dictionary(timeline.agenda.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        redaction = TextRedaction(disclosure: disclosure, people: timeline.agenda.people)
+    }
+
+    /// The organisers' text as this audience may read it in `session` (the event's text for
+    /// `nil`): one line, hidden names replaced (``TextRedaction``).
+    func line(_ text: String, in session: Session? = nil) -> String {
+        SheetText.line(redaction.clean(text, in: session))
+    }
+
+    /// ``line(_:in:)`` for a value the agenda may leave out; `nil` when nothing is left.
+    func optional(_ text: String?, in session: Session? = nil) -> String? {
+        text.map { line($0, in: session) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     var agenda: Agenda { timeline.agenda }
@@ -33,17 +46,17 @@ public struct SheetBuilder: Sendable {
     func sheet(_ name: String, title: String, briefing: BriefingView? = nil) throws -> SheetView {
         var sessions: [SessionView] = []
         var previous: TimedSession?
-        for timed in timeline.sessions {
-            sessions.append(try session(timed, after: previous))
+        for timed in timeline.sessions.sorted(by: { ($0.start, $0.index) < ($1.start, $1.index) }) {
+            sessions.append(try session(timed, after: previous, rows: name == "run-of-show"))
             previous = timed
         }
         let shown = sessions.flatMap { session in
             [session.moderator].compactMap { $0 } + session.segments.flatMap { $0.speakers + [$0.moderator].compactMap { $0 } }
-                + session.rows.flatMap { $0.floor + [$0.moderator, $0.person].compactMap { $0 } }
+                + session.rows.flatMap { $0.floor + [$0.moderator].compactMap { $0 } }
         }
         let event = try self.event()
         let scheduled = Set(timeline.sessions.map(\.index))
-        let unscheduled = agenda.sessions.indices.filter { !scheduled.contains($0) }.map { SheetText.line(agenda.sessions[$0].title) }
+        let unscheduled = agenda.sessions.indices.filter { !scheduled.contains($0) }.map { line(agenda.sessions[$0].title, in: agenda.sessions[$0]) }
         return SheetView(sheet: name, language: language.rawValue, labels: labels, documentTitle: "\(title) — \(event.title)",
                          event: event, sessions: sessions, unscheduled: unscheduled, hasUnscheduled: !unscheduled.isEmpty,
                          briefing: briefing, describesPeople: shown.contains { !$0.named })
@@ -57,33 +70,35 @@ public struct SheetBuilder: Sendable {
         if let first = dates.min(), let last = dates.max() {
             dateText = first == last ? language.date(first) : "\(language.date(first)) – \(language.date(last))"
         }
-        let questions = agenda.guidingQuestions.enumerated().map { QuestionView(number: $0.offset + 1, text: SheetText.line($0.element.text)) }
-        let online = agenda.venue?.online.map { OnlineView(platform: SheetText.optional($0.platform), url: SheetText.optional($0.url),
-                                                           dialIn: SheetText.optional($0.dialIn), notes: SheetText.optional($0.notes)) }
+        let questions = agenda.guidingQuestions.enumerated().map { QuestionView(number: $0.offset + 1, text: line($0.element.text)) }
+        let online = agenda.venue?.online.map { OnlineView(platform: optional($0.platform), url: optional($0.url),
+                                                           dialIn: optional($0.dialIn), notes: optional($0.notes)) }
         var interpretation: String?
         if let given = agenda.interpretation {
-            let languages = given.languages.map { SheetText.line($0).uppercased() }.filter { !$0.isEmpty }
-            let parts = [languages.isEmpty ? nil : languages.joined(separator: languages.count == 2 ? " ↔ " : ", "), SheetText.optional(given.notes)]
+            let languages = given.languages.map { line($0).uppercased() }.filter { !$0.isEmpty }
+            let parts = [languages.isEmpty ? nil : languages.joined(separator: languages.count == 2 ? " ↔ " : ", "), optional(given.notes)]
             interpretation = parts.compactMap { $0 }.joined(separator: " · ")
         }
         return EventView(
-            title: SheetText.line(agenda.title), subtitle: SheetText.optional(agenda.subtitle), kind: language.name(of: agenda.kind),
+            title: line(agenda.title), subtitle: optional(agenda.subtitle), kind: language.name(of: agenda.kind),
             tracks: language.tracks(agenda.tracks), dates: dateText, zone: agenda.timeZone, zoneTime: language.zoneTime(agenda.timeZone),
-            organizer: SheetText.optional(agenda.organizer?.name), venueName: SheetText.optional(agenda.venue?.name),
-            venueAddress: SheetText.optional(agenda.venue?.address), room: SheetText.optional(agenda.venue?.room), online: online,
+            organizer: optional(agenda.organizer?.name), venueName: optional(agenda.venue?.name),
+            venueAddress: optional(agenda.venue?.address), room: optional(agenda.venue?.room), online: online,
             introduction: block(agenda.introduction), guidingQuestions: questions, hasGuidingQuestions: !questions.isEmpty,
             outcome: block(agenda.outcome), audience: block(agenda.audience), notice: language.notice(agenda.confidentiality),
             interpretation: interpretation)
     }
 
     func block(_ text: String?) -> TextBlock? {
-        let paragraphs = SheetText.paragraphs(text)
+        let paragraphs = SheetText.paragraphs(text.map { redaction.clean($0, in: nil) })
         return paragraphs.isEmpty ? nil : TextBlock(paragraphs: paragraphs)
     }
 
     // MARK: Sessions
 
-    func session(_ timed: TimedSession, after previous: TimedSession?) throws -> SessionView {
+    /// A session of the programme; with `rows`, the run-of-show's rows too (only the run-of-show
+    /// gets them: they hold cues and notes meant for the moderator and the tech desk).
+    func session(_ timed: TimedSession, after previous: TimedSession?, rows withRows: Bool) throws -> SessionView {
         let venue = agenda.timeZone
         let start = try zones.zonedTime(timed.start, in: venue), end = try zones.zonedTime(timed.end, in: venue)
         let previousDate = try previous.map { try zones.zonedTime($0.start, in: venue).date }
@@ -93,7 +108,9 @@ public struct SheetBuilder: Sendable {
         let online = onlinePeople(with: timed)
         var zonesSeen: [String] = []
         var localTimes: [String] = []
-        for id in online {
+        // Only the zones of people the audience may name: a zone can say more about someone
+        // than the description they are shown by.
+        for id in online where isNamed(id, in: session) {
             guard let zone = people[id]?.effectiveTimeZone(in: agenda), zone != venue, !zonesSeen.contains(zone) else { continue }
             zonesSeen.append(zone)
             let from = try zones.zonedTime(timed.start, in: zone), to = try zones.zonedTime(timed.end, in: zone)
@@ -103,19 +120,19 @@ public struct SheetBuilder: Sendable {
         }
         let onlineSpeakers = try online.compactMap { id -> PersonView? in
             guard var view = person(id, in: session, role: .speaker) else { return nil }
-            view.local = try localClock(of: id, at: timed.start)
+            view.local = try localClock(of: id, at: timed.start, in: session)
             return view
         }
         let rule = disclosure.rule(of: session)
         return SessionView(
-            id: session.id, title: SheetText.line(session.title),
+            id: session.id, title: line(session.title, in: session),
             showTitle: timeline.sessions.count > 1 || session.title != agenda.title,
             date: language.date(start.date), newDay: previousDate != start.date, breakBefore: previous != nil,
             time: language.span(start, end), duration: language.minutes(timed.start.minutes(until: timed.end)),
             localTimes: localTimes.isEmpty ? nil : localTimes.joined(separator: ", "),
-            room: SheetText.optional(session.room), moderator: moderator,
+            room: optional(session.room, in: session), moderator: moderator,
             notice: rule == agenda.confidentiality ? nil : language.notice(rule),
-            segments: segments, rows: try rows(of: timed), onlineSpeakers: onlineSpeakers)
+            segments: segments, rows: withRows ? try rows(of: timed) : [], onlineSpeakers: onlineSpeakers)
     }
 
     func segment(_ timed: TimedSegment, in session: TimedSession) throws -> SegmentView {
@@ -123,9 +140,10 @@ public struct SheetBuilder: Sendable {
         let start = try zones.zonedTime(timed.start, in: venue), end = try zones.zonedTime(timed.end, in: venue)
         let segment = timed.segment
         let questions = self.questions(of: segment)
-        let ownModerator = segment.moderator ?? (segment.kind.needsModerator ? session.session.moderator : nil)
+        // The session's moderator is printed with the session; a segment names only its own.
+        let ownModerator = segment.moderator == session.session.moderator ? nil : segment.moderator
         return SegmentView(
-            time: language.span(start, end), start: language.clock(start), title: SheetText.line(segment.title),
+            time: language.span(start, end), start: language.clock(start), title: line(segment.title, in: session.session),
             kind: language.name(of: segment.kind), duration: language.minutes(timed.start.minutes(until: timed.end)),
             speakers: segment.speakers.compactMap { person($0, in: session.session, role: .speaker) },
             moderator: ownModerator.flatMap { person($0, in: session.session, role: .moderator) },
@@ -136,7 +154,7 @@ public struct SheetBuilder: Sendable {
     func questions(of segment: Segment) -> [QuestionView] {
         segment.questions.compactMap { id in
             agenda.guidingQuestions.firstIndex { $0.id == id }.map {
-                QuestionView(number: $0 + 1, text: SheetText.line(agenda.guidingQuestions[$0].text))
+                QuestionView(number: $0 + 1, text: line(agenda.guidingQuestions[$0].text))
             }
         }
     }
@@ -148,11 +166,21 @@ public struct SheetBuilder: Sendable {
         return agenda.people.filter { holders.contains($0.id) && $0.attendance == .online }.map(\.id)
     }
 
-    /// "16:55 in Kabul": a person's clock at an instant.
-    func localClock(of id: String, at instant: Instant) throws -> String? {
-        guard let person = people[id] else { return nil }
+    /// Whether the audience may see `id`'s name in `session`.
+    func isNamed(_ id: String, in session: Session?) -> Bool {
+        people[id].map { disclosure.mayName($0, in: session) } ?? false
+    }
+
+    /// "16:55 in Kabul": a person's clock at an instant; `nil` for someone the audience may not
+    /// name, whose zone could say where they are.
+    func localClock(of id: String, at instant: Instant, in session: Session?) throws -> String? {
+        guard let person = people[id], isNamed(id, in: session) else { return nil }
         let zone = person.effectiveTimeZone(in: agenda)
-        return language.time(language.clock(try zones.zonedTime(instant, in: zone)), in: zone)
+        let local = try zones.zonedTime(instant, in: zone)
+        var clock = language.clock(local)
+        // Their clock may already, or still, be on another day than the venue's.
+        if local.date != (try zones.zonedTime(instant, in: agenda.timeZone)).date { clock = "\(language.date(local.date)), \(clock)" }
+        return language.time(clock, in: zone)
     }
 
     // MARK: People

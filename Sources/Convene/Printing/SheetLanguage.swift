@@ -45,19 +45,27 @@ public enum SheetLanguage: String, Sendable, CaseIterable {
         self == .uk ? "\(count)\u{A0}хв" : "\(count)\u{A0}min"
     }
 
-    /// The city of an IANA zone, as the zone names it: "America/New_York" is "New York".
-    public static func city(of zone: String) -> String {
+    /// The city of an IANA zone as readers of the language name it: CLDR's exemplar city in
+    /// French and Ukrainian ("Kaboul", "Кабул"), else the zone's own name ("America/New_York"
+    /// is "New York").
+    public func city(_ zone: String) -> String {
+        let translated: String? = switch self {
+        case .en: nil
+        case .fr: ZoneCities.fr[zone]
+        case .uk: ZoneCities.uk[zone]
+        }
+        if let translated { return translated }
         guard zone.contains("/"), !zone.hasPrefix("Etc/") else { return zone }
         return String(zone.split(separator: "/").last ?? Substring(zone)).replacingOccurrences(of: "_", with: " ")
     }
 
-    /// A time in a place: "16:45 in Kabul", "16 h 45 à Kabul", "16:45 (Kabul)".
+    /// A time in a place: "16:45 in Kabul", "16 h 45 à Kaboul", "16:45, Кабул".
     public func time(_ time: String, in zone: String) -> String {
-        let city = Self.city(of: zone)
+        let city = city(zone)
         switch self {
         case .en: return "\(time) in \(city)"
         case .fr: return "\(time) à \(city)"
-        case .uk: return "\(time) (\(city))"
+        case .uk: return "\(time), \(city)"
         }
     }
 

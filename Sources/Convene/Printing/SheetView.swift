@@ -23,6 +23,26 @@ public struct SheetView: Sendable {
     public var briefing: BriefingView?
     /// Whether some people are shown by a description instead of their name.
     public var describesPeople: Bool
+
+    /// Every name a print template can use, at any depth (a test keeps it equal to the
+    /// properties of the view's types).
+    public static let templateNames: Set<String> = [
+        "sheet", "language", "labels", "documentTitle", "event", "sessions", "unscheduled", "hasUnscheduled", "briefing", "describesPeople",
+        // labels
+        "programme", "runOfShow", "introduction", "guidingQuestions", "outcome", "audience", "venue", "online", "joinOnline",
+        "dialIn", "moderator", "speakers", "onlineMarker", "questions", "question", "organizedBy", "interpretation", "localTimes",
+        "time", "elapsed", "remaining", "minutes", "segment", "floor", "cue", "tech", "techCheck", "note", "end", "yourTime",
+        "venueTime", "yourSegments", "speakingTime", "questionsToAddress", "howToJoin", "withYou", "onlineSpeakers",
+        "describedNotice", "unnamedSpeaker", "unnamedModerator", "unnamedParticipant", "toBeScheduled", "before", "colon",
+        // event
+        "title", "subtitle", "kind", "tracks", "dates", "zone", "zoneTime", "organizer", "venueName", "venueAddress", "room",
+        "hasGuidingQuestions", "notice", "paragraphs", "platform", "url", "notes", "number", "text",
+        // sessions, segments, rows, people
+        "id", "showTitle", "date", "newDay", "breakBefore", "duration", "segments", "rows", "start", "questionNumbers", "isBreak",
+        "clock", "isSegment", "isCheck", "isEnd", "cues", "name", "named", "organization", "line", "local",
+        // briefing
+        "person", "differentZone", "join", "firstCheck", "venueDate", "venueTechCheck", "programme", "others", "hasOthers", "mine",
+    ]
 }
 
 /// The event as a sheet's header shows it.
@@ -139,19 +159,19 @@ public struct RowView: Sendable {
     /// The segment's length in minutes; empty for checks and the end.
     public var duration: String
     public var title: String
+    /// The segment's kind; for a tech check, the title of the segment it prepares.
     public var kind: String?
     public var isSegment: Bool
     public var isCheck: Bool
     public var isEnd: Bool
-    /// Who has the floor, with their planned minutes.
+    /// Who has the floor, with their planned minutes; for a tech check, the online speakers
+    /// checked, with their own clock.
     public var floor: [PersonView]
     public var moderator: PersonView?
     public var questions: [QuestionView]
     public var cues: [String]
     public var interpretation: String?
     public var notes: String?
-    /// For a tech check: the online speaker and their clock at the check.
-    public var person: PersonView?
 }
 
 /// A speaker's briefing: their sessions and segments in their own time and the venue's.
@@ -164,11 +184,16 @@ public struct BriefingView: Sendable {
     public var differentZone: Bool
     public var sessions: [BriefingSessionView]
     public var join: OnlineView?
+    /// The first tech check in the speaker's time, with its date: "Wednesday 19 October 2022,
+    /// 16:40"; `nil` for someone in the room.
+    public var firstCheck: String?
 }
 
 /// One session of a briefing.
 public struct BriefingSessionView: Sendable {
     public var title: String
+    /// Whether the title differs from the event's, so is worth a heading of its own.
+    public var showTitle: Bool
     /// The session's date in the speaker's zone, and in the venue's when it differs.
     public var date: String
     public var venueDate: String?

@@ -22,7 +22,8 @@ public struct TextLayout: Sendable {
     }
 
     static let columnGap = 2
-    /// The narrowest a table's last column may become before other columns are narrowed.
+    /// The narrowest a table's last column may become before other columns are narrowed (a
+    /// third of the page at most).
     static let minimumLastColumn = 24
 
     public func layOut(_ text: String) -> String {
@@ -101,18 +102,21 @@ public struct TextLayout: Sendable {
             if currentWidth > 0 { lines.append(current) }
             current = ""
             currentWidth = 0
-            while wordWidth > width {
-                var piece = ""
-                var pieceWidth = 0
-                var rest = word
-                while let character = rest.first, pieceWidth + DisplayWidth.of(character) <= width || piece.isEmpty {
+            if wordWidth > width {
+                // A word longer than the line is cut into pieces, measuring each character once.
+                var piece = "", pieceWidth = 0
+                for character in word {
+                    let characterWidth = DisplayWidth.of(character)
+                    if pieceWidth + characterWidth > width, !piece.isEmpty {
+                        lines.append(piece)
+                        piece = ""
+                        pieceWidth = 0
+                    }
                     piece.append(character)
-                    pieceWidth += DisplayWidth.of(character)
-                    rest = rest.dropFirst()
+                    pieceWidth += characterWidth
                 }
-                lines.append(piece)
-                word = rest
-                wordWidth = DisplayWidth.of(word)
+                word = Substring(piece)
+                wordWidth = pieceWidth
             }
             current = String(word)
             currentWidth = wordWidth
@@ -126,17 +130,21 @@ public struct TextLayout: Sendable {
     func layOutTable(_ rows: [[String]]) -> [String] {
         let columns = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
-        var numeric = Array(repeating: true, count: columns)
+        var numbers = Array(repeating: 0, count: columns), words = Array(repeating: 0, count: columns)
         for (number, row) in rows.enumerated() {
             for (column, cell) in row.enumerated().dropLast() {
                 widths[column] = max(widths[column], DisplayWidth.of(cell))
-                if number > 0, !cell.isEmpty, !Self.isNumber(cell) { numeric[column] = false }
+                // The first row may be a header; the column's kind is its other cells'.
+                if number > 0, !cell.isEmpty { if Self.isNumber(cell) { numbers[column] += 1 } else { words[column] += 1 } }
             }
         }
-        // Narrow the widest columns until the last cells have room.
+        let numeric = (0..<columns).map { numbers[$0] > 0 && words[$0] == 0 }
+        // Narrow the widest columns of text until the last cells have room; a column of
+        // numbers or clock times is never cut.
         let gaps = Self.columnGap * (columns - 1)
-        while widths.reduce(0, +) + gaps > width - Self.minimumLastColumn,
-              let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+        let room = min(Self.minimumLastColumn, width / 3)
+        while widths.reduce(0, +) + gaps > width - room,
+              let widest = widths.indices.filter({ !numeric[$0] && widths[$0] > 4 }).max(by: { widths[$0] < widths[$1] }) {
             widths[widest] -= 1
         }
         var output: [String] = []

@@ -29,6 +29,7 @@ public struct AgendaCheck: Sendable {
             layouts = validation.layouts
             if !diagnostics.hasErrors {
                 diagnostics.append(contentsOf: InclusionCheck(agenda: agenda, map: loaded.sourceMap).run())
+                diagnostics.append(contentsOf: HiddenNameCheck(agenda: agenda, map: loaded.sourceMap).run())
                 let resolver = Resolver(zones: zones)
                 let (resolved, problems) = resolver.resolve(agenda, layouts: layouts, sourceMap: loaded.sourceMap)
                 diagnostics.append(contentsOf: problems)
