@@ -46,18 +46,26 @@ extension AgendaDecoder {
         let definitions = rosters.definitions(of: id)
         guard let definition = definitions.first else {
             map.markInvalid(fields.child("roster"))
+            var near: String?
             if rosters.isEmpty {
                 diagnostics.error(location, "'\(id)' is taken from a roster, but the agenda lists no rosters",
                                   hint: "add rosters: [path/to/roster.yaml] at the top of the agenda")
             } else if !rosters.incomplete {
-                let near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: rosters.ids)
+                near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: rosters.ids)
                 let names = rosters.loaded.map(\.name)
                 diagnostics.error(location, "no person '\(id)' in the roster\(names.count == 1 ? "" : "s") \(names.map { "'\($0)'" }.joined(separator: ", "))",
                                   hint: near.map { "did you mean '\($0)'?" } ?? "convene pool \(names.joined(separator: " ")) lists everyone in \(names.count == 1 ? "it" : "them")")
             }
+            // A stand-in keeps the agenda's people and their ids in place; the error above (or
+            // the one at the roster's line) is all that is said about it.
             var stand = overrides
-            if fields.values["id"] == nil { stand.id = id }
+            if fields.values["id"] == nil {
+                stand.id = id
+                unresolved.written.insert(id)
+                if let near { unresolved.meant.insert(near) }
+            }
             if fields.values["name"] == nil { stand.name = id }
+            unresolved.ids.insert(stand.id)
             return stand
         }
         if definitions.count > 1 {
