@@ -432,6 +432,18 @@ struct RosterReferenceTests {
         #expect(report.contains("\"file\": \"r.yaml\",\n      \"line\": 9,\n      \"column\": 17"))
     }
 
+    @Test("a roster with errors: its people are not checked again in the agenda, and ids it lost are not reported")
+    func rosterWithErrorsIsOneError() throws {
+        // No zone for the roster, so Ana has none; Natalia Kravets's id is misspelt, so she is lost.
+        let broken = roster.replacingOccurrences(of: "timezone: Europe/Kyiv\n", with: "")
+            .replacingOccurrences(of: "{ id: kravets", with: "{ idd: kravets")
+        let check = try check(agenda("  - roster: ana\n    attendance: online\n  - roster: kravets\n")
+            + session(moderator: "ana", participants: ["ana", "kravets"], speakers: ["kravets"]), rosters: ["r.yaml": broken])
+        #expect(lines(check) == [
+            "a.yaml:5:11: error: the roster 'r.yaml' has 4 errors — they are reported under r.yaml; fix them, then check the agenda again",
+        ])
+    }
+
     @Test("the example under docs takes its speakers from the sample roster and checks without errors")
     func example() throws {
         let run = try convene(["check", "docs/examples/roster-briefing.yaml"])
