@@ -341,6 +341,82 @@ struct RosterReferenceTests {
         ])
     }
 
+    /// A session that names `ids` as its moderator, participants and speakers (seven lines:
+    /// the moderator on the sixth, the participants and speakers on the seventh).
+    func session(moderator: String, participants: [String], speakers: [String]) -> String {
+        """
+        sessions:
+          - id: s
+            title: Briefing
+            date: 2026-12-10
+            start: "15:00"
+            moderator: \(moderator)
+            participants: [\(participants.joined(separator: ", "))]
+            segments:
+              - { title: Panel, kind: panel, duration: 1h, speakers: [\(speakers.joined(separator: ", "))] }
+
+        """
+    }
+
+    @Test("a typo in roster: ID is one error: the person gets no zone error, and a session naming the id it meant is not reported")
+    func typoIsOneError() throws {
+        let check = try check(agenda("""
+              - roster: ana
+              - roster: bondarr
+                attendance: online
+                visibility: participants
+
+            """) + session(moderator: "ana", participants: ["ana", "bondar"], speakers: ["bondar"]))
+        #expect(lines(check) == [
+            "a.yaml:8:13: error: no person 'bondarr' in the roster 'r.yaml' — did you mean 'bondar'?",
+        ])
+    }
+
+    @Test("an unknown person is never offered the id of a roster: entry that could not be resolved")
+    func unresolvedIDsAreNotSuggested() throws {
+        let check = try check(agenda("  - roster: ana\n  - roster: zoryana\n")
+            + session(moderator: "ana", participants: ["zoryana", "zorjana"], speakers: ["zoryana"]))
+        #expect(lines(check) == [
+            "a.yaml:8:13: error: no person 'zoryana' in the roster 'r.yaml' — convene pool r.yaml lists everyone in it",
+            "a.yaml:15:29: error: unknown person 'zorjana' as participant — add them under people: with id: zorjana",
+        ])
+    }
+
+    @Test("a roster file that is missing is one error at its line, and nothing for the people taken from it")
+    func missingRosterIsOneError() throws {
+        let check = try check(agenda("""
+              - roster: ana
+              - roster: bondar
+                attendance: online
+              - roster: kravets
+                visibility: organizers
+
+            """, rosters: "[missing.yaml]") + session(moderator: "ana", participants: ["ana", "bondar", "kravets"], speakers: ["bondar", "kravets"]))
+        #expect(lines(check) == [
+            "a.yaml:5:11: error: cannot read the roster 'missing.yaml': no such file — paths under rosters: are relative to the agenda's folder",
+        ])
+    }
+
+    @Test("roster: entries in an agenda without rosters: are one error each, and nothing else")
+    func noRostersIsOneErrorEach() throws {
+        let people = """
+            people:
+              - roster: ana
+              - roster: bondar
+                attendance: online
+              - roster: kravets
+                visibility: organizers
+
+            """
+        let check = AgendaCheck(text: header + people + session(moderator: "ana", participants: ["ana", "bondar"], speakers: ["bondar", "kravets"]),
+                                zones: try zones)
+        #expect(lines(check) == [
+            "a.yaml:6:13: error: 'ana' is taken from a roster, but the agenda lists no rosters — add rosters: [path/to/roster.yaml] at the top of the agenda",
+            "a.yaml:7:13: error: 'bondar' is taken from a roster, but the agenda lists no rosters — add rosters: [path/to/roster.yaml] at the top of the agenda",
+            "a.yaml:9:13: error: 'kravets' is taken from a roster, but the agenda lists no rosters — add rosters: [path/to/roster.yaml] at the top of the agenda",
+        ])
+    }
+
     @Test("a roster with errors: one error at its line in the agenda, and its own errors under its name and lines")
     func rosterWithErrors() throws {
         let broken = roster.replacingOccurrences(of: "visibility: participants", with: "visibility: secret")
@@ -354,6 +430,18 @@ struct RosterReferenceTests {
         ])
         let report = check.report(file: "a.yaml").serialized()
         #expect(report.contains("\"file\": \"r.yaml\",\n      \"line\": 9,\n      \"column\": 17"))
+    }
+
+    @Test("a roster with errors: its people are not checked again in the agenda, and ids it lost are not reported")
+    func rosterWithErrorsIsOneError() throws {
+        // No zone for the roster, so Ana has none; Natalia Kravets's id is misspelt, so she is lost.
+        let broken = roster.replacingOccurrences(of: "timezone: Europe/Kyiv\n", with: "")
+            .replacingOccurrences(of: "{ id: kravets", with: "{ idd: kravets")
+        let check = try check(agenda("  - roster: ana\n    attendance: online\n  - roster: kravets\n")
+            + session(moderator: "ana", participants: ["ana", "kravets"], speakers: ["kravets"]), rosters: ["r.yaml": broken])
+        #expect(lines(check) == [
+            "a.yaml:5:11: error: the roster 'r.yaml' has 4 errors — they are reported under r.yaml; fix them, then check the agenda again",
+        ])
     }
 
     @Test("the example under docs takes its speakers from the sample roster and checks without errors")

@@ -25,6 +25,8 @@ final class AgendaDecoder {
     /// Where the rosters named by `rosters:` come from, and those loaded so far.
     var rosterSource = RosterSource.none
     var rosters = RosterIndex()
+    /// The people whose `roster: ID` had an error, so that later checks add nothing to it.
+    var unresolved = UnresolvedPeople()
 
     /// Counts one value; false once the budget is spent (reported once).
     private func spend() -> Bool {

@@ -9,6 +9,8 @@ public struct LoadedAgenda: Sendable {
     public var diagnostics: DiagnosticList
     /// The rosters the agenda names, as loaded, with their own diagnostics.
     public var rosters: [LoadedRoster] = []
+    /// The people taken with a `roster: ID` that had an error, for the checks after loading.
+    public var unresolvedPeople = UnresolvedPeople()
 }
 
 /// Reads agenda files (format version 1) into ``Agenda`` values, collecting every problem
@@ -35,7 +37,8 @@ public struct AgendaLoader: Sendable {
             let decoder = AgendaDecoder(zones: zones)
             decoder.rosterSource = rosters
             let agenda = decoder.agenda(node)
-            return LoadedAgenda(agenda: agenda, sourceMap: decoder.map, diagnostics: decoder.diagnostics, rosters: decoder.rosters.loaded)
+            return LoadedAgenda(agenda: agenda, sourceMap: decoder.map, diagnostics: decoder.diagnostics, rosters: decoder.rosters.loaded,
+                                unresolvedPeople: decoder.unresolved)
         }
     }
 

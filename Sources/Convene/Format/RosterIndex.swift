@@ -2,8 +2,8 @@
 struct RosterIndex {
     /// The rosters, in the order the agenda lists them.
     private(set) var loaded: [LoadedRoster] = []
-    /// Whether a listed roster could not be read at all, so that ids missing from the rest
-    /// are not reported one by one.
+    /// Whether a listed roster could not be read at all, or has errors (a person may be
+    /// missing from it for one of them), so that ids not found are not reported one by one.
     var incomplete = false
     /// Every definition of each id: the roster's index in ``loaded`` and the person's in it.
     private var places: [String: [(roster: Int, person: Int)]] = [:]

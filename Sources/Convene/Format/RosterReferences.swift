@@ -3,7 +3,8 @@ import Yams
 extension AgendaDecoder {
     /// Reads `rosters:` and loads each roster it lists through ``rosterSource``: a roster that
     /// cannot be read, or has errors, is an error at its line in the agenda (the roster's own
-    /// errors are kept with the roster, to be reported under its name).
+    /// errors are kept with the roster, to be reported under its name), and leaves the
+    /// index incomplete.
     func readRosters(_ fields: Fields) {
         let entries = list(fields, "rosters") { node, path in self.scalarText(node, path).map { ($0, path) } }
         for (path, place) in entries {
@@ -20,6 +21,9 @@ extension AgendaDecoder {
                 }
                 let loaded = RosterLoader(zones: zones).load(bytes, name: name)
                 if loaded.diagnostics.hasErrors {
+                    // A person may be missing from it for one of its errors: ids not found are
+                    // not reported one by one, as for a roster that cannot be read.
+                    rosters.incomplete = true
                     let count = loaded.diagnostics.errorCount
                     diagnostics.error(location, "the roster '\(path)' has \(count) error\(count == 1 ? "" : "s")",
                                       hint: "they are reported under \(name); fix them, then check the agenda again")
@@ -46,18 +50,26 @@ extension AgendaDecoder {
         let definitions = rosters.definitions(of: id)
         guard let definition = definitions.first else {
             map.markInvalid(fields.child("roster"))
+            var near: String?
             if rosters.isEmpty {
                 diagnostics.error(location, "'\(id)' is taken from a roster, but the agenda lists no rosters",
                                   hint: "add rosters: [path/to/roster.yaml] at the top of the agenda")
             } else if !rosters.incomplete {
-                let near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: rosters.ids)
+                near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: rosters.ids)
                 let names = rosters.loaded.map(\.name)
                 diagnostics.error(location, "no person '\(id)' in the roster\(names.count == 1 ? "" : "s") \(names.map { "'\($0)'" }.joined(separator: ", "))",
                                   hint: near.map { "did you mean '\($0)'?" } ?? "convene pool \(names.joined(separator: " ")) lists everyone in \(names.count == 1 ? "it" : "them")")
             }
+            // A stand-in keeps the agenda's people and their ids in place; the error above (or
+            // the one at the roster's line) is all that is said about it.
             var stand = overrides
-            if fields.values["id"] == nil { stand.id = id }
+            if fields.values["id"] == nil {
+                stand.id = id
+                unresolved.written.insert(id)
+                if let near { unresolved.meant.insert(near) }
+            }
             if fields.values["name"] == nil { stand.name = id }
+            unresolved.ids.insert(stand.id)
             return stand
         }
         if definitions.count > 1 {
@@ -69,6 +81,9 @@ extension AgendaDecoder {
         for key in fields.values.keys where key != "roster" {
             Self.override(key, of: &person, from: overrides)
         }
+        // From a roster with errors, or one of two definitions, the person may lack what
+        // the roster should have given: their error says enough.
+        if definitions.count > 1 || !definition.roster.isValid { unresolved.ids.insert(person.id) }
         return person
     }
 

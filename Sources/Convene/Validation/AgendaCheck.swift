@@ -24,7 +24,7 @@ public struct AgendaCheck: Sendable {
         sourceMap = loaded.sourceMap
         diagnostics = loaded.diagnostics
         if let agenda = loaded.agenda {
-            let validation = AgendaValidator().validate(agenda, sourceMap: loaded.sourceMap)
+            let validation = AgendaValidator().validate(agenda, sourceMap: loaded.sourceMap, unresolved: loaded.unresolvedPeople)
             diagnostics.append(contentsOf: validation.diagnostics)
             layouts = validation.layouts
             if !diagnostics.hasErrors {

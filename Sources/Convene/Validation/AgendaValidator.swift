@@ -14,9 +14,10 @@ public struct AgendaValidator: Sendable {
         public var layouts: [Int: SegmentLayout]
     }
 
-    /// Every problem of `agenda`, placed with `sourceMap`.
-    public func validate(_ agenda: Agenda, sourceMap: SourceMap) -> Result {
-        var run = Run(agenda: agenda, map: sourceMap)
+    /// Every problem of `agenda`, placed with `sourceMap`. The people in `unresolved` had an
+    /// error while loading: nothing that follows from it is reported again.
+    public func validate(_ agenda: Agenda, sourceMap: SourceMap, unresolved: UnresolvedPeople = UnresolvedPeople()) -> Result {
+        var run = Run(agenda: agenda, map: sourceMap, unresolved: unresolved)
         run.checkIDs()
         run.checkPeople()
         for index in agenda.sessions.indices {
@@ -30,17 +31,23 @@ public struct AgendaValidator: Sendable {
     private struct Run {
         let agenda: Agenda
         let map: SourceMap
+        let unresolved: UnresolvedPeople
         var diagnostics = DiagnosticList()
         var layouts: [Int: SegmentLayout] = [:]
         let personIDs: [String]
+        /// The ids an unknown person's hint may suggest: not those taken from an unresolved
+        /// `roster:`, which may be the typo.
+        let suggestedIDs: [String]
         let questionIDs: [String]
         let knownPeople: Set<String>
         let knownQuestions: Set<String>
 
-        init(agenda: Agenda, map: SourceMap) {
+        init(agenda: Agenda, map: SourceMap, unresolved: UnresolvedPeople) {
             self.agenda = agenda
             self.map = map
+            self.unresolved = unresolved
             personIDs = agenda.people.map(\.id)
+            suggestedIDs = unresolved.written.isEmpty ? personIDs : personIDs.filter { !unresolved.written.contains($0) }
             questionIDs = agenda.guidingQuestions.map(\.id)
             knownPeople = Set(personIDs)
             knownQuestions = Set(questionIDs)
@@ -70,7 +77,7 @@ public struct AgendaValidator: Sendable {
         // MARK: People
 
         mutating func checkPeople() {
-            for (index, person) in agenda.people.enumerated() {
+            for (index, person) in agenda.people.enumerated() where !unresolved.ids.contains(person.id) {
                 let path = "people[\(index)]"
                 if person.attendance == .online, person.timeZone == nil, !map.isInvalid("\(path).timezone") {
                     diagnostics.error(map.location("\(path).attendance"),
@@ -155,10 +162,10 @@ public struct AgendaValidator: Sendable {
         }
 
         private mutating func person(_ id: String, at path: String, role: String) {
-            guard !knownPeople.contains(id) else { return }
+            guard !knownPeople.contains(id), !unresolved.meant.contains(id) else { return }
             // Looking for the nearest id costs a pass over everyone: not for a message that
             // would not be listed.
-            let near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: personIDs)
+            let near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: suggestedIDs)
             diagnostics.error(map.location(path), "unknown person '\(id)' as \(role)",
                               hint: near.map { "did you mean '\($0)'?" } ?? "add them under people: with id: \(id)")
         }
