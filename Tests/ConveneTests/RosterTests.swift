@@ -279,6 +279,26 @@ struct RosterReferenceTests {
         #expect(people[2].languages == ["uk"])
     }
 
+    @Test("an empty visibility beside roster: keeps the roster's; a wider one is a warning at its line")
+    func visibilityOverrides() throws {
+        let empty = try check(agenda("""
+              - roster: ana
+                visibility: ~
+
+            """))
+        #expect(try #require(empty.agenda).people.first?.visibility == .participants, "~ is no override")
+        #expect(lines(empty).isEmpty)
+        let wider = try check(agenda("""
+              - roster: ana
+                visibility: public
+
+            """))
+        #expect(try #require(wider.agenda).people.first?.visibility == .public)
+        #expect(lines(wider) == [
+            "a.yaml:8:17: warning: Ana Kovalenko is visible to participants only in r.yaml:5:9; this agenda makes the name public, so public outputs will print it — keep the roster's visibility unless the person has agreed to be named; then leave this line, and say so in the roster",
+        ])
+    }
+
     @Test("every key of an agenda person can stand beside roster: and overrides the roster's value")
     func everyKeyOverrides() throws {
         var lines: [String] = []

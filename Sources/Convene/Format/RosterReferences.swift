@@ -78,8 +78,16 @@ extension AgendaDecoder {
             map.markInvalid(fields.child("roster"))
         }
         var person = definition.expert.person
-        for key in fields.values.keys where key != "roster" {
+        // A key left empty beside roster: (visibility: ~) keeps the roster's value.
+        for (key, entry) in fields.values where key != "roster" && !isNull(entry.value) {
             Self.override(key, of: &person, from: overrides)
+        }
+        let rank: [Visibility: Int] = [.public: 0, .participants: 1, .organizers: 2]
+        let rostered = definition.expert.person.visibility
+        if let entry = fields.values["visibility"], (rank[person.visibility] ?? 0) < (rank[rostered] ?? 0) {
+            diagnostics.warning(Self.location(of: entry.value),
+                "\(person.name) is visible to \(rostered.rawValue) only in \(definition.place); this agenda makes \(person.visibility == .public ? "the name public" : "the name visible to participants"), so \(person.visibility == .public ? "public outputs" : "participants' sheets") will print it",
+                hint: "keep the roster's visibility unless the person has agreed to be named; then leave this line, and say so in the roster")
         }
         // From a roster with errors, or one of two definitions, the person may lack what
         // the roster should have given: their error says enough.
