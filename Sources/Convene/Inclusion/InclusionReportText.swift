@@ -84,16 +84,23 @@ extension InclusionReport {
     private func flagLines(_ scope: ScopeFigures, width: Int) -> [String] {
         guard !scope.flags.isEmpty else { return ["  Flags: none"] }
         var lines = InclusionText.wrap("Flags: " + scope.flags.map(\.rawValue).joined(separator: ", "), width: width, indent: "  ")
+        // Segments the public may not see by title are counted on one line per kind of finding.
+        var unnamed: [(line: String, count: Int)] = []
         for segment in scope.singleSexSegments {
             guard let session = figures.sessions.first(where: { $0.roles.index == segment.session }) else { continue }
             let what = ": all \(segment.speakers) speakers are \(segment.gender == .woman ? "women" : "men")"
             if audience == .public && session.isConfidential {
-                lines.append("    a \(segment.kind.rawValue) in a confidential session" + what)
+                let line = segment.kind.rawValue + what
+                if let index = unnamed.firstIndex(where: { $0.line == line }) { unnamed[index].count += 1 } else { unnamed.append((line, 1)) }
                 continue
             }
             let kind = "the \(segment.kind.rawValue) '", place = "'" + (scope.sessions > 1 ? " in \(sessionID(session))" : "")
             let room = width - 4 - kind.displayWidth - place.displayWidth - what.displayWidth
             lines.append("    " + kind + InclusionText.fit(names.clean(segment.title), max(room, 10)) + place + what)
+        }
+        for (line, count) in unnamed {
+            let kind = String(line.prefix { $0 != ":" }), what = line.dropFirst(kind.count)
+            lines.append("    " + (count == 1 ? "a \(kind) in a confidential session" : "\(count) \(kind)s in confidential sessions, each") + what)
         }
         return lines
     }
