@@ -227,6 +227,13 @@ struct InclusionReportTests {
         InclusionReport(figures: try inclusionFigures(text), audience: audience)
     }
 
+    @Test("the public report counts the confidential sessions' flagged panels on one line, without their titles")
+    func confidentialPanelsCounted() throws {
+        let text = try report(try sampleAgenda("kyiv-consultation-2026.yaml")).text(width: 80)
+        #expect(text.contains("\n  Flags: single-sex-panel\n    2 panels in confidential sessions, each: all 3 speakers are women\n"))
+        #expect(!text.contains("Expert panel"))
+    }
+
     /// The keys of a JSON object, in order.
     func keys(_ value: JSONValue?) -> [String] {
         guard case .object(let pairs) = value else { return [] }
