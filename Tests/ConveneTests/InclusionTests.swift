@@ -227,6 +227,20 @@ struct InclusionReportTests {
         InclusionReport(figures: try inclusionFigures(text), audience: audience)
     }
 
+    @Test("a report on speakers whose gender is not recorded says why nothing is flagged")
+    func undisclosedFlags() throws {
+        let text = try report(header + """
+            people:
+              - { id: a, name: A }
+              - { id: b, name: B }
+              - { id: m, name: M }
+            sessions:
+              - { id: s, title: S, date: 2026-12-08, start: "10:00", moderator: m,
+                  segments: [ { title: Panel, kind: panel, duration: 30m, speakers: [a, b] } ] }
+            """).text(width: 80)
+        #expect(text.contains("\n  Flags: none (no speaker's gender is recorded to judge by)\n"))
+    }
+
     @Test("the public report counts the confidential sessions' flagged panels on one line, without their titles")
     func confidentialPanelsCounted() throws {
         let text = try report(try sampleAgenda("kyiv-consultation-2026.yaml")).text(width: 80)

@@ -82,7 +82,13 @@ extension InclusionReport {
     }
 
     private func flagLines(_ scope: ScopeFigures, width: Int) -> [String] {
-        guard !scope.flags.isEmpty else { return ["  Flags: none"] }
+        guard !scope.flags.isEmpty else {
+            // With no speaker's gender recorded there is nothing to judge, which "none" alone would hide.
+            if scope.speakers.total > 0 && scope.speakers.disclosed == 0 {
+                return ["  Flags: none (no speaker's gender is recorded to judge by)"]
+            }
+            return ["  Flags: none"]
+        }
         var lines = InclusionText.wrap("Flags: " + scope.flags.map(\.rawValue).joined(separator: ", "), width: width, indent: "  ")
         // Segments the public may not see by title are counted on one line per kind of finding.
         var unnamed: [(line: String, count: Int)] = []
