@@ -2,10 +2,6 @@ import ArgumentParser
 import Convene
 import Foundation
 
-extension Sheet: ExpressibleByArgument {}
-extension SheetFormat: ExpressibleByArgument {}
-extension SheetLanguage: ExpressibleByArgument {}
-extension Audience: ExpressibleByArgument {}
 
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

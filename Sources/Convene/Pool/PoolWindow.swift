@@ -50,22 +50,20 @@ public struct PoolWindow: Sendable, Equatable {
                 throw Problem(message: "'\(text)' says no time zone",
                               hint: "add --timezone ZONE (e.g. --timezone Europe/Kyiv) or an offset (\(text)+02:00, or \(text)Z for UTC)")
             }
-            let resolution: TimeZoneEngine.Resolution
             do {
-                resolution = try zones.engine.resolve(civil, in: timeZone)
+                start = try zones.instant(at: civil, in: timeZone)
             } catch {
-                throw Problem(message: "the time zone '\(timeZone)' cannot be loaded from the tz database", hint: "check that tzdata is installed")
-            }
-            switch resolution {
-            case .exact(let seconds):
-                start = Instant(seconds: seconds)
-            case .skipped(_, let before, let after):
-                throw Problem(message: "\(wall) does not exist in \(timeZone): the clocks jump from \(Self.clock(before)) to \(Self.clock(after))",
-                              hint: "pick a time outside the skipped hour, e.g. \(written.date)T\(Self.clock(after))")
-            case .repeated(let first, let second):
-                let iso = "\(written.date)T\(formatClock(written.hour * 60 + written.minute))"
-                throw Problem(message: "\(wall) happens twice in \(timeZone), when the clocks go back",
-                              hint: "give the offset to say which: \(iso)\(Self.offset(civil.secondsSinceEpoch - first)) (the first) or \(iso)\(Self.offset(civil.secondsSinceEpoch - second)) (the second)")
+                let message = error.message(wall, in: timeZone)
+                switch error {
+                case .skipped(_, let after):
+                    throw Problem(message: message, hint: "pick a time outside the skipped hour, e.g. \(written.date)T\(Self.clock(after))")
+                case .repeated(let first, let second):
+                    let iso = "\(written.date)T\(formatClock(written.hour * 60 + written.minute))"
+                    throw Problem(message: message,
+                                  hint: "give the offset to say which: \(iso)\(Self.offset(civil.secondsSinceEpoch - first.seconds)) (the first) or \(iso)\(Self.offset(civil.secondsSinceEpoch - second.seconds)) (the second)")
+                case .unknownZone:
+                    throw Problem(message: message, hint: "check that tzdata is installed")
+                }
             }
         }
         let end = start.adding(minutes: minutes)

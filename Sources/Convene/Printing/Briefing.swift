@@ -16,9 +16,7 @@ extension SheetBuilder {
     /// Everyone who has the floor in a scheduled session, in agenda order: whom a briefing can
     /// be made for.
     public var speakers: [Person] {
-        let holders = Set(timeline.sessions.flatMap { timed in
-            timed.segments.flatMap { $0.segment.speakers + [$0.segment.moderator].compactMap { $0 } } + [timed.session.moderator].compactMap { $0 }
-        })
+        let holders = timeline.sessions.reduce(into: Set<String>()) { $0.formUnion($1.floorHolders) }
         return agenda.people.filter { holders.contains($0.id) }
     }
 
@@ -36,9 +34,9 @@ extension SheetBuilder {
         }
         let zone = person.effectiveTimeZone(in: agenda), venue = agenda.timeZone
         var sessions: [BriefingSessionView] = []
-        for timed in timeline.sessions.sorted(by: { ($0.start, $0.index) < ($1.start, $1.index) }) {
-            let moderates = timed.session.moderator == id
-            guard moderates || timed.segments.contains(where: { $0.gives(theFloorTo: id) }) else { continue }
+        var checkTimes: [Instant] = []
+        for timed in timeline.sessionsInTimeOrder {
+            guard timed.floorHolders.contains(id) else { continue }
             let start = try zones.zonedTime(timed.start, in: zone), end = try zones.zonedTime(timed.end, in: zone)
             let venueStart = try zones.zonedTime(timed.start, in: venue), venueEnd = try zones.zonedTime(timed.end, in: venue)
             var programme: [BriefingSegmentView] = []
@@ -53,6 +51,7 @@ extension SheetBuilder {
                     questions: questions(of: segment.segment), others: others, hasOthers: !others.isEmpty, mine: segment.gives(theFloorTo: id)))
             }
             let checks = person.attendance == .online ? TechCheck.checks(in: timed, online: [id]) : []
+            checkTimes += checks.map(\.at)
             let local = try checks.map { check -> String in
                 let clock = try zones.zonedTime(check.at, in: zone)
                 return clock.date == start.date ? language.clock(clock) : "\(language.date(clock.date)), \(language.clock(clock))"
@@ -67,10 +66,8 @@ extension SheetBuilder {
                 venueTechCheck: atVenue.isEmpty ? nil : atVenue.joined(separator: ", "),
                 segments: programme.filter(\.mine), programme: programme, notice: language.notice(rule)))
         }
-        let online = agenda.venue?.online.map { OnlineView(platform: optional($0.platform), url: optional($0.url),
-                                                           dialIn: optional($0.dialIn), notes: optional($0.notes)) }
         var firstCheck: String?
-        if person.attendance == .online, let first = timeline.sessions.flatMap({ TechCheck.checks(in: $0, online: [id]) }).map(\.at).min() {
+        if let first = checkTimes.min() {
             let local = try zones.zonedTime(first, in: zone)
             firstCheck = "\(language.date(local.date)), \(language.clock(local))"
         }
@@ -79,12 +76,11 @@ extension SheetBuilder {
         }
         let view = BriefingView(
             person: reader, zone: zone, zoneTime: language.zoneTime(zone), differentZone: zone != venue,
-            sessions: sessions, join: person.attendance == .online ? online : nil, firstCheck: firstCheck)
-        var sheet = try self.sheet("briefing", title: labels.briefing, briefing: view)
-        sheet.documentTitle = "\(labels.briefing) — \(view.person.name)"
-        sheet.sessions = []
+            sessions: sessions, join: person.attendance == .online ? onlineView() : nil, firstCheck: firstCheck)
         let shown = sessions.flatMap { [$0.moderator].compactMap { $0 } + $0.programme.flatMap(\.others) }
-        sheet.describesPeople = shown.contains { !$0.named }
+        let sheet = SheetView(sheet: "briefing", language: language.rawValue, labels: labels, documentTitle: "\(labels.briefing) — \(reader.name)",
+                              event: try event(), sessions: [], unscheduled: [], hasUnscheduled: false, briefing: view,
+                              describesPeople: shown.contains { !$0.named })
         return sheet
     }
 }

@@ -22,8 +22,7 @@ public enum PrintedSheets {
     /// The language of a person's briefing: the first of their languages Convene prints in,
     /// else the agenda's.
     public static func language(of person: Person, in agenda: Agenda) -> SheetLanguage {
-        person.languages.lazy.compactMap { SheetLanguage(rawValue: $0.lowercased()) }.first
-            ?? SheetLanguage.preferred(in: agenda.languages)
+        SheetLanguage.first(in: person.languages) ?? SheetLanguage.preferred(in: agenda.languages)
     }
 
     public static func files(timeline: Timeline, zones: ZoneDirectory, renderer: SheetRenderer) throws -> [OutputFile] {

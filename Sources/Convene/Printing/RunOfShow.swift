@@ -25,8 +25,7 @@ extension SheetBuilder {
         for group in groups {
             let (clock, elapsed, remaining) = try timing(group.at)
             let checked = try group.people.map { id -> PersonView in
-                var person = person(id, in: timed.session, role: .speaker, placeholder: true)
-                    ?? PersonView(name: labels.unnamedSpeaker, named: false, line: labels.unnamedSpeaker, online: true)
+                var person = personOrRole(id, in: timed.session, role: .speaker)
                 person.local = try localClock(of: id, at: group.at, in: timed.session)
                 return person
             }
@@ -39,8 +38,7 @@ extension SheetBuilder {
         for segment in timed.segments {
             let (clock, elapsed, remaining) = try timing(segment.start)
             let floor = try segment.speakingMinutes(excluding: segment.segment.moderator ?? timed.session.moderator).map { entry in
-                var view = person(entry.person, in: timed.session, role: .speaker, placeholder: true)
-                    ?? PersonView(name: labels.unnamedSpeaker, named: false, line: labels.unnamedSpeaker, online: false)
+                var view = personOrRole(entry.person, in: timed.session, role: .speaker)
                 view.minutes = language.minutes(entry.minutes)
                 if online.contains(entry.person) { view.local = try localClock(of: entry.person, at: segment.start, in: timed.session) }
                 return view
@@ -50,7 +48,7 @@ extension SheetBuilder {
                 clock: clock, elapsed: elapsed, remaining: remaining, duration: String(segment.start.minutes(until: segment.end)),
                 title: line(segment.segment.title, in: timed.session), kind: language.name(of: segment.segment.kind),
                 isSegment: true, isCheck: false, isEnd: false, floor: floor,
-                moderator: moderator.flatMap { person($0, in: timed.session, role: .moderator, placeholder: true) },
+                moderator: moderator.map { personOrRole($0, in: timed.session, role: .moderator) },
                 questions: questions(of: segment.segment), cues: forDesk ? segment.segment.cues.map { line($0, in: timed.session) }.filter { !$0.isEmpty } : [],
                 interpretation: optional(segment.segment.interpretation, in: timed.session),
                 notes: forDesk ? optional(segment.segment.notes, in: timed.session) : nil)))

@@ -43,10 +43,10 @@ public struct SheetBuilder: Sendable {
         try sheet("run-of-show", title: labels.runOfShow)
     }
 
-    func sheet(_ name: String, title: String, briefing: BriefingView? = nil) throws -> SheetView {
+    func sheet(_ name: String, title: String) throws -> SheetView {
         var sessions: [SessionView] = []
         var previous: TimedSession?
-        for timed in timeline.sessions.sorted(by: { ($0.start, $0.index) < ($1.start, $1.index) }) {
+        for timed in timeline.sessionsInTimeOrder {
             sessions.append(try session(timed, after: previous, rows: name == "run-of-show"))
             previous = timed
         }
@@ -59,7 +59,7 @@ public struct SheetBuilder: Sendable {
         let unscheduled = agenda.sessions.indices.filter { !scheduled.contains($0) }.map { line(agenda.sessions[$0].title, in: agenda.sessions[$0]) }
         return SheetView(sheet: name, language: language.rawValue, labels: labels, documentTitle: "\(title) — \(event.title)",
                          event: event, sessions: sessions, unscheduled: unscheduled, hasUnscheduled: !unscheduled.isEmpty,
-                         briefing: briefing, describesPeople: shown.contains { !$0.named })
+                         briefing: nil, describesPeople: shown.contains { !$0.named })
     }
 
     // MARK: The event
@@ -71,8 +71,6 @@ public struct SheetBuilder: Sendable {
             dateText = first == last ? language.date(first) : "\(language.date(first)) – \(language.date(last))"
         }
         let questions = agenda.guidingQuestions.enumerated().map { QuestionView(number: $0.offset + 1, text: line($0.element.text)) }
-        let online = agenda.venue?.online.map { OnlineView(platform: optional($0.platform), url: optional($0.url),
-                                                           dialIn: optional($0.dialIn), notes: optional($0.notes)) }
         var interpretation: String?
         if let given = agenda.interpretation {
             let languages = given.languages.map { line($0).uppercased() }.filter { !$0.isEmpty }
@@ -83,10 +81,15 @@ public struct SheetBuilder: Sendable {
             title: line(agenda.title), subtitle: optional(agenda.subtitle), kind: language.name(of: agenda.kind),
             tracks: language.tracks(agenda.tracks), dates: dateText, zone: agenda.timeZone, zoneTime: language.zoneTime(agenda.timeZone),
             organizer: optional(agenda.organizer?.name), venueName: optional(agenda.venue?.name),
-            venueAddress: optional(agenda.venue?.address), room: optional(agenda.venue?.room), online: online,
+            venueAddress: optional(agenda.venue?.address), room: optional(agenda.venue?.room), online: onlineView(),
             introduction: block(agenda.introduction), guidingQuestions: questions, hasGuidingQuestions: !questions.isEmpty,
             outcome: block(agenda.outcome), audience: block(agenda.audience), notice: language.notice(agenda.confidentiality),
             interpretation: interpretation)
+    }
+
+    /// How online participants join, as the agenda's venue says.
+    func onlineView() -> OnlineView? {
+        agenda.venue?.online.map { OnlineView(platform: optional($0.platform), url: optional($0.url), dialIn: optional($0.dialIn), notes: optional($0.notes)) }
     }
 
     func block(_ text: String?) -> TextBlock? {
@@ -161,8 +164,7 @@ public struct SheetBuilder: Sendable {
 
     /// The online people who have the floor in a session, in agenda order.
     func onlinePeople(with timed: TimedSession) -> [String] {
-        var holders = Set(timed.segments.flatMap { $0.segment.speakers + [$0.segment.moderator].compactMap { $0 } })
-        if let moderator = timed.session.moderator { holders.insert(moderator) }
+        let holders = timed.floorHolders
         return agenda.people.filter { holders.contains($0.id) && $0.attendance == .online }.map(\.id)
     }
 
@@ -188,23 +190,28 @@ public struct SheetBuilder: Sendable {
     enum Role { case speaker, moderator, participant }
 
     /// A person as this sheet's audience may see them in `session`: named, shown by their
-    /// `described_as` wording, or (when the agenda gives none) left out. Where a row needs
-    /// someone in it (a run-of-show's floor), `placeholder` shows the role instead.
-    func person(_ id: String, in session: Session?, role: Role, placeholder: Bool = false) -> PersonView? {
+    /// `described_as` wording, or (when the agenda gives none) left out.
+    func person(_ id: String, in session: Session?, role: Role) -> PersonView? {
         guard let person = people[id] else { return nil }
         let online = person.attendance == .online
         guard disclosure.mayName(person, in: session) else {
-            let generic: String? = switch role {
-            case .speaker: labels.unnamedSpeaker
-            case .moderator: labels.unnamedModerator
-            case .participant: labels.unnamedParticipant
-            }
-            guard let description = SheetText.optional(person.describedAs) ?? (placeholder ? generic : nil) else { return nil }
-            return PersonView(name: description, named: false, line: description, online: online)
+            return SheetText.optional(person.describedAs).map { PersonView(name: $0, named: false, line: $0, online: online) }
         }
         let name = SheetText.line(person.name)
         let title = SheetText.optional(person.title), organization = SheetText.optional(person.organization)
         let line = ([name, title, organization].compactMap { $0 }).joined(separator: ", ")
         return PersonView(name: name, named: true, title: title, organization: organization, line: line, online: online)
+    }
+
+    /// ``person(_:in:role:)``, or the role ("a speaker") where a row needs someone in it, as a
+    /// run-of-show's floor does.
+    func personOrRole(_ id: String, in session: Session?, role: Role) -> PersonView {
+        if let view = person(id, in: session, role: role) { return view }
+        let generic = switch role {
+        case .speaker: labels.unnamedSpeaker
+        case .moderator: labels.unnamedModerator
+        case .participant: labels.unnamedParticipant
+        }
+        return PersonView(name: generic, named: false, line: generic, online: people[id]?.attendance == .online)
     }
 }

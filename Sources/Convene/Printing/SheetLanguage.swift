@@ -6,7 +6,12 @@ public enum SheetLanguage: String, Sendable, CaseIterable {
     /// The language of an agenda's sheets: the first of its languages Convene prints in, or
     /// English.
     public static func preferred(in languages: [String]) -> SheetLanguage {
-        languages.lazy.compactMap { SheetLanguage(rawValue: $0.lowercased()) }.first ?? .en
+        first(in: languages) ?? .en
+    }
+
+    /// The first of `languages` (codes such as `uk`, in any case) Convene prints in, if any.
+    public static func first(in languages: [String]) -> SheetLanguage? {
+        languages.lazy.compactMap { SheetLanguage(rawValue: $0.lowercased()) }.first
     }
 
     /// "Wednesday 19 October 2022", "mercredi 19 octobre 2022", "середа, 19 жовтня 2022 р.".

@@ -59,3 +59,43 @@ extension ZoneDirectory {
         return ZonedTime(civil: CivilTime(secondsSinceEpoch: instant.seconds + Int64(offset)), offset: offset)
     }
 }
+
+/// Why a wall-clock time cannot be turned into one instant.
+public enum WallClockProblem: Error, Sendable, Equatable {
+    /// The time does not exist: the clocks jump from `before` to `after` over it.
+    case skipped(before: CivilTime, after: CivilTime)
+    /// The time happens twice, when the clocks go back: first at `first`, again at `second`.
+    case repeated(first: Instant, second: Instant)
+    /// The zone cannot be loaded from the tz database.
+    case unknownZone
+
+    /// What the problem is, for `wall` (how the time was written) in `zone`.
+    public func message(_ wall: String, in zone: String) -> String {
+        switch self {
+        case .skipped(let before, let after):
+            "\(wall) does not exist in \(zone): the clocks jump from \(formatClock(before.hour * 60 + before.minute)) to \(formatClock(after.hour * 60 + after.minute))"
+        case .repeated:
+            "\(wall) happens twice in \(zone), when the clocks go back"
+        case .unknownZone:
+            "the time zone '\(zone)' cannot be loaded from the tz database"
+        }
+    }
+}
+
+extension ZoneDirectory {
+    /// The one instant at which `zone`'s clocks show `civil`; a time the clocks skip or show
+    /// twice is a problem, never shifted in silence.
+    public func instant(at civil: CivilTime, in zone: String) throws(WallClockProblem) -> Instant {
+        let resolution: TimeZoneEngine.Resolution
+        do {
+            resolution = try engine.resolve(civil, in: zone)
+        } catch {
+            throw .unknownZone
+        }
+        switch resolution {
+        case .exact(let seconds): return Instant(seconds: seconds)
+        case .skipped(_, let before, let after): throw .skipped(before: before, after: after)
+        case .repeated(let first, let second): throw .repeated(first: Instant(seconds: first), second: Instant(seconds: second))
+        }
+    }
+}

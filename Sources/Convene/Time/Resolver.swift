@@ -26,21 +26,19 @@ public struct Resolver: Sendable {
                 let civil = CivilTime(year: day.year, month: day.month, day: day.day, hour: minuteOfDay / 60, minute: minuteOfDay % 60)
                 let wall = "\(formatClock(minuteOfDay)) on \(day)"
                 do {
-                    switch try zones.engine.resolve(civil, in: agenda.timeZone) {
-                    case .exact(let seconds):
-                        return Instant(seconds: seconds)
-                    case .skipped(_, let before, let after):
-                        diagnostics.error(sourceMap.location(place),
-                            "\(wall) does not exist in \(agenda.timeZone): the clocks jump from \(Self.clock(before)) to \(Self.clock(after))",
-                            hint: "move it out of the skipped hour, e.g. to \(Self.clock(after))")
-                    case .repeated:
-                        diagnostics.error(sourceMap.location(place),
-                            "\(wall) happens twice in \(agenda.timeZone), when the clocks go back",
-                            hint: "move it out of the hour that repeats, so every invite shows the same moment")
-                    }
+                    return try zones.instant(at: civil, in: agenda.timeZone)
                 } catch {
-                    diagnostics.error(sourceMap.location("timezone"), "the time zone '\(agenda.timeZone)' cannot be loaded from the tz database",
-                                      hint: "check that tzdata is installed")
+                    let message = error.message(wall, in: agenda.timeZone)
+                    switch error {
+                    case .skipped(_, let after):
+                        diagnostics.error(sourceMap.location(place), message,
+                                          hint: "move it out of the skipped hour, e.g. to \(Self.clock(after))")
+                    case .repeated:
+                        diagnostics.error(sourceMap.location(place), message,
+                                          hint: "move it out of the hour that repeats, so every invite shows the same moment")
+                    case .unknownZone:
+                        diagnostics.error(sourceMap.location("timezone"), message, hint: "check that tzdata is installed")
+                    }
                 }
                 return nil
             }

@@ -7,6 +7,11 @@ public struct Timeline: Sendable {
     public var tzdata: String
     /// Scheduled sessions, in agenda order; unscheduled ones are left out.
     public var sessions: [TimedSession]
+
+    /// The scheduled sessions in the order they happen (agenda order for a tie).
+    public var sessionsInTimeOrder: [TimedSession] {
+        sessions.sorted { ($0.start, $0.index) < ($1.start, $1.index) }
+    }
 }
 
 /// A scheduled session as instants.
@@ -21,6 +26,14 @@ public struct TimedSession: Sendable {
     public var segments: [TimedSegment]
 
     public var id: String { session.id }
+
+    /// Everyone who has the floor: the session's moderator, and each segment's speakers and
+    /// own moderator.
+    public var floorHolders: Set<String> {
+        var holders = Set(segments.flatMap { $0.segment.speakers + [$0.segment.moderator].compactMap { $0 } })
+        if let moderator = session.moderator { holders.insert(moderator) }
+        return holders
+    }
 }
 
 /// A segment as instants.
