@@ -428,7 +428,7 @@ struct DiagnosticTests {
             """)
         #expect(lines == [
             "a.yaml:12:12: warning: session 's1' is on track 3, which the event's tracks do not list — add \"3\" to tracks: at the top, or correct the session's track",
-            "a.yaml:15:63: warning: 'mod' both moderates and speaks in 'Panel' — the moderator is not counted as a speaker; remove them from speakers: or name another moderator",
+            "a.yaml:15:63: warning: 'mod' both moderates and speaks in 'Panel' — the moderator is not counted as a speaker; if they teach or lead it, list them under facilitators:, otherwise remove them from speakers: or name another moderator",
         ])
     }
 

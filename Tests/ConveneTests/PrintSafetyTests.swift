@@ -113,7 +113,12 @@ struct PrintSafetyTests {
                         #expect(!output.contains(organization), "\(organization)")
                     }
                 }
-                #expect(output.contains("a civil-society expert from Kharkiv"))
+                // Under the Chatham House Rule the public learns how many speak, not who: not even
+                // a description of the people it may not name.
+                for person in timeline.agenda.people {
+                    if let description = person.describedAs { #expect(!output.contains(description), "\(language) \(format) describes \(person.id)") }
+                }
+                #expect(output.contains(language.speakerCount(3)), "\(language) \(format) says how many speak")
             }
         }
     }

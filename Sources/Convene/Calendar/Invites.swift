@@ -27,36 +27,43 @@ public struct Invites: Sendable {
         "\(session)@\(event).convene"
     }
 
-    /// The PUBLISH calendar: one event per scheduled session, with no attendees. Its
-    /// descriptions name people as ``Disclosure`` allows for `audience` (public by default:
-    /// only people who may be named publicly, in sessions held in public); someone who may
-    /// not be named is shown by their `described_as` wording, or left out.
+    /// The PUBLISH calendar: one event per scheduled session, with no attendees, made from the
+    /// timeline as `audience` sees it (``DisclosedTimeline``; public by default): people are
+    /// named only where they may be, shown by their `described_as` wording otherwise, and in a
+    /// session the public may not learn the people of (Chatham House, off the record, closed)
+    /// only counted.
     public func published(for audience: Audience = .public) throws -> CalendarDocument {
-        let agenda = timeline.agenda
-        let disclosure = Disclosure(audience: audience, eventRule: agenda.confidentiality)
-        let redaction = TextRedaction(disclosure: disclosure, people: agenda.people)
+        let disclosed = DisclosedTimeline(timeline, audience: audience)
+        let agenda = disclosed.agenda
         let organizer = agenda.organizer.flatMap { organizer in organizer.email.map { CalendarDocument.Party(name: organizer.name, email: $0) } }
-        let events = try timeline.sessions.map { timed -> CalendarDocument.Event in
-            let rule = disclosure.rule(of: timed.session)
-            var withheld = false
+        let events = try disclosed.timeline.sessions.map { timed -> CalendarDocument.Event in
+            let rule = disclosed.disclosure.rule(of: timed.session)
+            let listed = disclosed.listsPeople(in: timed.session)
+            var withheld = !listed
             var lines: [String] = []
-            for segment in timed.segments {
+            for (segment, roles) in zip(timed.segments, timed.roles.segments) {
                 let clock = try zones.zonedTime(segment.start, in: agenda.timeZone).clock
-                var line = "\(clock) \(redaction.clean(segment.segment.title, in: timed.session))"
-                let shown = segment.segment.speakers.compactMap { people[$0] }.compactMap { person -> String? in
-                    if disclosure.mayName(person, in: timed.session) { return person.name }
-                    withheld = true
-                    return person.describedAs
+                var line = "\(clock) \(segment.segment.title)"
+                if listed {
+                    let shown = SheetBuilder.listed(segment.segment).compactMap { id -> String? in
+                        switch disclosed.shown(id, in: timed.session) {
+                        case .named(let person): return person.name
+                        case .described(let description): withheld = true; return description
+                        case .withheld: withheld = true; return nil
+                        }
+                    }
+                    if !shown.isEmpty { line += " — " + shown.joined(separator: ", ") }
+                } else if !roles.floor.isEmpty {
+                    line += " — " + SheetLanguage.en.speakerCount(roles.floor.count)
                 }
-                if !shown.isEmpty { line += " — " + shown.joined(separator: ", ") }
                 lines.append(line)
             }
             if rule != .public {
                 lines += ["", "Held under the \(Self.rule(rule))" + (withheld || audience == .public ? "; participants are not listed." : ".")]
             }
             // RFC 5546 wants an ORGANIZER in PUBLISH too: the convening organisation is public.
-            return try event(for: timed, sequence: 0, description: lines.joined(separator: "\n"), organizer: organizer, attendees: [], alarms: [],
-                             clean: { redaction.clean($0, in: timed.session) })
+            return try event(for: timed, in: agenda, sequence: 0, description: lines.joined(separator: "\n"), organizer: organizer,
+                             attendees: [], alarms: [])
         }
         return CalendarDocument(method: .publish, productID: Self.productID, events: events)
     }
@@ -69,44 +76,48 @@ public struct Invites: Sendable {
         return (people.filter { $0.email != nil }, people.filter { $0.email == nil })
     }
 
-    /// The REQUEST invite for `person`: every session they take part in, with their own local
-    /// times, their segments and questions in the description, and a tech check for online
-    /// speakers. In a confidential session the invite names only the organiser and them.
+    /// The REQUEST invite for `person`: every session they take part in, made from the
+    /// timeline as they may see it (a participant who sees their own name), with their own
+    /// local times, their segments and questions in the description, and the reminder their
+    /// roles give (their tech check, for an online person who talks). In a confidential
+    /// session the invite names only the organiser and them.
     public func invite(for person: Person) throws -> CalendarDocument {
-        let agenda = timeline.agenda
         guard person.email != nil else { return CalendarDocument(method: .request, productID: Self.productID, events: []) }
+        let disclosed = DisclosedTimeline(timeline, audience: .participants, reader: person.id)
+        let agenda = disclosed.agenda
         let organizer = agenda.organizer.flatMap { organizer in organizer.email.map { CalendarDocument.Party(name: organizer.name, email: $0) } }
         var events: [CalendarDocument.Event] = []
-        for timed in timeline.sessions where timed.participants.contains(person.id) {
-            let confidential = (timed.session.confidentiality ?? agenda.confidentiality) != .public
-            let others = confidential ? [person] : timed.participants.compactMap { people[$0] }.filter { other in
-                other.email != nil && (other.id == person.id || other.visibility != .organizers)
+        for timed in disclosed.timeline.sessions where timed.participants.contains(person.id) {
+            let confidential = disclosed.disclosure.rule(of: timed.session) != .public
+            let others: [Person] = confidential ? [person] : timed.participants.compactMap { id in
+                if id == person.id { return person }
+                if case .named(let other) = disclosed.shown(id, in: timed.session), other.email != nil { return other }
+                return nil
             }
             let attendees = others.compactMap { other -> CalendarDocument.Attendee? in
                 guard let address = other.email else { return nil }
-                return .init(party: .init(name: other.name, email: address), role: role(of: other.id, in: timed))
+                return .init(party: .init(name: other.name, email: address), role: Self.role(timed.roles.attendeeRole(of: other.id)))
             }
-            var alarms: [CalendarDocument.Alarm] = []
-            let speaks = timed.segments.contains { $0.segment.speakers.contains(person.id) || $0.segment.moderator == person.id }
-            if person.attendance == .online && speaks {
-                alarms.append(.init(minutesBefore: 15, text: "Connection and audio check for \(timed.session.title)"))
-            } else {
-                alarms.append(.init(minutesBefore: 30, text: timed.session.title))
-            }
-            events.append(try event(for: timed, sequence: 0, description: try description(for: person, in: timed, confidential: confidential),
+            let alarms = timed.roles.reminder(for: person.id).map { reminder in
+                [CalendarDocument.Alarm(minutesBefore: reminder.minutesBefore,
+                                        text: reminder.kind == .techCheck ? "Connection and audio check for \(timed.session.title)" : timed.session.title)]
+            } ?? []
+            events.append(try event(for: timed, in: agenda, sequence: 0,
+                                    description: try description(for: person, in: timed, agenda: agenda, confidential: confidential),
                                     organizer: organizer, attendees: attendees, alarms: alarms))
         }
         return CalendarDocument(method: .request, productID: Self.productID, events: events)
     }
 
-    private func role(of id: String, in timed: TimedSession) -> CalendarDocument.Attendee.Role {
-        if timed.session.moderator == id || timed.segments.contains(where: { $0.segment.moderator == id }) { return .chair }
-        if timed.segments.contains(where: { $0.segment.speakers.contains(id) }) { return .required }
-        return .optional
+    private static func role(_ role: AttendeeRole) -> CalendarDocument.Attendee.Role {
+        switch role {
+        case .chair: .chair
+        case .required: .required
+        case .optional: .optional
+        }
     }
 
-    private func description(for person: Person, in timed: TimedSession, confidential: Bool) throws -> String {
-        let agenda = timeline.agenda
+    private func description(for person: Person, in timed: TimedSession, agenda: Agenda, confidential: Bool) throws -> String {
         let zone = person.effectiveTimeZone(in: agenda)
         let start = try zones.zonedTime(timed.start, in: zone), end = try zones.zonedTime(timed.end, in: zone)
         var lines = ["\(timed.session.title)", "Your time: \(start.date.weekday.name) \(start.date) \(start.clock)–\(end.clock) (\(zone))"]
@@ -114,7 +125,7 @@ public struct Invites: Sendable {
             let venueStart = try zones.zonedTime(timed.start, in: agenda.timeZone), venueEnd = try zones.zonedTime(timed.end, in: agenda.timeZone)
             lines.append("Venue time: \(venueStart.clock)–\(venueEnd.clock) (\(agenda.timeZone))")
         }
-        let mine = timed.segments.filter { $0.segment.speakers.contains(person.id) || $0.segment.moderator == person.id }
+        let mine = zip(timed.segments, timed.roles.segments).filter { $0.1.gives(theFloorTo: person.id) }.map(\.0)
         if !mine.isEmpty {
             lines.append("")
             lines.append("You have the floor:")
@@ -138,10 +149,9 @@ public struct Invites: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func event(for timed: TimedSession, sequence: Int, description: String, organizer: CalendarDocument.Party?,
-                       attendees: [CalendarDocument.Attendee], alarms: [CalendarDocument.Alarm],
-                       clean: (String) -> String = { $0 }) throws -> CalendarDocument.Event {
-        let agenda = timeline.agenda
+    /// One session as a calendar event, from a timeline already redacted for its reader.
+    private func event(for timed: TimedSession, in agenda: Agenda, sequence: Int, description: String, organizer: CalendarDocument.Party?,
+                       attendees: [CalendarDocument.Attendee], alarms: [CalendarDocument.Alarm]) throws -> CalendarDocument.Event {
         let start = try zones.zonedTime(timed.start, in: agenda.timeZone), end = try zones.zonedTime(timed.end, in: agenda.timeZone)
         let room = [timed.session.room ?? agenda.venue?.room, agenda.venue?.name, agenda.venue?.address].compactMap { $0 }
         let online = agenda.venue?.online?.url
@@ -149,7 +159,7 @@ public struct Invites: Sendable {
         if let online { text += "\n\nOnline: \(online)" }
         return CalendarDocument.Event(
             uid: Self.uid(event: agenda.id, session: timed.id), sequence: sequence, stamp: stamp, timeZone: agenda.timeZone,
-            start: start.civil, end: end.civil, summary: clean(timed.session.title == agenda.title ? agenda.title : "\(agenda.title): \(timed.session.title)"),
+            start: start.civil, end: end.civil, summary: timed.session.title == agenda.title ? agenda.title : "\(agenda.title): \(timed.session.title)",
             description: text, location: room.isEmpty ? nil : room.joined(separator: ", "), url: online, conference: online,
             organizer: organizer, attendees: attendees, alarms: alarms)
     }

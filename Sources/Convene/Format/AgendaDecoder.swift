@@ -158,6 +158,7 @@ final class AgendaDecoder {
         segment.duration = duration(fields, "duration")
         segment.at = time(fields, "at")
         segment.speakers = list(fields, "speakers") { node, path in self.scalarText(node, path) }
+        segment.facilitators = list(fields, "facilitators") { node, path in self.scalarText(node, path) }
         segment.moderator = scalar(fields, "moderator")
         segment.questions = list(fields, "questions") { node, path in self.scalarText(node, path) }
         segment.cues = list(fields, "cues") { node, path in self.scalarText(node, path) }

@@ -144,12 +144,14 @@ public enum AgendaFormat {
         Field("duration", .duration, "How long it lasts; without it the segment runs until the next pinned segment or the session's end."),
         Field("at", .time, "Pins the segment's start to this venue time instead of following the previous segment."),
         Field("speakers", .list(.reference), "Ids of the people who have the floor."),
+        Field("facilitators", .list(.reference),
+              "Ids of the people who teach or facilitate it: they hold the floor and count as speaking, even when they also moderate."),
         Field("moderator", .reference, "The segment's moderator, when it is not the session's."),
         Field("questions", .list(.reference), "Ids of the guiding questions the segment addresses."),
         Field("cues", .list(.text), "Reminders for the moderator and the tech desk."),
         Field("notes", .text, "Anything else the run-of-show should say."),
         Field("speaking", .speakingTimes, default: "the segment shared evenly",
-              "Speaking time per speaker, e.g. { sarabi: 12m }; speakers not listed share the rest evenly."),
+              "Speaking time per speaker or facilitator, e.g. { sarabi: 12m }; those not listed share the rest evenly."),
         Field("interpretation", .text, "How this segment is interpreted, for the run-of-show, e.g. \"consecutive, Dari into English\"."),
     ])
 

@@ -64,11 +64,12 @@ public struct ScopeFigures: Sendable, Equatable {
         var singleSex: [SingleSexSegment] = []
         for role in roles {
             for entry in role.segments {
-                let onFloor = entry.speakers.compactMap { people[$0] }
-                guard let gender = InclusionRules.singleSexGender(of: entry.segment.kind, speakers: onFloor),
+                let segment = role.session.segments[entry.index]
+                let onFloor = entry.floor.compactMap { people[$0] }
+                guard let gender = InclusionRules.singleSexGender(of: segment.kind, speakers: onFloor),
                       gender != .woman || agenda.inclusion.allWomenPanels == .flag else { continue }
-                singleSex.append(SingleSexSegment(session: role.index, segment: entry.index, title: entry.segment.title,
-                                                  kind: entry.segment.kind, gender: gender, speakers: onFloor.count))
+                singleSex.append(SingleSexSegment(session: role.index, segment: entry.index, title: segment.title,
+                                                  kind: segment.kind, gender: gender, speakers: onFloor.count))
             }
         }
         self.sessions = roles.count

@@ -64,7 +64,7 @@ public struct Agenda: Sendable, Equatable {
     }
 
     /// The ids of the people who take part in a session: everyone, or the session's list,
-    /// with its moderators and speakers added, in agenda order.
+    /// with its moderators, speakers and facilitators added, in agenda order.
     public func participantIDs(of session: Session) -> [String] {
         var ids: Set<String>
         switch session.participants {
@@ -74,6 +74,7 @@ public struct Agenda: Sendable, Equatable {
         if let moderator = session.moderator { ids.insert(moderator) }
         for segment in session.segments {
             ids.formUnion(segment.speakers)
+            ids.formUnion(segment.facilitators)
             if let moderator = segment.moderator { ids.insert(moderator) }
         }
         return people.map(\.id).filter(ids.contains)

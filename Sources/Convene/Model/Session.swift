@@ -57,6 +57,9 @@ public struct Segment: Sendable, Equatable {
     /// A pinned start, in the venue's zone; `nil` means the segment follows the previous one.
     public var at: LocalTime?
     public var speakers: [String]
+    /// The people who teach or facilitate the segment: they hold the floor and are counted as
+    /// speaking, even when one of them is also its moderator (a trainer leading her session).
+    public var facilitators: [String]
     /// The segment's own moderator, when it is not the session's.
     public var moderator: String?
     public var questions: [String]
@@ -70,7 +73,7 @@ public struct Segment: Sendable, Equatable {
 
     public init(
         title: String, kind: SegmentKind = .other, duration: Minutes? = nil, at: LocalTime? = nil,
-        speakers: [String] = [], moderator: String? = nil, questions: [String] = [],
+        speakers: [String] = [], facilitators: [String] = [], moderator: String? = nil, questions: [String] = [],
         cues: [String] = [], notes: String? = nil, speakingTimes: [SpeakingTime] = [], interpretation: String? = nil
     ) {
         self.title = title
@@ -78,6 +81,7 @@ public struct Segment: Sendable, Equatable {
         self.duration = duration
         self.at = at
         self.speakers = speakers
+        self.facilitators = facilitators
         self.moderator = moderator
         self.questions = questions
         self.cues = cues

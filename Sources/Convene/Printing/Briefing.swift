@@ -16,7 +16,7 @@ extension SheetBuilder {
     /// Everyone who has the floor in a scheduled session, in agenda order: whom a briefing can
     /// be made for.
     public var speakers: [Person] {
-        let holders = timeline.sessions.reduce(into: Set<String>()) { $0.formUnion($1.floorHolders) }
+        let holders = timeline.sessions.reduce(into: Set<String>()) { $0.formUnion($1.roles.holders) }
         return agenda.people.filter { holders.contains($0.id) }
     }
 
@@ -36,21 +36,21 @@ extension SheetBuilder {
         var sessions: [BriefingSessionView] = []
         var checkTimes: [Instant] = []
         for timed in timeline.sessionsInTimeOrder {
-            guard timed.floorHolders.contains(id) else { continue }
+            guard timed.roles.involves(id) else { continue }
             let start = try zones.zonedTime(timed.start, in: zone), end = try zones.zonedTime(timed.end, in: zone)
             let venueStart = try zones.zonedTime(timed.start, in: venue), venueEnd = try zones.zonedTime(timed.end, in: venue)
             var programme: [BriefingSegmentView] = []
-            for segment in timed.segments {
+            for (segment, roles) in zip(timed.segments, timed.roles.segments) {
                 let from = try zones.zonedTime(segment.start, in: zone), to = try zones.zonedTime(segment.end, in: zone)
                 let venueFrom = try zones.zonedTime(segment.start, in: venue), venueTo = try zones.zonedTime(segment.end, in: venue)
-                let minutes = segment.speakingMinutes(excluding: segment.segment.moderator ?? timed.session.moderator).first { $0.person == id }?.minutes
-                let others = segment.segment.speakers.filter { $0 != id }.compactMap { self.person($0, in: timed.session, role: .speaker) }
+                let minutes = roles.minutes(of: id)
+                let others = roles.floor.filter { $0 != id }.compactMap { self.person($0, in: timed.session, role: .speaker) }
                 programme.append(BriefingSegmentView(
                     time: language.span(from, to), venueTime: language.span(venueFrom, venueTo), title: line(segment.segment.title, in: timed.session),
                     kind: language.name(of: segment.segment.kind), minutes: minutes.map(language.minutes),
-                    questions: questions(of: segment.segment), others: others, hasOthers: !others.isEmpty, mine: segment.gives(theFloorTo: id)))
+                    questions: questions(of: segment.segment), others: others, hasOthers: !others.isEmpty, mine: roles.gives(theFloorTo: id)))
             }
-            let checks = person.attendance == .online ? TechCheck.checks(in: timed, online: [id]) : []
+            let checks = timed.roles.techChecks.filter { $0.person == id }
             checkTimes += checks.map(\.at)
             let local = try checks.map { check -> String in
                 let clock = try zones.zonedTime(check.at, in: zone)

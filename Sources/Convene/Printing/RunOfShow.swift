@@ -4,7 +4,8 @@ extension SheetBuilder {
     /// then the end.
     func rows(of timed: TimedSession) throws -> [RowView] {
         let venue = agenda.timeZone
-        let online = Set(onlinePeople(with: timed))
+        let roles = timed.roles
+        let online = Set(roles.online)
         var rows: [(at: Instant, order: Int, row: RowView)] = []
         // Cues and notes are the organisers' working text: only their run-of-show carries them.
         let forDesk = disclosure.audience == .organizers
@@ -15,7 +16,7 @@ extension SheetBuilder {
         }
         // Checks at the same moment for the same segment make one row.
         var groups: [(at: Instant, segment: Int, people: [String])] = []
-        for check in TechCheck.checks(in: timed, online: online) {
+        for check in roles.techChecks {
             if let last = groups.indices.last, groups[last].at == check.at, groups[last].segment == check.segment {
                 groups[last].people.append(check.person)
             } else {
@@ -35,15 +36,17 @@ extension SheetBuilder {
                 isSegment: false, isCheck: true, isEnd: false, floor: checked, moderator: nil, questions: [], cues: [],
                 interpretation: nil, notes: nil)))
         }
-        for segment in timed.segments {
+        for (segment, segmentRoles) in zip(timed.segments, roles.segments) {
             let (clock, elapsed, remaining) = try timing(segment.start)
-            let floor = try segment.speakingMinutes(excluding: segment.segment.moderator ?? timed.session.moderator).map { entry in
+            let floor = try segmentRoles.minutes.map { entry in
                 var view = personOrRole(entry.person, in: timed.session, role: .speaker)
                 view.minutes = language.minutes(entry.minutes)
                 if online.contains(entry.person) { view.local = try localClock(of: entry.person, at: segment.start, in: timed.session) }
                 return view
             }
-            let moderator = segment.segment.moderator ?? (segment.segment.kind.needsModerator ? timed.session.moderator : nil)
+            // A segment's own moderator is always printed; the session's only where the
+            // segment's kind needs one.
+            let moderator = segmentRoles.hasOwnModerator || segment.segment.kind.needsModerator ? segmentRoles.moderator : nil
             rows.append((segment.start, 1, RowView(
                 clock: clock, elapsed: elapsed, remaining: remaining, duration: String(segment.start.minutes(until: segment.end)),
                 title: line(segment.segment.title, in: timed.session), kind: language.name(of: segment.segment.kind),

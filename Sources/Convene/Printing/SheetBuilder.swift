@@ -1,6 +1,6 @@
-/// Builds the view of a printed sheet from the ``Timeline``: every clock time is read from its
-/// instants through the zone directory, and every person passes through ``Disclosure``
-/// before a template can see them.
+/// Builds the view of a printed sheet from the ``Timeline`` as its audience sees it
+/// (``DisclosedTimeline``): every clock time is read from its instants through the zone
+/// directory, and the builder never holds a name, or text, its reader may not see.
 public struct SheetBuilder: Sendable {
     public let timeline: Timeline
     public let zones: ZoneDirectory
@@ -8,22 +8,28 @@ public struct SheetBuilder: Sendable {
     public let disclosure: Disclosure
     let labels: SheetLabels
     let people: [String: Person]
-    let redaction: TextRedaction
+    let disclosed: DisclosedTimeline
 
+    /// A builder for `audience` (`reader`, for a briefing, always sees their own name); the
+    /// timeline is redacted for them first.
     public init(timeline: Timeline, zones: ZoneDirectory, language: SheetLanguage, audience: Audience, reader: String? = nil) {
-        self.timeline = timeline
-        self.zones = zones
-        self.language = language
-        self.disclosure = Disclosure(audience: audience, eventRule: timeline.agenda.confidentiality, reader: reader)
-        labels = SheetLabels.of(language)
-        people = Dictionary(timeline.agenda.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        redaction = TextRedaction(disclosure: disclosure, people: timeline.agenda.people)
+        self.init(disclosed: DisclosedTimeline(timeline, audience: audience, reader: reader), zones: zones, language: language)
     }
 
-    /// The organisers' text as this audience may read it in `session` (the event's text for
-    /// `nil`): one line, hidden names replaced (``TextRedaction``).
+    /// A builder over a timeline already redacted for its reader.
+    public init(disclosed: DisclosedTimeline, zones: ZoneDirectory, language: SheetLanguage) {
+        self.disclosed = disclosed
+        self.timeline = disclosed.timeline
+        self.zones = zones
+        self.language = language
+        self.disclosure = disclosed.disclosure
+        labels = SheetLabels.of(language)
+        people = Dictionary(disclosed.timeline.agenda.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Agenda text on one line; it is already clean of names the reader may not see.
     func line(_ text: String, in session: Session? = nil) -> String {
-        SheetText.line(redaction.clean(text, in: session))
+        SheetText.line(text)
     }
 
     /// ``line(_:in:)`` for a value the agenda may leave out; `nil` when nothing is left.
@@ -93,7 +99,7 @@ public struct SheetBuilder: Sendable {
     }
 
     func block(_ text: String?) -> TextBlock? {
-        let paragraphs = SheetText.paragraphs(text.map { redaction.clean($0, in: nil) })
+        let paragraphs = SheetText.paragraphs(text)
         return paragraphs.isEmpty ? nil : TextBlock(paragraphs: paragraphs)
     }
 
@@ -148,10 +154,25 @@ public struct SheetBuilder: Sendable {
         return SegmentView(
             time: language.span(start, end), start: language.clock(start), title: line(segment.title, in: session.session),
             kind: language.name(of: segment.kind), duration: language.minutes(timed.start.minutes(until: timed.end)),
-            speakers: segment.speakers.compactMap { person($0, in: session.session, role: .speaker) },
+            speakers: Self.listed(segment).compactMap { person($0, in: session.session, role: .speaker) },
             moderator: ownModerator.flatMap { person($0, in: session.session, role: .moderator) },
+            speakerCount: speakerCount(of: timed, in: session),
             questions: questions, questionNumbers: questions.isEmpty ? nil : questions.map { String($0.number) }.joined(separator: ", "),
             isBreak: segment.kind == .break)
+    }
+
+    /// "3 speakers", for a session whose people the reader may not learn (the public, under
+    /// the Chatham House Rule, off the record or closed): how many have the floor, no more.
+    func speakerCount(of timed: TimedSegment, in session: TimedSession) -> String? {
+        guard !disclosed.listsPeople(in: session.session),
+              let count = session.roles.segments.first(where: { $0.index == timed.index })?.floor.count, count > 0 else { return nil }
+        return language.speakerCount(count)
+    }
+
+    /// Whom the programme lists for a segment: its facilitators, then its speakers, each once.
+    static func listed(_ segment: Segment) -> [String] {
+        var seen = Set<String>()
+        return (segment.facilitators + segment.speakers).filter { seen.insert($0).inserted }
     }
 
     func questions(of segment: Segment) -> [QuestionView] {
@@ -164,13 +185,13 @@ public struct SheetBuilder: Sendable {
 
     /// The online people who have the floor in a session, in agenda order.
     func onlinePeople(with timed: TimedSession) -> [String] {
-        let holders = timed.floorHolders
-        return agenda.people.filter { holders.contains($0.id) && $0.attendance == .online }.map(\.id)
+        timed.roles.online
     }
 
     /// Whether the audience may see `id`'s name in `session`.
     func isNamed(_ id: String, in session: Session?) -> Bool {
-        people[id].map { disclosure.mayName($0, in: session) } ?? false
+        if case .named = disclosed.shown(id, in: session) { return true }
+        return false
     }
 
     /// "16:55 in Kabul": a person's clock at an instant; `nil` for someone the audience may not
@@ -192,11 +213,17 @@ public struct SheetBuilder: Sendable {
     /// A person as this sheet's audience may see them in `session`: named, shown by their
     /// `described_as` wording, or (when the agenda gives none) left out.
     func person(_ id: String, in session: Session?, role: Role) -> PersonView? {
-        guard let person = people[id] else { return nil }
-        let online = person.attendance == .online
-        guard disclosure.mayName(person, in: session) else {
-            return SheetText.optional(person.describedAs).map { PersonView(name: $0, named: false, line: $0, online: online) }
+        let person: Person
+        switch disclosed.shown(id, in: session) {
+        case .withheld:
+            return nil
+        case .described(let description):
+            let online = people[id]?.attendance == .online
+            return SheetText.optional(description).map { PersonView(name: $0, named: false, line: $0, online: online) }
+        case .named(let named):
+            person = named
         }
+        let online = person.attendance == .online
         let name = SheetText.line(person.name)
         let title = SheetText.optional(person.title), organization = SheetText.optional(person.organization)
         let line = ([name, title, organization].compactMap { $0 }).joined(separator: ", ")

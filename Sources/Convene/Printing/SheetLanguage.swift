@@ -46,6 +46,15 @@ public enum SheetLanguage: String, Sendable, CaseIterable {
     }
 
     /// A number of minutes: "10 min", "10 min", "10 хв" (with a no-break space).
+    /// How many speak, where they may not be named: "3 speakers".
+    public func speakerCount(_ count: Int) -> String {
+        switch self {
+        case .en: count == 1 ? "1 speaker" : "\(count) speakers"
+        case .fr: count == 1 ? "1 personne intervenante" : "\(count) personnes intervenantes"
+        case .uk: "Виступають: \(count)"
+        }
+    }
+
     public func minutes(_ count: Int) -> String {
         self == .uk ? "\(count)\u{A0}хв" : "\(count)\u{A0}min"
     }

@@ -38,7 +38,7 @@ public struct SheetView: Sendable {
         "title", "subtitle", "kind", "tracks", "dates", "zone", "zoneTime", "organizer", "venueName", "venueAddress", "room",
         "hasGuidingQuestions", "notice", "paragraphs", "platform", "url", "notes", "number", "text",
         // sessions, segments, rows, people
-        "id", "showTitle", "date", "newDay", "breakBefore", "duration", "segments", "rows", "start", "questionNumbers", "isBreak",
+        "id", "showTitle", "date", "speakerCount", "newDay", "breakBefore", "duration", "segments", "rows", "start", "questionNumbers", "isBreak",
         "clock", "isSegment", "isCheck", "isEnd", "cues", "name", "named", "organization", "line", "local",
         // briefing
         "person", "differentZone", "join", "firstCheck", "venueDate", "venueTechCheck", "programme", "others", "hasOthers", "mine",
@@ -143,6 +143,9 @@ public struct SegmentView: Sendable {
     public var duration: String
     public var speakers: [PersonView]
     public var moderator: PersonView?
+    /// "3 speakers", where the reader may not learn who they are (the public, in a session
+    /// held under the Chatham House Rule, off the record or closed); `nil` otherwise.
+    public var speakerCount: String?
     public var questions: [QuestionView]
     /// "1, 2, 3, 4": the numbers of the guiding questions the segment addresses.
     public var questionNumbers: String?

@@ -16,6 +16,7 @@ public struct Resolver: Sendable {
     public func resolve(_ agenda: Agenda, layouts: [Int: SegmentLayout], sourceMap: SourceMap) -> (Timeline, DiagnosticList) {
         var diagnostics = DiagnosticList()
         var sessions: [TimedSession] = []
+        let people = PeopleIndex(agenda)
         for (index, session) in agenda.sessions.enumerated() {
             guard let date = session.date, let start = session.start, let layout = layouts[index] else { continue }
             let path = "sessions[\(index)]"
@@ -67,8 +68,9 @@ public struct Resolver: Sendable {
                     "session '\(session.id)' spans a daylight-saving change in \(agenda.timeZone): it lasts \(Minutes(max(elapsed, 1))) in real time, not the \(Minutes(layout.length)) its clock times say",
                     hint: "its times are read on the wall clock; move the session, or shorten it, if its real length matters")
             }
+            let roles = SessionRoles(index: index, in: agenda, segments: segments, start: sessionStart, people: people)
             sessions.append(TimedSession(index: index, session: session, start: sessionStart, end: sessionEnd,
-                                         participants: agenda.participantIDs(of: session), segments: segments))
+                                         participants: roles.participants, segments: segments, roles: roles))
         }
         return (Timeline(agenda: agenda, tzdata: zones.version, sessions: sessions), diagnostics)
     }

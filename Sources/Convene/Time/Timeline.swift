@@ -25,15 +25,10 @@ public struct TimedSession: Sendable {
     public var participants: [String]
     public var segments: [TimedSegment]
 
-    public var id: String { session.id }
+    /// Who does what in it, decided once when the session is resolved.
+    public var roles: SessionRoles
 
-    /// Everyone who has the floor: the session's moderator, and each segment's speakers and
-    /// own moderator.
-    public var floorHolders: Set<String> {
-        var holders = Set(segments.flatMap { $0.segment.speakers + [$0.segment.moderator].compactMap { $0 } })
-        if let moderator = session.moderator { holders.insert(moderator) }
-        return holders
-    }
+    public var id: String { session.id }
 }
 
 /// A segment as instants.

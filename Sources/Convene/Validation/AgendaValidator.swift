@@ -113,6 +113,9 @@ public struct AgendaValidator: Sendable {
                 for (position, id) in segment.speakers.enumerated() {
                     person(id, at: "\(segmentPath).speakers[\(position)]", role: "speaker")
                 }
+                for (position, id) in segment.facilitators.enumerated() {
+                    person(id, at: "\(segmentPath).facilitators[\(position)]", role: "facilitator")
+                }
                 if let moderator = segment.moderator { person(moderator, at: "\(segmentPath).moderator", role: "moderator") }
                 for (position, id) in segment.questions.enumerated() where !knownQuestions.contains(id) {
                     let near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: questionIDs)
@@ -125,10 +128,10 @@ public struct AgendaValidator: Sendable {
                                       "the \(segment.kind.rawValue) '\(segment.title)' has no moderator",
                                       hint: "set moderator: on the session or on this segment")
                 }
-                if let moderator, segment.speakers.contains(moderator) {
+                if let moderator, segment.speakers.contains(moderator), !segment.facilitators.contains(moderator) {
                     diagnostics.warning(map.location("\(segmentPath).speakers"),
                                         "'\(moderator)' both moderates and speaks in '\(segment.title)'",
-                                        hint: "the moderator is not counted as a speaker; remove them from speakers: or name another moderator")
+                                        hint: "the moderator is not counted as a speaker; if they teach or lead it, list them under facilitators:, otherwise remove them from speakers: or name another moderator")
                 }
             }
         }
@@ -139,16 +142,18 @@ public struct AgendaValidator: Sendable {
             let session = agenda.sessions[index]
             for (number, segment) in session.segments.enumerated() where !segment.speakingTimes.isEmpty {
                 let path = "sessions[\(index)].segments[\(number)].speaking"
-                for time in segment.speakingTimes where !segment.speakers.contains(time.person) {
+                let floor = segment.facilitators + segment.speakers
+                for time in segment.speakingTimes where !floor.contains(time.person) {
                     diagnostics.error(map.location("\(path).\(time.person)"),
-                                      "'\(time.person)' has speaking time in '\(segment.title)' but is not one of its speakers",
-                                      hint: Suggestion.nearest(to: time.person, in: segment.speakers).map { "did you mean '\($0)'?" }
+                                      "'\(time.person)' has speaking time in '\(segment.title)' but is not one of its speakers or facilitators",
+                                      hint: Suggestion.nearest(to: time.person, in: floor).map { "did you mean '\($0)'?" }
                                           ?? "add them to speakers:, or remove the entry")
                 }
                 guard let layout = layouts[index] else { continue }
                 let length = layout.ends[number] - layout.starts[number]
                 let given = segment.speakingTimes.reduce(0) { $0 + $1.minutes.value }
-                let others = segment.speakers.filter { id in !segment.speakingTimes.contains { $0.person == id } }
+                let moderator = segment.moderator ?? session.moderator
+                let others = SegmentRoles.floor(of: segment, moderator: moderator).filter { id in !segment.speakingTimes.contains { $0.person == id } }
                 if given > length {
                     diagnostics.error(map.location(path),
                                       "the speaking times in '\(segment.title)' add up to \(Minutes(given)), more than its \(Minutes(length))",

@@ -30,12 +30,7 @@ struct ConflictCheck {
     }
 
     private func roles(_ timed: TimedSession) -> Set<String> {
-        var ids = Set(timed.session.moderator.map { [$0] } ?? [])
-        for segment in timed.session.segments {
-            ids.formUnion(segment.speakers)
-            if let moderator = segment.moderator { ids.insert(moderator) }
-        }
-        return ids
+        Set(timed.roles.holders)
     }
 
     private func span(_ timed: TimedSession) -> String {
@@ -71,15 +66,16 @@ struct ConflictCheck {
 
     private func nightSpeakers(_ timed: TimedSession, agenda: Agenda, into diagnostics: inout DiagnosticList) {
         guard let venueDate = timed.session.date else { return }
-        for timedSegment in timed.segments {
+        for (timedSegment, roles) in zip(timed.segments, timed.roles.segments) {
             let segment = timedSegment.segment
-            let floor = segment.speakers + [segment.moderator].compactMap { $0 }
+            let floor = roles.floor + (roles.hasOwnModerator ? [roles.moderator].compactMap { $0 } : [])
             for id in floor {
                 guard let person = people[id], person.attendance == .online,
                       let view = try? resolver.localView(of: person, from: timedSegment.start, to: timedSegment.end, venueDate: venueDate, in: agenda),
                       view.flags.contains(.night) else { continue }
                 let place = "sessions[\(timed.index)].segments[\(timedSegment.index)]"
-                diagnostics.warning(map.location(segment.speakers.contains(id) ? "\(place).speakers" : "\(place).moderator"),
+                let key = segment.speakers.contains(id) ? "speakers" : segment.facilitators.contains(id) ? "facilitators" : "moderator"
+                diagnostics.warning(map.location("\(place).\(key)"),
                     "\(person.name) has the floor in '\(segment.title)' at \(view.start.clock)–\(view.end.clock) in \(view.timeZone), during the night",
                     hint: "move the segment, or make sure they have agreed to join at that hour")
             }

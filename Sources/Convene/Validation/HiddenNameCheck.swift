@@ -1,8 +1,11 @@
-/// Warns when the organisers' own text names someone who may not be named in public: a
-/// segment called "Keynote by Hadia Hidden" for a speaker whose visibility is `participants`.
+/// Warns when the organisers' own text names someone a reader of it may not see: a segment
+/// called "Keynote by Hadia Hidden" for a speaker whose visibility is `participants` is read
+/// by the public; one whose visibility is `organizers` is also read by every participant in
+/// their invite.
 ///
-/// Public outputs replace such a name anyway (``TextRedaction``); the warning is there so that
-/// the text can be written without it, and so that nobody relies on the replacement alone.
+/// Outputs replace such a name anyway (``DisclosedTimeline``); the warning is there so that the
+/// text can be written without it, and so that nobody relies on the replacement alone. It is
+/// placed at the text's line and says which audiences would have seen the name.
 public struct HiddenNameCheck: Sendable {
     let agenda: Agenda
     let map: SourceMap
@@ -12,35 +15,101 @@ public struct HiddenNameCheck: Sendable {
         self.map = map
     }
 
-    /// The texts the public agenda and calendar print, with where each stands.
-    var publicTexts: [(path: String, what: String, text: String)] {
-        var texts: [(String, String, String)] = [("title", "the event's title", agenda.title)]
+    /// One text a reader sees, with where it stands and the session it belongs to.
+    struct Text {
+        var path: String
+        var what: String
+        var text: String
+        var session: Session?
+    }
+
+    /// Every text of the organisers' that an output prints, with where each stands.
+    var texts: [Text] {
+        var texts = [Text(path: "title", what: "the event's title", text: agenda.title)]
         for (key, value) in [("subtitle", agenda.subtitle), ("introduction", agenda.introduction),
                              ("outcome", agenda.outcome), ("audience", agenda.audience)] {
-            if let value { texts.append((key, "the \(key)", value)) }
+            if let value { texts.append(Text(path: key, what: "the \(key)", text: value)) }
+        }
+        if let venue = agenda.venue {
+            for (key, value) in [("name", venue.name), ("address", venue.address), ("room", venue.room),
+                                 ("online.url", venue.online?.url), ("online.platform", venue.online?.platform),
+                                 ("online.dial_in", venue.online?.dialIn), ("online.notes", venue.online?.notes)] {
+                if let value { texts.append(Text(path: "venue.\(key)", what: "the venue's \(key.replacingOccurrences(of: "_", with: "-"))", text: value)) }
+            }
+        }
+        if let notes = agenda.interpretation?.notes {
+            texts.append(Text(path: "interpretation.notes", what: "the interpretation notes", text: notes))
         }
         for (index, question) in agenda.guidingQuestions.enumerated() {
-            texts.append(("guiding_questions[\(index)].text", "guiding question '\(question.id)'", question.text))
+            texts.append(Text(path: "guiding_questions[\(index)].text", what: "guiding question '\(question.id)'", text: question.text))
+        }
+        for (index, person) in agenda.people.enumerated() {
+            for (key, value) in [("title", person.title), ("organization", person.organization), ("described_as", person.describedAs)] {
+                if let value { texts.append(Text(path: "people[\(index)].\(key)", what: "the \(key.replacingOccurrences(of: "_", with: " ")) of '\(person.id)'", text: value)) }
+            }
         }
         for (index, session) in agenda.sessions.enumerated() {
-            texts.append(("sessions[\(index)].title", "the title of session '\(session.id)'", session.title))
+            texts.append(Text(path: "sessions[\(index)].title", what: "the title of session '\(session.id)'", text: session.title, session: session))
+            if let room = session.room {
+                texts.append(Text(path: "sessions[\(index)].room", what: "the room of session '\(session.id)'", text: room, session: session))
+            }
             for (number, segment) in session.segments.enumerated() {
-                texts.append(("sessions[\(index)].segments[\(number)].title", "the title of a segment of '\(session.id)'", segment.title))
+                let path = "sessions[\(index)].segments[\(number)]", of = "a segment of '\(session.id)'"
+                texts.append(Text(path: "\(path).title", what: "the title of \(of)", text: segment.title, session: session))
+                for (position, cue) in segment.cues.enumerated() {
+                    texts.append(Text(path: "\(path).cues[\(position)]", what: "a cue of \(of)", text: cue, session: session))
+                }
+                if let notes = segment.notes { texts.append(Text(path: "\(path).notes", what: "the notes of \(of)", text: notes, session: session)) }
+                if let interpretation = segment.interpretation {
+                    texts.append(Text(path: "\(path).interpretation", what: "the interpretation of \(of)", text: interpretation, session: session))
+                }
             }
         }
         return texts
     }
 
-    /// One warning for each hidden person named in each text.
+    /// One warning for each person named in each text where a reader of it may not see them;
+    /// a person's own title, organisation and description are not checked against themselves.
     public func run() -> DiagnosticList {
         var diagnostics = DiagnosticList()
-        let hidden = agenda.people.filter { $0.visibility != .public && !$0.name.trimmingSpaces.isEmpty }
-        guard !hidden.isEmpty else { return diagnostics }
-        for (path, what, text) in publicTexts {
-            for person in hidden where TextRedaction.contains(person.name, in: text) {
-                let shown = person.describedAs.map { "'\($0)'" } ?? "'\(TextRedaction.placeholder)'"
-                diagnostics.warning(map.location(path),
-                    "\(what) names \(person.name), whose visibility is \(person.visibility.rawValue): public outputs print \(shown) there instead",
+        let people = agenda.people.filter { !$0.name.trimmingSpaces.isEmpty }
+        guard people.contains(where: { $0.visibility != .public }) else { return diagnostics }
+        // Cues and notes reach only the organisers' run-of-show; the participants' outputs and the
+        // public's print the rest.
+        let audiences: [Audience] = [.public, .participants]
+        // Who is hidden from an audience by their visibility: under the Chatham House Rule the
+        // public sees no name at all, and that is the rule's to say, not each title's.
+        let searches = audiences.map { audience -> (NameSearch, [Int]) in
+            func hidden(_ person: Person) -> Bool {
+                audience == .participants ? person.visibility == .organizers : person.visibility != .public
+            }
+            let visible = people.filter { !hidden($0) }
+            let words = Set(visible.flatMap { DisclosedTimeline.nameParts($0.name) }.map(NameSearch.fold))
+            let organizations = Set(visible.compactMap(\.organization).map(NameSearch.fold))
+            var needles: [NameSearch.Needle] = [], owners: [Int] = []
+            for (number, person) in people.enumerated() where hidden(person) {
+                for needle in DisclosedTimeline.needles(for: person, replacement: "", visibleWords: words, visibleOrganizations: organizations) {
+                    needles.append(needle)
+                    owners.append(number)
+                }
+            }
+            return (NameSearch(needles), owners)
+        }
+        for text in texts where !text.path.contains(".cues[") && !(text.path.hasPrefix("sessions[") && text.path.hasSuffix(".notes")) {
+            var seenBy: [Int: [Audience]] = [:]
+            for (audience, (search, owners)) in zip(audiences, searches) {
+                for match in search.ranges(in: text.text) {
+                    let owner = owners[match.needle]
+                    if text.path.hasPrefix("people["), agenda.people.firstIndex(where: { $0.id == people[owner].id }).map({ text.path.hasPrefix("people[\($0)].") }) ?? false { continue }
+                    if !(seenBy[owner]?.contains(audience) ?? false) { seenBy[owner, default: []].append(audience) }
+                }
+            }
+            for (owner, readers) in seenBy.sorted(by: { $0.key < $1.key }) {
+                let person = people[owner]
+                let who = readers.map { $0 == .public ? "the public" : "participants" }.joined(separator: " and ")
+                let shown = person.describedAs.map { "'\($0)' or " } ?? ""
+                diagnostics.warning(map.location(text.path),
+                    "\(text.what) names \(person.name), whose visibility is \(person.visibility.rawValue): what \(who) read\(readers.count == 1 && readers[0] == .public ? "s" : "") prints \(shown)'\(DisclosedTimeline.placeholder)' there instead",
                     hint: "write it without the name, e.g. with the person's role")
             }
         }
