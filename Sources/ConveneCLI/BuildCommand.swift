@@ -26,28 +26,14 @@ struct BuildCommand: ParsableCommand {
     var force: Bool { folder.force }
 
     func run() throws {
-        let check = try Terminal.check(file)
-        guard check.isValid else {
-            Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); nothing written")
-            throw ExitCode(Terminal.Exit.invalidInput)
+        let zones = try Terminal.zones()
+        let valid = try Terminal.valid(file, zones: zones, then: "nothing written")
+        try Terminal.reporting {
+            let result = try Build.outputs(for: valid, file: file, zones: zones, renderer: try Terminal.sheetRenderer(),
+                                           previous: try Terminal.sentCalendars(in: output), stamp: try Terminal.stamp())
+            for warning in result.warnings { Terminal.error("convene: warning: \(warning)") }
+            try OutputWriter(force: force).write(result.files, into: output, pruning: result.prunedFolders)
+            for file in result.files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
         }
-        var files = Build.outputs(for: check, file: file)
-        if let timeline = check.timeline {
-            do {
-                files += try PrintedSheets.files(timeline: timeline, zones: try Terminal.zones(), renderer: try Terminal.sheetRenderer())
-            } catch let problem as TemplateProblem {
-                Terminal.error(problem.description + "; nothing written")
-                throw ExitCode(Terminal.Exit.invalidInput)
-            }
-            if check.agenda?.organizer?.email == nil {
-                Terminal.error("convene: warning: no calendars written: the agenda has no organizer with an email — add organizer: { name: ..., email: ... }")
-            } else {
-                files += try Terminal.calendarOutputs(timeline: timeline, zones: try Terminal.zones(), folder: output).files
-            }
-        }
-        try Terminal.write { () throws(OutputError) in
-            try OutputWriter(force: force).write(files, into: output, pruning: CalendarOutputs.prunedFolders + PrintedSheets.prunedFolders)
-        }
-        for file in files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
     }
 }

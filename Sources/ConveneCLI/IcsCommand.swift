@@ -30,16 +30,14 @@ struct IcsCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let check = try Terminal.check(file, zones: zones)
-        guard check.isValid, let timeline = check.timeline else {
-            Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); nothing written")
-            throw ExitCode(Terminal.Exit.invalidInput)
-        }
-        let calendars = try Terminal.calendarOutputs(timeline: timeline, zones: zones, folder: output, audience: audience)
-        try Terminal.write { () throws(OutputError) in
+        let valid = try Terminal.valid(file, zones: zones, then: "nothing written")
+        try Terminal.reporting {
+            let calendars = try CalendarOutputs.make(timeline: valid.timeline, zones: zones, stamp: try Terminal.stamp(),
+                                                     previous: try Terminal.sentCalendars(in: output), audience: audience)
+            for warning in calendars.warnings { Terminal.error("convene: warning: \(warning)") }
             try OutputWriter(force: force).write(calendars.files, into: output, pruning: CalendarOutputs.prunedFolders)
+            for file in calendars.files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
         }
-        for file in calendars.files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
     }
 }
 
@@ -66,29 +64,5 @@ extension Terminal {
             throw ExitCode(Exit.usage)
         }
         return seconds
-    }
-
-    /// The calendar files for `folder`, given what was sent there before; a damaged state file
-    /// is reported, never reset.
-    static func calendarOutputs(timeline: Timeline, zones: ZoneDirectory, folder: String, audience: Audience = .public) throws -> CalendarOutputs.Result {
-        var previous = SentCalendars()
-        let path = folder + "/" + SentCalendars.fileName
-        if let data = FileManager.default.contents(atPath: path) {
-            do {
-                previous = try SentCalendars(text: String(decoding: data, as: UTF8.self))
-            } catch {
-                Terminal.error("convene: error: \(folder)/\(error)")
-                throw ExitCode(Exit.invalidInput)
-            }
-        }
-        let result: CalendarOutputs.Result
-        do {
-            result = try CalendarOutputs.make(timeline: timeline, zones: zones, stamp: try stamp(), previous: previous, audience: audience)
-        } catch let error as CalendarOutputs.NoOrganizer {
-            Terminal.error("convene: error: \(error)")
-            throw ExitCode(Exit.invalidInput)
-        }
-        for warning in result.warnings { Terminal.error("convene: warning: \(warning)") }
-        return result
     }
 }

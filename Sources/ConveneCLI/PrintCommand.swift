@@ -68,11 +68,7 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let check = try Terminal.check(file, zones: zones)
-        guard check.isValid, let timeline = check.timeline else {
-            Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); fix the errors, then print again")
-            throw ExitCode(Terminal.Exit.invalidInput)
-        }
+        let timeline = try Terminal.valid(file, zones: zones, then: "fix the errors, then print again").timeline
         let format = format ?? output.flatMap(SheetFormat.init(fileName:)) ?? .text
         let renderer = try Terminal.sheetRenderer(width: width)
         var language = lang ?? SheetLanguage.preferred(in: timeline.agenda.languages)
@@ -96,9 +92,12 @@ struct PrintCommand: ParsableCommand {
                                            audience: audience ?? PrintedSheets.defaultAudience(of: .briefing), reader: person)
                 view = try builder.briefing(for: person)
             }
-        } catch let error as BriefingError {
-            Terminal.error("convene: error: \(error)")
-            throw ExitCode(Terminal.Exit.usage)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            let (message, code) = Terminal.failure(error)
+            Terminal.error(message)
+            throw ExitCode(code)
         }
         let text: String
         do throws(TemplateProblem) {

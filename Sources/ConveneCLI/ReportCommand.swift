@@ -28,12 +28,8 @@ struct ReportCommand: ParsableCommand {
     var audience: Audience = .public
 
     func run() throws {
-        let check = try Terminal.check(file, quiet: false)
-        guard check.isValid, let timeline = check.timeline else {
-            Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); fix the errors, then run report again")
-            throw ExitCode(Terminal.Exit.invalidInput)
-        }
-        let report = InclusionReport(timeline: timeline, audience: audience)
+        let valid = try Terminal.valid(file, zones: try Terminal.zones(), then: "fix the errors, then run report again")
+        let report = InclusionReport(timeline: valid.timeline, audience: audience)
         Terminal.out(json ? report.json().serialized() : report.text())
     }
 }

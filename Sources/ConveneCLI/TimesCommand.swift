@@ -19,12 +19,8 @@ struct TimesCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let check = try Terminal.check(file, quiet: false, zones: zones)
-        guard check.isValid, let timeline = check.timeline else {
-            Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); fix the errors, then run times again")
-            throw ExitCode(Terminal.Exit.invalidInput)
-        }
-        let report = try TimesReport(timeline: timeline, zones: zones)
+        let valid = try Terminal.valid(file, zones: zones, then: "fix the errors, then run times again")
+        let report = try Terminal.reporting { try TimesReport(timeline: valid.timeline, zones: zones) }
         Terminal.out(json ? report.json().serialized() : report.text())
     }
 }

@@ -1,23 +1,52 @@
-/// Everything Convene makes from one valid agenda, as files for an output folder.
+/// Everything Convene makes from one valid agenda, as the files of an output folder: what
+/// `convene build` writes, and what any other front end (a server) can write the same way.
 ///
-/// So far: the normalised agenda (`agenda.json`), the check report (`check.json`, and
-/// `check.txt` for people) and the public inclusion report (`report.json`, `report.txt`).
-/// Calendars come from ``CalendarOutputs``; printed sheets join as they arrive.
+/// - `agenda.json` (the agenda with every default filled in), `check.json` and `check.txt`;
+/// - `report.json` and `report.txt`, the public inclusion report;
+/// - the printed sheets of ``PrintedSheets`` (agenda and run-of-show in every format and
+///   language of the agenda, a briefing for each online speaker in their own language);
+/// - the calendars of ``CalendarOutputs``, given what was sent from the folder before, when
+///   the agenda has an organiser with an email (without one, a warning says none were made).
 public enum Build {
-    /// The outputs for `check`, whose agenda must be valid; `file` is how the agenda file is
-    /// named in the report.
-    public static func outputs(for check: AgendaCheck, file: String) -> [OutputFile] {
-        guard let agenda = check.agenda, check.isValid else { return [] }
-        let warnings = check.diagnostics.warnings
-        var text = warnings.isEmpty ? "\(file): no problems\n" : ""
-        for warning in warnings { text += warning.rendered(file: file) + "\n" }
+    /// What a build makes: its files, what it warns about, and the folders whose files only
+    /// this build decides (a briefing or invite nobody needs any more is removed).
+    public struct Result: Sendable {
+        public var files: [OutputFile]
+        public var warnings: [String]
+        public var prunedFolders: [String]
+    }
+
+    /// The folders a build owns outright.
+    public static let prunedFolders = CalendarOutputs.prunedFolders + PrintedSheets.prunedFolders
+
+    /// Every output of `valid`; `file` is how the agenda file is named in the check report,
+    /// `previous` what the folder's calendars sent before, `stamp` the calendars' DTSTAMP.
+    public static func outputs(for valid: ValidAgenda, file: String, zones: ZoneDirectory, renderer: SheetRenderer,
+                               previous: SentCalendars, stamp: Int64) throws -> Result {
+        var files = reports(for: valid, file: file)
+        files += try PrintedSheets.files(timeline: valid.timeline, zones: zones, renderer: renderer)
+        var warnings: [String] = []
+        if valid.agenda.organizer?.email == nil {
+            warnings.append("no calendars written: the agenda has no organizer with an email — add organizer: { name: ..., email: ... }")
+        } else {
+            let calendars = try CalendarOutputs.make(timeline: valid.timeline, zones: zones, stamp: stamp, previous: previous)
+            files += calendars.files
+            warnings += calendars.warnings
+        }
+        return Result(files: files, warnings: warnings, prunedFolders: prunedFolders)
+    }
+
+    /// The normalised agenda, the check report and the public inclusion report.
+    public static func reports(for valid: ValidAgenda, file: String) -> [OutputFile] {
+        var text = valid.warnings.isEmpty ? "\(file): no problems\n" : ""
+        for warning in valid.warnings { text += warning.rendered(file: file) + "\n" }
         var files = [
-            OutputFile(path: "agenda.json", contents: NormalizedAgenda.json(agenda).serialized()),
-            OutputFile(path: "check.json", contents: check.report(file: file).serialized()),
+            OutputFile(path: "agenda.json", contents: NormalizedAgenda.json(valid.agenda).serialized()),
+            OutputFile(path: "check.json", contents: valid.check.report(file: file).serialized()),
             OutputFile(path: "check.txt", contents: text),
         ]
         // The public form: a build folder is what gets forwarded.
-        let report = InclusionReport(figures: InclusionFigures(agenda: agenda, timeline: check.timeline), audience: .public)
+        let report = InclusionReport(figures: InclusionFigures(timeline: valid.timeline), audience: .public)
         files.append(OutputFile(path: "report.json", contents: report.json().serialized()))
         files.append(OutputFile(path: "report.txt", contents: report.text()))
         return files

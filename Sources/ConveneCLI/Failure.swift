@@ -1,0 +1,65 @@
+import ArgumentParser
+import Convene
+import Foundation
+
+/// The one place where the library's typed errors become messages and exit codes: each is
+/// printed once, as `convene: error: …` with its hint, and mapped to the documented code.
+extension Terminal {
+    /// Runs `body`, turning any error the library throws into its message and exit code.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            let (message, code) = failure(error)
+            Terminal.error(message)
+            throw ExitCode(code)
+        }
+    }
+
+    /// The message and exit code of a library error.
+    static func failure(_ error: any Error) -> (String, Int32) {
+        switch error {
+        case let problem as OutputError:
+            ("convene: error: \(problem)", Exit.cannotWrite)
+        case let problem as TemplateProblem:
+            (problem.description + "; nothing written", Exit.invalidInput)
+        case let problem as BriefingError:
+            ("convene: error: \(problem)", Exit.usage)
+        case let problem as CalendarOutputs.NoOrganizer:
+            ("convene: error: \(problem)", Exit.invalidInput)
+        case let problem as SentCalendars.Damaged:
+            ("convene: error: \(problem)", Exit.invalidInput)
+        case let problem as ZoneDirectory.LoadError:
+            ("convene: error: \(problem)", Exit.invalidInput)
+        case let problem as CustomStringConvertible:
+            ("convene: error: \(problem)", Exit.invalidInput)
+        default:
+            ("convene: error: \(error)", Exit.invalidInput)
+        }
+    }
+
+    /// Loads and checks an agenda file, or prints why it cannot be used and exits 1; `then`
+    /// says what did not happen ("nothing written").
+    static func valid(_ path: String, zones: ZoneDirectory, then consequence: String) throws -> ValidAgenda {
+        let check = try Terminal.check(path, zones: zones)
+        guard let valid = check.valid else {
+            Terminal.error("\(path): \(Terminal.summary(check.diagnostics)); \(consequence)")
+            throw ExitCode(Exit.invalidInput)
+        }
+        return valid
+    }
+
+    /// What the calendars of `folder` sent before (none when it has no state file); a damaged
+    /// state file is an error, never reset.
+    static func sentCalendars(in folder: String) throws -> SentCalendars {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + SentCalendars.fileName) else { return SentCalendars() }
+        do {
+            return try SentCalendars(text: String(decoding: data, as: UTF8.self))
+        } catch {
+            Terminal.error("convene: error: \(folder)/\(error)")
+            throw ExitCode(Exit.invalidInput)
+        }
+    }
+}
