@@ -25,16 +25,27 @@ struct ConveneCommand: ParsableCommand {
             Terminal.error(helpMessage())
             Foundation.exit(Terminal.Exit.usage)
         }
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            command = try parseAsRoot()
         } catch {
             let code = exitCode(for: error)
             if code == .success { self.exit(withError: error) }
             Terminal.error(fullMessage(for: error))
             Foundation.exit(Terminal.Exit.usage)
+        }
+        do {
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let usage as ValidationError {
+            Terminal.error(fullMessage(for: usage))
+            Foundation.exit(Terminal.Exit.usage)
+        } catch {
+            // A library error no command caught itself: its message and documented code.
+            let (message, code) = Terminal.failure(error)
+            Terminal.error(message)
+            Foundation.exit(code)
         }
     }
 }
