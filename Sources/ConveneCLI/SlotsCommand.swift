@@ -61,7 +61,7 @@ struct SlotsCommand: ParsableCommand {
             Terminal.error("convene: error: no session '\(session)' in \(file) — sessions: \(ids.joined(separator: ", "))")
             throw ExitCode(Terminal.Exit.usage)
         }
-        guard let layout = check.layouts[index] else {
+        guard case .success(let (layout, _)) = SegmentLayout.of(agenda.sessions[index]) else {
             Terminal.error("convene: error: session '\(session)' has no length — give it a duration")
             throw ExitCode(Terminal.Exit.invalidInput)
         }

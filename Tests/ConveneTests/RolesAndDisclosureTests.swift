@@ -283,3 +283,51 @@ struct RolesAndDisclosureTests {
         #expect(template.components(separatedBy: "facilitators: [moderator]").count > 5)
     }
 }
+
+/// The one layout: the same pure function gives the validator its diagnostics and the
+/// resolver its offsets.
+@Suite("Segment layout")
+struct SegmentLayoutTests {
+    static func session(_ segments: [Segment], start: String? = "10:00", duration: Int? = 60) -> Session {
+        Session(id: "s", title: "S", date: LocalDate(parsing: "2026-12-08"), start: start.flatMap(LocalTime.init(parsing:)),
+                duration: duration.map(Minutes.init), segments: segments)
+    }
+
+    @Test("durations follow each other, a pinned segment leaves a gap, and the session's end another")
+    func gaps() throws {
+        let pinned = Segment(title: "B", duration: Minutes(10), at: LocalTime(parsing: "10:30"))
+        let result = SegmentLayout.of(Self.session([Segment(title: "A", duration: Minutes(20)), pinned]))
+        let (layout, gaps) = try result.get()
+        #expect(layout.starts == [0, 30] && layout.ends == [30, 60] && layout.length == 60)
+        #expect(gaps == [.init(before: 1, from: 20, to: 30), .init(before: nil, from: 40, to: 60)])
+    }
+
+    @Test("segments that run past the end, or a pin inside the segment before, do not lay out")
+    func problems() {
+        let long = SegmentLayout.of(Self.session([Segment(title: "A", duration: Minutes(70))]))
+        #expect(throws: SegmentLayout.Problem.overrun(end: 70, length: 60)) { try long.get() }
+        let inside = SegmentLayout.of(Self.session([Segment(title: "A", duration: Minutes(40)),
+                                                    Segment(title: "B", at: LocalTime(parsing: "10:30"))]))
+        #expect(throws: SegmentLayout.Problem.pinnedInsidePrevious(segment: 1, pinned: 30, previousEnd: 40)) { try inside.get() }
+        let open = SegmentLayout.of(Self.session([Segment(title: "A"), Segment(title: "B", duration: Minutes(5))], duration: nil))
+        #expect(throws: SegmentLayout.Problem.openEndedNotPinned(openEnded: 0, next: 1)) { try open.get() }
+    }
+
+    @Test("the resolver's instants are the layout's offsets")
+    func resolverUsesLayout() throws {
+        let timeline = try timeline(header + """
+            sessions:
+              - id: s
+                title: S
+                date: 2026-12-08
+                start: "10:00"
+                duration: 1h
+                segments:
+                  - { title: A, duration: 20m }
+                  - { title: B, at: "10:30" }
+            """)
+        let session = try #require(timeline.sessions.first)
+        #expect(session.segments.map { session.start.minutes(until: $0.start) } == [0, 30])
+        #expect(session.segments.map { session.start.minutes(until: $0.end) } == [30, 60], "a segment runs until the next one starts")
+    }
+}

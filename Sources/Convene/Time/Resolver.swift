@@ -11,14 +11,16 @@ public struct Resolver: Sendable {
         self.zones = zones
     }
 
-    /// The timeline of `agenda`, given the segment layouts validation worked out; with the
-    /// errors of times that do not exist or are ambiguous.
-    public func resolve(_ agenda: Agenda, layouts: [Int: SegmentLayout], sourceMap: SourceMap) -> (Timeline, DiagnosticList) {
+    /// The timeline of a validated `agenda`, its segments laid out by ``SegmentLayout/of(_:)``
+    /// (the function the validator reports from); with the errors of times that do not exist
+    /// or are ambiguous.
+    public func resolve(_ agenda: Agenda, sourceMap: SourceMap) -> (Timeline, DiagnosticList) {
         var diagnostics = DiagnosticList()
         var sessions: [TimedSession] = []
         let people = PeopleIndex(agenda)
         for (index, session) in agenda.sessions.enumerated() {
-            guard let date = session.date, let start = session.start, let layout = layouts[index] else { continue }
+            guard let date = session.date, let start = session.start,
+                  case .success(let (layout, _)) = SegmentLayout.of(session) else { continue }
             let path = "sessions[\(index)]"
             func instant(atMinute minute: Int, place: String) -> Instant? {
                 let total = start.minutesSinceMidnight + minute

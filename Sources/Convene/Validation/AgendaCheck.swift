@@ -3,8 +3,6 @@ public struct AgendaCheck: Sendable {
     public var agenda: Agenda?
     public var sourceMap: SourceMap
     public var diagnostics: DiagnosticList
-    /// How each well-formed session's segments lie, by session index.
-    public var layouts: [Int: SegmentLayout] = [:]
     /// The agenda in instants; `nil` while the agenda has errors.
     public var timeline: Timeline?
     /// The rosters the agenda names, with their own diagnostics (reported under their names).
@@ -26,12 +24,11 @@ public struct AgendaCheck: Sendable {
         if let agenda = loaded.agenda {
             let validation = AgendaValidator().validate(agenda, sourceMap: loaded.sourceMap, unresolved: loaded.unresolvedPeople)
             diagnostics.append(contentsOf: validation.diagnostics)
-            layouts = validation.layouts
             if !diagnostics.hasErrors {
                 diagnostics.append(contentsOf: InclusionCheck(agenda: agenda, map: loaded.sourceMap).run())
                 diagnostics.append(contentsOf: HiddenNameCheck(agenda: agenda, map: loaded.sourceMap).run())
                 let resolver = Resolver(zones: zones)
-                let (resolved, problems) = resolver.resolve(agenda, layouts: layouts, sourceMap: loaded.sourceMap)
+                let (resolved, problems) = resolver.resolve(agenda, sourceMap: loaded.sourceMap)
                 diagnostics.append(contentsOf: problems)
                 if !problems.hasErrors {
                     timeline = resolved

@@ -194,7 +194,6 @@ public struct AgendaValidator: Sendable {
                                   hint: "give both date: and start:, or neither while the session is unscheduled")
                 return
             }
-            var length: Int?
             if let start = session.start, let end = session.end {
                 let span = end.minutesSinceMidnight - start.minutesSinceMidnight
                 if span <= 0 {
@@ -204,7 +203,6 @@ public struct AgendaValidator: Sendable {
                                       hint: "for a session that runs past midnight give duration: instead of end:")
                     return
                 }
-                length = span
                 if let duration = session.duration, duration.value != span {
                     diagnostics.error(map.location("\(path).duration"),
                                       "session '\(session.id)' lasts \(duration) by its duration but \(Minutes(span)) from \(start) to \(end)",
@@ -214,110 +212,79 @@ public struct AgendaValidator: Sendable {
                 diagnostics.error(map.location("\(path).end"), "session '\(session.id)' has an end but no start",
                                   hint: "give date: and start:, or use duration: for an unscheduled session")
                 return
-            } else {
-                length = session.duration?.value
             }
-            if let layout = layOut(session, path: path, length: length) { layouts[index] = layout }
+            if let layout = layOut(session, path: path) { layouts[index] = layout }
         }
 
-        /// Lays the segments out from the session's start and reports gaps, overruns and
-        /// clashes with pinned segments; `nil` when they do not fit.
-        private mutating func layOut(_ session: Session, path: String, length: Int?) -> SegmentLayout? {
-            guard !session.segments.isEmpty else {
-                guard let length else {
-                    diagnostics.error(map.location(path), "session '\(session.id)' has no length",
-                                      hint: "give end: or duration:, or list its segments with durations")
-                    return nil
-                }
-                return SegmentLayout(starts: [], length: length)
+        /// Lays the segments out (``SegmentLayout/of(_:)``) and reports gaps, overruns and
+        /// clashes with pinned segments at their lines; `nil` when they do not fit.
+        private mutating func layOut(_ session: Session, path: String) -> SegmentLayout? {
+            for number in session.segments.indices {
+                let segmentPath = "\(path).segments[\(number)]"
+                if map.isInvalid("\(segmentPath).duration") || map.isInvalid("\(segmentPath).at") { return nil }
             }
             let startMinute = session.start?.minutesSinceMidnight ?? 0
             func clock(_ offset: Int) -> String {
                 session.start == nil ? "+\(Minutes(max(offset, 1)))" : formatClock((startMinute + offset) % 1440)
             }
-            var cursor = 0
-            var starts: [Int] = []
-            var openEnded: (index: Int, start: Int)?
-            for (number, segment) in session.segments.enumerated() {
-                let segmentPath = "\(path).segments[\(number)]"
-                if map.isInvalid("\(segmentPath).duration") || map.isInvalid("\(segmentPath).at") { return nil }
-                if let at = segment.at {
-                    guard let sessionStart = session.start else {
-                        diagnostics.error(map.location("\(segmentPath).at"),
-                                          "'\(segment.title)' is pinned at \(at) but session '\(session.id)' has no start",
-                                          hint: "pinned times need a scheduled session; use duration: instead")
-                        return nil
-                    }
-                    var pinned = at.minutesSinceMidnight - sessionStart.minutesSinceMidnight
-                    if pinned < 0, let length, startMinute + length > 1440 { pinned += 1440 }
-                    if pinned < 0 {
-                        diagnostics.error(map.location("\(segmentPath).at"),
-                                          "'\(segment.title)' is pinned at \(at), before session '\(session.id)' starts at \(sessionStart)",
-                                          hint: "pin it at \(sessionStart) or later")
-                        return nil
-                    }
-                    if let open = openEnded {
-                        if pinned <= open.start {
-                            diagnostics.error(map.location("\(segmentPath).at"),
-                                              "'\(segment.title)' is pinned at \(at), but '\(session.segments[open.index].title)' only starts at \(clock(open.start))",
-                                              hint: "move the pinned time later or shorten the segments before it")
-                            return nil
-                        }
-                        openEnded = nil
-                    } else if pinned < cursor {
-                        let previous = session.segments[number - 1].title
-                        diagnostics.error(map.location("\(segmentPath).at"),
-                                          "'\(segment.title)' is pinned at \(at), but '\(previous)' before it runs until \(clock(cursor))",
-                                          hint: "shorten the segments before it by \(Minutes(cursor - pinned)) or pin it at \(clock(cursor))")
-                        return nil
-                    } else if pinned > cursor {
-                        diagnostics.warning(map.location("\(segmentPath).at"),
-                                            "\(Minutes(pinned - cursor)) between \(clock(cursor)) and \(clock(pinned)) before '\(segment.title)' are not in any segment",
-                                            hint: "add a break, lengthen a segment, or leave out duration: on the segment before so it runs until \(at)")
-                    }
-                    cursor = pinned
-                } else if let open = openEnded {
-                    diagnostics.error(map.location("\(path).segments[\(open.index)]"),
-                                      "'\(session.segments[open.index].title)' has no duration, and '\(segment.title)' after it is not pinned",
-                                      hint: "give it duration:, or pin the next segment with at:")
-                    return nil
-                }
-                starts.append(cursor)
-                if let duration = segment.duration {
-                    cursor += duration.value
-                } else {
-                    openEnded = (number, cursor)
-                }
-            }
-            let lastPath = "\(path).segments[\(session.segments.count - 1)]"
-            if let open = openEnded {
-                guard let length else {
-                    diagnostics.error(map.location("\(path).segments[\(open.index)]"),
-                                      "'\(session.segments[open.index].title)' has no duration and session '\(session.id)' has no end",
-                                      hint: "give the segment duration:, or the session end: or duration:")
-                    return nil
-                }
-                if length <= open.start {
-                    diagnostics.error(map.location("\(path).segments[\(open.index)]"),
-                                      "'\(session.segments[open.index].title)' would start at \(clock(open.start)), when session '\(session.id)' has already ended",
-                                      hint: "shorten the segments before it or end the session later")
-                    return nil
-                }
-                return SegmentLayout(starts: starts, length: length)
-            }
-            guard let length else { return SegmentLayout(starts: starts, length: cursor) }
+            func title(_ index: Int) -> String { session.segments[index].title }
+            func at(_ index: Int) -> String { session.segments[index].at.map { "\($0)" } ?? "" }
             let endKey = map.contains("\(path).end") ? "end" : "duration"
-            if cursor > length {
-                diagnostics.error(map.location("\(lastPath).duration"),
-                                  "the segments of '\(session.id)' run until \(clock(cursor)), \(Minutes(cursor - length)) past the session's end at \(clock(length))",
-                                  hint: "shorten a segment by \(Minutes(cursor - length)) or " + (endKey == "end" ? "end the session at \(clock(cursor))" : "make the session's duration \(Minutes(cursor))"))
+            switch SegmentLayout.of(session) {
+            case .success(let (layout, gaps)):
+                for gap in gaps {
+                    if let before = gap.before {
+                        diagnostics.warning(map.location("\(path).segments[\(before)].at"),
+                                            "\(Minutes(gap.to - gap.from)) between \(clock(gap.from)) and \(clock(gap.to)) before '\(title(before))' are not in any segment",
+                                            hint: "add a break, lengthen a segment, or leave out duration: on the segment before so it runs until \(at(before))")
+                    } else {
+                        diagnostics.warning(map.location("\(path).\(endKey)"),
+                                            "the segments of '\(session.id)' end at \(clock(gap.from)); the last \(Minutes(gap.to - gap.from)) until \(clock(gap.to)) are not in any segment",
+                                            hint: "add a segment or a break, lengthen one, or end the session at \(clock(gap.from))")
+                    }
+                }
+                return layout
+            case .failure(let problem):
+                switch problem {
+                case .noLength:
+                    diagnostics.error(map.location(path), "session '\(session.id)' has no length",
+                                      hint: "give end: or duration:, or list its segments with durations")
+                case .pinnedWithoutStart(let segment):
+                    diagnostics.error(map.location("\(path).segments[\(segment)].at"),
+                                      "'\(title(segment))' is pinned at \(at(segment)) but session '\(session.id)' has no start",
+                                      hint: "pinned times need a scheduled session; use duration: instead")
+                case .pinnedBeforeStart(let segment):
+                    let start = session.start.map { "\($0)" } ?? ""
+                    diagnostics.error(map.location("\(path).segments[\(segment)].at"),
+                                      "'\(title(segment))' is pinned at \(at(segment)), before session '\(session.id)' starts at \(start)",
+                                      hint: "pin it at \(start) or later")
+                case .pinnedBeforeOpenEnded(let segment, let open, let openStart):
+                    diagnostics.error(map.location("\(path).segments[\(segment)].at"),
+                                      "'\(title(segment))' is pinned at \(at(segment)), but '\(title(open))' only starts at \(clock(openStart))",
+                                      hint: "move the pinned time later or shorten the segments before it")
+                case .pinnedInsidePrevious(let segment, let pinned, let previousEnd):
+                    diagnostics.error(map.location("\(path).segments[\(segment)].at"),
+                                      "'\(title(segment))' is pinned at \(at(segment)), but '\(title(segment - 1))' before it runs until \(clock(previousEnd))",
+                                      hint: "shorten the segments before it by \(Minutes(previousEnd - pinned)) or pin it at \(clock(previousEnd))")
+                case .openEndedNotPinned(let open, let next):
+                    diagnostics.error(map.location("\(path).segments[\(open)]"),
+                                      "'\(title(open))' has no duration, and '\(title(next))' after it is not pinned",
+                                      hint: "give it duration:, or pin the next segment with at:")
+                case .openEndedWithoutEnd(let open):
+                    diagnostics.error(map.location("\(path).segments[\(open)]"),
+                                      "'\(title(open))' has no duration and session '\(session.id)' has no end",
+                                      hint: "give the segment duration:, or the session end: or duration:")
+                case .openEndedAfterEnd(let open, let start):
+                    diagnostics.error(map.location("\(path).segments[\(open)]"),
+                                      "'\(title(open))' would start at \(clock(start)), when session '\(session.id)' has already ended",
+                                      hint: "shorten the segments before it or end the session later")
+                case .overrun(let end, let length):
+                    diagnostics.error(map.location("\(path).segments[\(session.segments.count - 1)].duration"),
+                                      "the segments of '\(session.id)' run until \(clock(end)), \(Minutes(end - length)) past the session's end at \(clock(length))",
+                                      hint: "shorten a segment by \(Minutes(end - length)) or " + (endKey == "end" ? "end the session at \(clock(end))" : "make the session's duration \(Minutes(end))"))
+                }
                 return nil
-            } else if cursor < length {
-                diagnostics.warning(map.location("\(path).\(endKey)"),
-                                    "the segments of '\(session.id)' end at \(clock(cursor)); the last \(Minutes(length - cursor)) until \(clock(length)) are not in any segment",
-                                    hint: "add a segment or a break, lengthen one, or end the session at \(clock(cursor))")
             }
-            return SegmentLayout(starts: starts, length: length)
         }
     }
 }
