@@ -69,10 +69,7 @@ public struct SlotFinder: Sendable {
         while day <= to {
             for minute in stride(from: 0, to: 1440, by: step) {
                 let civil = CivilTime(year: day.year, month: day.month, day: day.day, hour: minute / 60, minute: minute % 60)
-                switch try zones.engine.resolve(civil, in: agenda.timeZone) {
-                case .exact(let seconds), .repeated(let seconds, _): candidates.append(Instant(seconds: seconds))
-                case .skipped: continue
-                }
+                if let candidate = try zones.instant(at: civil, in: agenda.timeZone, policy: .candidate) { candidates.append(candidate) }
             }
             day = day.adding(days: 1)
         }
@@ -185,9 +182,8 @@ public struct SlotFinder: Sendable {
         let day = date.adding(days: minutes / 1440)
         let minute = minutes % 1440
         let civil = CivilTime(year: day.year, month: day.month, day: day.day, hour: minute / 60, minute: minute % 60)
-        switch try zones.engine.resolve(civil, in: zone) {
-        case .exact(let seconds), .repeated(let seconds, _), .skipped(let seconds, _, _): return Instant(seconds: seconds)
-        }
+        guard let instant = try zones.instant(at: civil, in: zone, policy: .bound) else { throw WallClockProblem.unknownZone }
+        return instant
     }
 
     static func merged(_ intervals: [BusyInterval]) -> [BusyInterval] {

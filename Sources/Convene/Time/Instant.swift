@@ -82,20 +82,54 @@ public enum WallClockProblem: Error, Sendable, Equatable {
     }
 }
 
+/// How a wall-clock time that the clocks skip (spring forward) or show twice (fall back) is
+/// read. Every conversion from a local time to an instant names its policy, so that no caller
+/// decides it again on its own.
+public enum WallClockPolicy: Sendable, Equatable {
+    /// Agenda times: a skipped or repeated time is an error (``WallClockProblem``) with a
+    /// hint at its line, never shifted in silence.
+    case strict
+    /// The slot finder's candidate starts: a skipped time is no candidate (`nil`), a repeated
+    /// one is its first occurrence.
+    case candidate
+    /// The bounds of a stretch of someone's day (working hours, a search window): a skipped
+    /// time is the moment of the jump, a repeated one its first occurrence, so the stretch
+    /// covers what the clock shows.
+    case bound
+}
+
 extension ZoneDirectory {
     /// The one instant at which `zone`'s clocks show `civil`; a time the clocks skip or show
-    /// twice is a problem, never shifted in silence.
+    /// twice is a problem, never shifted in silence (``WallClockPolicy/strict``).
     public func instant(at civil: CivilTime, in zone: String) throws(WallClockProblem) -> Instant {
+        guard let instant = try instant(at: civil, in: zone, policy: .strict) else { throw .unknownZone }
+        return instant
+    }
+
+    /// The instant at which `zone`'s clocks show `civil`, read by `policy`; `nil` only for a
+    /// skipped time under ``WallClockPolicy/candidate``. Times read from calendar files are
+    /// not converted here: libical reads them by RFC 5545's rule (a skipped time with the
+    /// offset before the jump), inside ``BusyTimes``.
+    public func instant(at civil: CivilTime, in zone: String, policy: WallClockPolicy) throws(WallClockProblem) -> Instant? {
         let resolution: TimeZoneEngine.Resolution
         do {
             resolution = try engine.resolve(civil, in: zone)
         } catch {
             throw .unknownZone
         }
-        switch resolution {
-        case .exact(let seconds): return Instant(seconds: seconds)
-        case .skipped(_, let before, let after): throw .skipped(before: before, after: after)
-        case .repeated(let first, let second): throw .repeated(first: Instant(seconds: first), second: Instant(seconds: second))
+        switch (resolution, policy) {
+        case (.exact(let seconds), _):
+            return Instant(seconds: seconds)
+        case (.skipped(_, let before, let after), .strict):
+            throw .skipped(before: before, after: after)
+        case (.repeated(let first, let second), .strict):
+            throw .repeated(first: Instant(seconds: first), second: Instant(seconds: second))
+        case (.skipped, .candidate):
+            return nil
+        case (.skipped(let jump, _, _), .bound):
+            return Instant(seconds: jump)
+        case (.repeated(let first, _), .candidate), (.repeated(let first, _), .bound):
+            return Instant(seconds: first)
         }
     }
 }
