@@ -45,9 +45,29 @@ let package = Package(
             name: "ConveneBenchmarks",
             dependencies: ["Convene", "ICal"]
         ),
+        // What the test targets share: the zone database, agendas and sheets made in-process,
+        // and the built binary run as a user would.
+        .target(
+            name: "ConveneTestSupport",
+            dependencies: ["Convene"],
+            path: "Tests/ConveneTestSupport"
+        ),
+        // The library's own tests: fast, in-process, nothing installed beyond libical and tzdata.
         .testTarget(
             name: "ConveneTests",
-            dependencies: ["Convene", "ICal"]
+            dependencies: ["Convene", "ConveneTestSupport", "ICal"],
+            exclude: ["Fixtures"]
+        ),
+        // The libical wrapper, tested through its own API.
+        .testTarget(
+            name: "ICalTests",
+            dependencies: ["ICal", "Convene", "ConveneTestSupport"]
+        ),
+        // The convene binary, driven as a user would drive it (tag: endToEnd).
+        .testTarget(
+            name: "EndToEndTests",
+            // ConveneCLI: so that `swift test` alone builds the binary these tests run.
+            dependencies: ["Convene", "ConveneTestSupport", "ICal", "ConveneCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 @testable import Convene
+import ConveneTestSupport
 import Foundation
 import ICal
 import Testing
@@ -90,7 +91,7 @@ struct RolesAndDisclosureTests {
             }
             outputs.append(("invites/\(person).ics", try CalendarWriter.text(of: invites.invite(for: reader))))
         }
-        return outputs.map { ($0.0, PublicOutputTests.readable($0.1)) }
+        return outputs.map { ($0.0, HiddenPeople.readable($0.1)) }
     }
 
     /// What identifies `person` in an output: their name, surname, e-mail and organisation.
@@ -139,7 +140,7 @@ struct RolesAndDisclosureTests {
         let timeline = try timeline(Self.disguised)
         let invites = Invites(timeline: timeline, zones: try zones, stamp: 0)
         let amina = try #require(timeline.agenda.person("open"))
-        let text = PublicOutputTests.readable(try CalendarWriter.text(of: invites.invite(for: amina)))
+        let text = HiddenPeople.readable(try CalendarWriter.text(of: invites.invite(for: amina)))
         #expect(!text.contains("Hadia"), "the organisers' text is redacted for participants too")
         #expect(text.contains("Keynote by a negotiator"))
         #expect(text.contains("Zarina Qasemi"), "participants see participants")

@@ -1,4 +1,5 @@
 import Convene
+import ConveneTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import Convene
+import ConveneTestSupport
 import Foundation
 import ICal
 import Testing
@@ -122,24 +123,7 @@ struct SlotTests {
 
     // MARK: Slots
 
-    /// A session of `minutes` for three people in three zones.
-    func agenda(minutes: Int) -> String {
-        """
-        convene: 1
-        id: t
-        title: T
-        timezone: Europe/Kyiv
-        people:
-          - { id: kyiv, name: Kyiv Host, email: host@example.org, working_hours: "09:00-18:00" }
-          - { id: hague, name: Hague Expert, attendance: online, timezone: Europe/Amsterdam, email: hague@example.org, working_hours: "09:00-17:00" }
-          - { id: kabul, name: Kabul Expert, attendance: online, timezone: Asia/Kabul, working_hours: "08:00-16:00", working_days: [sun, mon, tue, wed, thu] }
-        sessions:
-          - id: meet
-            title: Meeting
-            duration: \(minutes)m
-
-        """
-    }
+    func agenda(minutes: Int) -> String { SlotFixtures.agenda(minutes: minutes) }
 
     func search(minutes: Int, calendars: [BusyTimes.File], step: Int = 15, top: Int = 50, from: String = "2026-12-07", to: String = "2026-12-13") throws -> (SlotFinder.Result, Agenda, BusyTimes) {
         let zones = try zones
@@ -152,20 +136,7 @@ struct SlotTests {
         return (try finder.search(sessionIndex: 0, minutes: minutes, from: first, to: last, step: step, top: top, busy: busy), agenda, busy)
     }
 
-    let calendars = [
-        BusyTimes.File(name: "hague.ics", text: """
-            BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;TZID=Europe/Amsterdam:20261207T090000\r\nDTEND;TZID=Europe/Amsterdam:20261207T110000\r
-            RRULE:FREQ=DAILY\r\nEXDATE;TZID=Europe/Amsterdam:20261209T090000\r\nEND:VEVENT\r
-            BEGIN:VEVENT\r\nUID:h\r\nRECURRENCE-ID;TZID=Europe/Amsterdam:20261210T090000\r\nDTSTART;TZID=Europe/Amsterdam:20261210T130000\r
-            DTEND;TZID=Europe/Amsterdam:20261210T150000\r\nEND:VEVENT\r
-            BEGIN:VEVENT\r\nUID:t\r\nDTSTART;VALUE=DATE:20261211\r\nDTEND;VALUE=DATE:20261212\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r
-
-            """),
-        BusyTimes.File(name: "shared/host-calendar.ics", text: """
-            BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:k\r\nORGANIZER:mailto:Host@Example.org\r\nDTSTART:20261208T080000Z\r\nDTEND:20261208T120000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r
-
-            """),
-    ]
+    let calendars = SlotFixtures.calendars
 
     @Test("every slot found is one a brute-force check of every constraint accepts, and none is missed")
     func matchesBruteForce() throws {
@@ -227,22 +198,4 @@ struct SlotTests {
         #expect(text.contains("What rules out the most:\n  Hague Expert's working hours (09:00-17:00, Europe/Amsterdam) rule out 75% of them\n  Kabul Expert's working hours (08:00-16:00, Asia/Kabul) rule out 75% of them\n"))
     }
 
-    @Test("convene slots reads a folder of calendars and prints JSON")
-    func command() throws {
-        let folder = try temporaryFolder()
-        let calendarFolder = folder.appendingPathComponent("calendars")
-        try FileManager.default.createDirectory(at: calendarFolder, withIntermediateDirectories: true)
-        for file in calendars {
-            try file.text.write(to: calendarFolder.appendingPathComponent(file.name.split(separator: "/").last.map(String.init) ?? file.name), atomically: true, encoding: .utf8)
-        }
-        try agenda(minutes: 90).write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
-        let run = try convene(["slots", "a.yaml", "--session", "meet", "--from", "2026-12-07", "--to", "2026-12-11", "--busy", "calendars", "--json", "--top", "2"], in: folder)
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("{\n  \"session\": \"meet\",\n  \"duration_minutes\": 90,"))
-        let missing = try convene(["slots", "a.yaml", "--session", "nope", "--from", "2026-12-07", "--to", "2026-12-11"], in: folder)
-        #expect(missing.status == 2)
-        #expect(missing.stderr == "convene: error: no session 'nope' in a.yaml — sessions: meet\n")
-        let backwards = try convene(["slots", "a.yaml", "--session", "meet", "--from", "2026-12-11", "--to", "2026-12-07"], in: folder)
-        #expect(backwards.status == 2)
-    }
 }

@@ -1,4 +1,5 @@
 @testable import Convene
+import ConveneTestSupport
 import Foundation
 import Testing
 

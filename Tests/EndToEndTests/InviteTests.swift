@@ -1,10 +1,11 @@
 import Convene
+import ConveneTestSupport
 import Foundation
 import ICal
 import Testing
 
 /// `convene ics`: the published calendar, per-person invites, updates and cancellations.
-@Suite("calendar invites")
+@Suite("calendar invites", .tags(.endToEnd))
 struct InviteTests {
     func ics(_ agenda: String, in folder: URL, epoch: String = "1700000000") throws -> Run {
         try agenda.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)

@@ -1,9 +1,10 @@
 import Convene
+import ConveneTestSupport
 import Foundation
 import Testing
 
 /// The `convene` binary as users run it: output streams, exit codes, files written.
-@Suite("convene command line")
+@Suite("convene command line", .tags(.endToEnd))
 struct CommandLineTests {
     let valid = header + """
         organizer: { name: Org, email: org@example.org }

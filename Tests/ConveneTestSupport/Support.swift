@@ -7,26 +7,26 @@ private let zoneDatabase = Result { try ZoneDirectory() }
 
 /// The system time-zone database (make test installs tzdata); a test using it fails when
 /// it is missing.
-var zones: ZoneDirectory {
+public var zones: ZoneDirectory {
     get throws { try zoneDatabase.get() }
 }
 
 /// The package's root folder.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// Checks agenda text and returns its diagnostics in file order.
-func diagnose(_ text: String) throws -> [Diagnostic] {
+public func diagnose(_ text: String) throws -> [Diagnostic] {
     AgendaCheck(text: text, zones: try zones).diagnostics.sorted
 }
 
 /// The lines `FILE:LINE:COLUMN: severity: message — hint` for agenda text, as `convene check`
 /// prints them for a file called `a.yaml`.
-func rendered(_ text: String) throws -> [String] {
+public func rendered(_ text: String) throws -> [String] {
     try diagnose(text).map { $0.rendered(file: "a.yaml") }
 }
 
 /// The first lines every test agenda starts with (lines 1 to 4).
-let header = """
+public let header = """
     convene: 1
     id: test-event
     title: Test event
@@ -35,14 +35,14 @@ let header = """
     """
 
 /// What running the built `convene` binary gave.
-struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct Run {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 }
 
 /// The `convene` binary `make test` builds before the suite runs.
-func conveneBinary() throws -> URL {
+public func conveneBinary() throws -> URL {
     let candidates = [
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("convene"),
         packageRoot.appendingPathComponent(".build/debug/convene"),
@@ -53,16 +53,17 @@ func conveneBinary() throws -> URL {
     throw CLIError(message: "convene is not built; run `swift build` first (make test does)")
 }
 
-struct CLIError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+public struct CLIError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+    public init(message: String) { self.message = message }
 }
 
 /// Runs `convene` with `arguments` in `folder`, feeding `input` on standard input.
 ///
 /// Standard input, output and error go through files, not pipes: tests run in parallel, and a
 /// pipe end inherited by another test's child process would keep a reader waiting for ever.
-func convene(_ arguments: [String], in folder: URL? = nil, input: String = "", environment: [String: String] = [:]) throws -> Run {
+public func convene(_ arguments: [String], in folder: URL? = nil, input: String = "", environment: [String: String] = [:]) throws -> Run {
     let process = Process()
     process.executableURL = try conveneBinary()
     process.arguments = arguments
@@ -89,8 +90,20 @@ func convene(_ arguments: [String], in folder: URL? = nil, input: String = "", e
 }
 
 /// A new empty folder under the system's temporary folder.
-func temporaryFolder() throws -> URL {
+public func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+extension Tag {
+    /// Tests that run the built `convene` binary, as a user would.
+    @Tag public static var endToEnd: Self
+    /// Tests that need a program Convene does not build (Python calendar clients): they run
+    /// when `CONVENE_EXTERNAL_TESTS=1`, as `make test` sets it.
+    @Tag public static var external: Self
+}
+
+/// Whether the tests that need external programs run: `make test` installs those programs and
+/// sets `CONVENE_EXTERNAL_TESTS=1`; a plain `swift test` needs nothing beyond libical and tzdata.
+public let externalToolsEnabled = ProcessInfo.processInfo.environment["CONVENE_EXTERNAL_TESTS"] == "1"

@@ -1,8 +1,9 @@
 import Convene
+import ConveneTestSupport
 import Foundation
 import Testing
 
-@Suite("convene print and the sheets of convene build")
+@Suite("convene print and the sheets of convene build", .tags(.endToEnd))
 struct PrintCommandTests {
     let wps = "agendas/wps-side-event-2022.yaml"
 

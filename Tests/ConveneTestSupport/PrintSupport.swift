@@ -3,10 +3,10 @@ import Foundation
 import Testing
 
 /// The shipped print templates, rendered in-process.
-let shippedRenderer = SheetRenderer(folder: packageRoot.appendingPathComponent("templates/print").path)
+public let shippedRenderer = SheetRenderer(folder: packageRoot.appendingPathComponent("templates/print").path)
 
 /// The timeline of agenda text, or a test failure naming its first problem.
-func timeline(_ text: String) throws -> Timeline {
+public func timeline(_ text: String) throws -> Timeline {
     let check = AgendaCheck(text: text, zones: try zones)
     guard let timeline = check.timeline else {
         throw CLIError(message: "the agenda is not valid: \(check.diagnostics.sorted.first.map { $0.rendered(file: "a.yaml") } ?? "?")")
@@ -15,12 +15,12 @@ func timeline(_ text: String) throws -> Timeline {
 }
 
 /// The timeline of a sample agenda in `agendas/`.
-func sampleTimeline(_ name: String) throws -> Timeline {
+public func sampleTimeline(_ name: String) throws -> Timeline {
     try timeline(String(contentsOf: packageRoot.appendingPathComponent("agendas/\(name).yaml"), encoding: .utf8))
 }
 
 /// A sheet of `timeline`, rendered with the shipped template.
-func printed(_ timeline: Timeline, _ sheet: Sheet, _ format: SheetFormat, language: SheetLanguage? = nil,
+public func printed(_ timeline: Timeline, _ sheet: Sheet, _ format: SheetFormat, language: SheetLanguage? = nil,
              audience: Audience? = nil, person: String? = nil) throws -> String {
     var fallback = SheetLanguage.preferred(in: timeline.agenda.languages)
     if let person, let reader = timeline.agenda.person(person) { fallback = PrintedSheets.language(of: reader, in: timeline.agenda) }
@@ -37,7 +37,7 @@ func printed(_ timeline: Timeline, _ sheet: Sheet, _ format: SheetFormat, langua
 
 /// Compares `actual` with the golden file `Fixtures/print/NAME`; with `UPDATE_GOLDEN=1` in the
 /// environment it writes the file instead. A difference fails with the first lines that differ.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+public func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let url = packageRoot.appendingPathComponent("Tests/ConveneTests/Fixtures/print/\(name)")
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Convene
+import ConveneTestSupport
 import Foundation
 import ICal
 import Testing
@@ -61,7 +62,8 @@ struct CalendarWriterTests {
         #expect(unfolded.contains("SUMMARY:Peace\\, women\\; security \\\\ 1325\\nATTENDEE:mailto:evil@example.org tab bell \u{200F}مرحبا "))
     }
 
-    @Test("Python's icalendar reads every component without errors, hostile text included")
+    @Test("Python's icalendar reads every component without errors, hostile text included",
+          .tags(.external), .enabled(if: externalToolsEnabled, "needs Python's icalendar, which make test installs"))
     func pythonIcalendar() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,0 +1,94 @@
+@testable import Convene
+import ConveneTestSupport
+import Foundation
+import Testing
+
+/// `convene templates and new`: what the binary does, driven as a user would.
+@Suite("convene templates and new", .tags(.endToEnd))
+struct TemplateCommandTests {
+    let library = TemplateLibrary(folders: [packageRoot.appendingPathComponent("templates/agenda").path])
+
+    @Test("a start so late that a later session would pass midnight is a command-line error naming the template")
+    func lateStart() throws {
+        let run = try convene(["new", "track2-dialogue-workshop", "-o", "/tmp/never-written.yaml", "--start", "22:00", "--date", "2026-12-08"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "convene: error: a session of template 'track2-dialogue-workshop' starts 5h after the first, which from 22:00 would be past midnight — choose an earlier --start\n")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.yaml"))
+    }
+    @Test("a user's templates folder adds templates and can replace a shipped one")
+    func userFolder() throws {
+        let folder = try temporaryFolder()
+        try """
+            # convene-template: side-event-panel
+            # summary: Our own side-event format
+            # default-timezone: Europe/Amsterdam
+            convene: 1
+            id: "${id}"
+            title: "${title}"
+            timezone: "${timezone}"
+            sessions:
+              - { id: main, title: Main, date: "${date}", start: "${start}", duration: 1h }
+
+            """.write(to: folder.appendingPathComponent("side-event-panel.yaml"), atomically: true, encoding: .utf8)
+        try "# convene-template: briefing\n# summary: A short briefing\nconvene: 1\nid: \"${id}\"\ntitle: \"${title}\"\ntimezone: \"${timezone}\"\n"
+            .write(to: folder.appendingPathComponent("briefing.yaml"), atomically: true, encoding: .utf8)
+        let combined = TemplateLibrary(folders: [folder.path] + library.folders)
+        let all = combined.templates().templates
+        #expect(all.count == 6)
+        #expect(all.first { $0.name == "side-event-panel" }?.summary == "Our own side-event format")
+
+        let listed = try convene(["templates"], environment: ["CONVENE_TEMPLATES": folder.path])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("briefing                     A short briefing\n"))
+        #expect(listed.stdout.contains("side-event-panel             Our own side-event format\n"))
+        let drafted = try convene(["new", "briefing", "--templates", folder.path, "-o", folder.appendingPathComponent("b.yaml").path, "--title", "Брифінг", "--timezone", "Europe/Kyiv"])
+        #expect(drafted.status == 0, "\(drafted.stderr)")
+        let text = try String(contentsOf: folder.appendingPathComponent("b.yaml"), encoding: .utf8)
+        #expect(text.contains("title: \"Брифінг\""))
+        #expect(text.contains("id: \"briefing-"), "a title without Latin letters gives an id from the template's name")
+    }
+    @Test("a broken user template is refused with its place, and nothing is written")
+    func brokenUserTemplate() throws {
+        let folder = try temporaryFolder()
+        try "# convene-template: bad\nconvene: 1\nid: \"${id}\"\ntitle: \"${titel}\"\ntimezone: \"${timezone}\"\n"
+            .write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("draft.yaml")
+        let run = try convene(["new", "bad", "--templates", folder.path, "-o", out.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == "convene: error: \(folder.path)/bad.yaml:4: unknown placeholder '${titel}' — placeholders are ${title}, ${id}, ${timezone}, ${date}, ${date+N}, ${start} and ${start+DURATION}\n")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+    @Test("convene new writes a draft that passes check, and refuses to overwrite without --force")
+    func newCommand() throws {
+        let folder = try temporaryFolder()
+        let run = try convene(["new", "side-event-panel", "-o", "panel.yaml", "--title", "Inclusive peace negotiations & the WPS agenda",
+                               "--date", "2022-10-19", "--start", "08:15", "--timezone", "US/Eastern"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stdout == "wrote panel.yaml from template side-event-panel — next: edit it, then convene check panel.yaml\n")
+        #expect(run.stderr == "convene: warning: 'US/Eastern' is a legacy name for 'America/New_York'; the draft uses 'America/New_York'\n")
+        let check = try convene(["check", "panel.yaml"], in: folder)
+        #expect(check.status == 0)
+        #expect(check.stdout == "panel.yaml: ok\n")
+        let draft = try String(contentsOf: folder.appendingPathComponent("panel.yaml"), encoding: .utf8)
+        #expect(draft.contains("id: \"inclusive-peace-negotiations-the-wps-agenda-2022\""))
+
+        let again = try convene(["new", "track2-dialogue-workshop", "-o", "panel.yaml"], in: folder)
+        #expect(again.status == 3)
+        #expect(again.stderr == "convene: error: panel.yaml already exists and was not written by this convene command, or was edited since — use --force to replace it\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("panel.yaml"), encoding: .utf8) == draft)
+        let forced = try convene(["new", "track2-dialogue-workshop", "-o", "panel.yaml", "--force", "--date", "2026-12-08"], in: folder)
+        #expect(forced.status == 0)
+    }
+    @Test("without --date the draft is dated the first Monday at least a week ahead")
+    func defaultDate() throws {
+        let folder = try temporaryFolder()
+        let run = try convene(["new", "track3-community-dialogue", "-o", "d.yaml"], in: folder)
+        #expect(run.status == 0)
+        let agenda = try #require(AgendaCheck(text: try String(contentsOf: folder.appendingPathComponent("d.yaml"), encoding: .utf8), zones: try zones).agenda)
+        let date = try #require(agenda.sessions.first?.date)
+        let today = LocalDate.fromDaysSinceEpoch(Int(Date().timeIntervalSince1970 / 86_400))
+        #expect(date.weekday == .mon)
+        #expect((7...13).contains(date.daysSinceEpoch - today.daysSinceEpoch))
+        #expect(run.stderr == "convene: note: no --date given; the draft starts on mon \(date)\n")
+    }
+}
