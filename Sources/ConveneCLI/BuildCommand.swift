@@ -10,7 +10,7 @@ struct BuildCommand: ParsableCommand {
             (check.json, check.txt), the inclusion report of convene report for the public \
             audience (report.json, report.txt), the calendars of convene ics, and the printed \
             sheets of convene print: agenda and run-of-show as .txt, .md and .html (also in each \
-            other language of the agenda, as agenda.LANG.html), and briefings/PERSON-ID.* for \
+            other language of the agenda, as agenda.LANG.* and run-of-show.LANG.*), and briefings/PERSON-ID.* for \
             each online speaker. Nothing is written when the agenda has errors. Files written \
             by an earlier build are replaced; a file you created or edited there is kept unless \
             you pass --force.
