@@ -272,7 +272,7 @@ struct InclusionReportTests {
         }
     }
 
-    @Test("report --json has the shape product.md gives, more keys after those it shows")
+    @Test("report --json has the shape docs/commands.md gives, more keys after those it shows")
     func jsonShape() throws {
         let json = try report(try sampleAgenda("wps-side-event-2022.yaml")).json()
         #expect(keys(json) == ["event", "sessions", "tracks", "threshold", "audience", "omitted_sessions"])

@@ -1,5 +1,5 @@
 /// `convene report`: the inclusion figures and flags of an agenda, for people (``text(width:)``)
-/// and for other tools (``json()``, the shape product.md gives).
+/// and for other tools (``json()``, the shape docs/commands.md gives).
 ///
 /// The report never prints a person's name in any form: it counts people, and withholds
 /// names, e-mail addresses and organisations from the titles it shows (``NameFilter``). For
@@ -41,7 +41,7 @@ public struct InclusionReport: Sendable {
 
     // MARK: JSON
 
-    /// `report.json`: `event`, `sessions` and `tracks` as product.md gives them, then
+    /// `report.json`: `event`, `sessions` and `tracks` as docs/commands.md gives them, then
     /// `threshold`, `audience` and `omitted_sessions`.
     public func json() -> JSONValue {
         var event = genderRoles(figures.event)

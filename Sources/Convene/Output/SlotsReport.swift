@@ -1,7 +1,7 @@
 /// `convene slots` output: the proposed starts with every participant's local time, or why
 /// there are none.
 extension SlotFinder.Result {
-    /// The JSON product.md specifies.
+    /// The JSON docs/commands.md specifies.
     public func json() -> JSONValue {
         .object([
             ("session", .string(session.id)),

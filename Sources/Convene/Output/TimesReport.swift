@@ -33,7 +33,7 @@ public struct TimesReport: Sendable {
         self.rows = rows
     }
 
-    /// The JSON product.md specifies.
+    /// The JSON docs/commands.md specifies.
     public func json() -> JSONValue {
         .object([
             ("event", .string(timeline.agenda.id)),
