@@ -128,3 +128,33 @@ struct DocumentationTests {
         walk(AgendaFormat.agenda)
     }
 }
+
+/// Source positions are typed paths, built as values.
+@Suite("source paths")
+struct SourcePathTests {
+    @Test("a path built step by step reads as people write it, and walks up to its parents")
+    func built() {
+        let path = SourcePath.root.sessions[2].segments[0].speaking.key("van-dalen")
+        #expect(path.description == "sessions[2].segments[0].speaking.van-dalen")
+        #expect(path.parent?.description == "sessions[2].segments[0].speaking")
+        #expect(path.lastKey == "van-dalen")
+        #expect(SourcePath.root.sessions[2].contains(path) && !SourcePath.root.sessions[1].contains(path))
+        #expect(SourcePath("inclusion.women_speakers_threshold") == SourcePath.root.inclusion.women_speakers_threshold)
+        #expect(SourcePath("sessions[3].segments[1]") == SourcePath.root.sessions[3].segments[1])
+    }
+
+    @Test("a diagnostic for a key the file does not have points at the nearest enclosing value")
+    func nearest() throws {
+        let check = AgendaCheck(text: header + """
+            sessions:
+              - id: s
+                title: S
+                date: 2026-12-08
+                start: "10:00"
+                segments:
+                  - { title: A, duration: 20m }
+            """, zones: try zones)
+        #expect(check.sourceMap.location(SourcePath.root.sessions[0].segments[0].moderator).line == 11)
+        #expect(check.sourceMap.location(SourcePath.root.sessions[0].room).line == 6)
+    }
+}

@@ -2,12 +2,12 @@ import Yams
 
 /// The mapping of one YAML object, its keys checked against the format.
 struct Fields {
-    let path: String
+    let path: SourcePath
     let spec: AgendaFormat.ObjectSpec
     let location: SourceLocation
     var values: [String: (key: SourceLocation, value: Node)] = [:]
 
-    func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    func child(_ key: String) -> SourcePath { path.key(key) }
 }
 
 /// Turns a composed YAML tree into an ``Agenda``, recording positions and problems.
@@ -46,7 +46,7 @@ final class AgendaDecoder {
     // MARK: The agenda
 
     func agenda(_ node: Node) -> Agenda? {
-        guard let fields = mapping(node, spec: AgendaFormat.agenda, path: "") else { return nil }
+        guard let fields = mapping(node, spec: AgendaFormat.agenda, path: .root) else { return nil }
         if let version = integer(fields, "convene"), version != AgendaFormat.version {
             fail(fields, "convene", "this file is agenda format version \(version); this convene reads version \(AgendaFormat.version)",
                  hint: version > AgendaFormat.version ? "use a newer convene" : "write convene: 1")
@@ -67,7 +67,7 @@ final class AgendaDecoder {
         }
         if let venue = fields.values["venue"], let inner = mapping(venue.value, spec: AgendaFormat.venue, path: "venue") {
             var value = Venue(name: scalar(inner, "name"), address: scalar(inner, "address"), room: scalar(inner, "room"))
-            if let online = inner.values["online"], let access = mapping(online.value, spec: AgendaFormat.online, path: "venue.online") {
+            if let online = inner.values["online"], let access = mapping(online.value, spec: AgendaFormat.online, path: SourcePath.root.venue.online) {
                 value.online = OnlineAccess(platform: scalar(access, "platform"), url: scalar(access, "url"),
                                             dialIn: scalar(access, "dial_in"), notes: scalar(access, "notes"))
             }
@@ -87,7 +87,7 @@ final class AgendaDecoder {
         return agenda
     }
 
-    func person(_ node: Node, _ path: String) -> Person? {
+    func person(_ node: Node, _ path: SourcePath) -> Person? {
         guard let fields = mapping(node, spec: AgendaFormat.person, path: path) else { return nil }
         return person(fields)
     }
@@ -124,7 +124,7 @@ final class AgendaDecoder {
         return person
     }
 
-    func session(_ node: Node, _ path: String) -> Session? {
+    func session(_ node: Node, _ path: SourcePath) -> Session? {
         guard let fields = mapping(node, spec: AgendaFormat.session, path: path) else { return nil }
         var session = Session(id: identifier(fields, "id") ?? "", title: scalar(fields, "title") ?? "")
         session.date = date(fields, "date")
@@ -151,7 +151,7 @@ final class AgendaDecoder {
         return session
     }
 
-    func segment(_ node: Node, _ path: String) -> Segment? {
+    func segment(_ node: Node, _ path: SourcePath) -> Segment? {
         guard let fields = mapping(node, spec: AgendaFormat.segment, path: path) else { return nil }
         var segment = Segment(title: scalar(fields, "title") ?? "")
         segment.kind = choice(fields, "kind", SegmentKind.self) ?? .other
@@ -171,13 +171,13 @@ final class AgendaDecoder {
     // MARK: Structure
 
     /// Checks that `node` is a mapping, that its keys are known and its required keys present.
-    func mapping(_ node: Node, spec: AgendaFormat.ObjectSpec, path: String) -> Fields? {
+    func mapping(_ node: Node, spec: AgendaFormat.ObjectSpec, path: SourcePath) -> Fields? {
         guard spend() else { return nil }
         let location = Self.location(of: node)
         guard case .mapping(let mapping) = node else {
-            let what = path.isEmpty ? "the \(spec.name)" : Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
+            let what = path.isRoot ? "the \(spec.name)" : Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
             diagnostics.error(location, "\(what) must be a mapping of keys and values, not \(Self.describe(node))",
-                              hint: path.isEmpty ? "\(Self.article(spec.name)) starts with lines like '\(spec.fields.first?.key ?? "convene"): 1' and 'title: ...'"
+                              hint: path.isRoot ? "\(Self.article(spec.name)) starts with lines like '\(spec.fields.first?.key ?? "convene"): 1' and 'title: ...'"
                                                  : "write it as indented 'key: value' lines")
             map.markInvalid(path)
             return nil
@@ -193,7 +193,7 @@ final class AgendaDecoder {
             let key = scalar.string
             guard spec.field(key) != nil else {
                 let near = Suggestion.nearest(to: key, in: spec.keys)
-                let place = path.isEmpty ? "at the top of the \(spec.name)" : "in " + Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
+                let place = path.isRoot ? "at the top of the \(spec.name)" : "in " + Self.article(spec.name.replacingOccurrences(of: "_", with: " "))
                 diagnostics.error(keyLocation, "unknown key '\(key)' \(place)",
                                   hint: spec.misplacedKeys[key] ?? near.map { "did you mean '\($0)'?" } ?? "known keys: \(spec.keys.joined(separator: ", "))")
                 continue
@@ -202,7 +202,7 @@ final class AgendaDecoder {
             map.record(fields.child(key), value: Self.location(of: value))
         }
         for field in spec.fields where field.required && fields.values[field.key] == nil {
-            let what = path.isEmpty ? "the \(spec.name)" : "this \(spec.name.replacingOccurrences(of: "_", with: " "))"
+            let what = path.isRoot ? "the \(spec.name)" : "this \(spec.name.replacingOccurrences(of: "_", with: " "))"
             diagnostics.error(location, "\(what) has no '\(field.key)'",
                               hint: "add '\(field.key):' (\(field.summary.prefix(1).lowercased() + field.summary.dropFirst().dropLast(field.summary.hasSuffix(".") ? 1 : 0)))")
             map.markInvalid(fields.child(field.key))
@@ -211,7 +211,7 @@ final class AgendaDecoder {
     }
 
     /// The items of a list value, each read by `item`; absent lists are empty.
-    func list<T>(_ fields: Fields, _ key: String, item: (Node, String) -> T?) -> [T] {
+    func list<T>(_ fields: Fields, _ key: String, item: (Node, SourcePath) -> T?) -> [T] {
         guard let entry = fields.values[key] else { return [] }
         let path = fields.child(key)
         if isNull(entry.value) { return [] }
@@ -224,7 +224,7 @@ final class AgendaDecoder {
         var items: [T] = []
         for (index, node) in sequence.enumerated() {
             guard spend() else { break }
-            let itemPath = "\(path)[\(index)]"
+            let itemPath = path[index]
             map.record(itemPath, value: Self.location(of: node))
             if isNull(node) {
                 diagnostics.error(Self.location(of: node), "an item of '\(key)' is empty", hint: "remove the empty '- ' line")
@@ -272,7 +272,7 @@ final class AgendaDecoder {
     }
 
     /// A list item that must be a single value.
-    func scalarText(_ node: Node, _ path: String) -> String? {
+    func scalarText(_ node: Node, _ path: SourcePath) -> String? {
         guard case .scalar(let scalar) = node, !isNull(node) else { return nil }
         return scalar.string
     }
@@ -302,7 +302,7 @@ final class AgendaDecoder {
         return choice(entry.value, fields.child(key), type, key: key)
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, _ type: T.Type, key: String? = nil) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ path: SourcePath, _ type: T.Type, key: String? = nil) -> T? where T.RawValue == String {
         let allowed = T.allCases.map(\.rawValue)
         guard case .scalar(let scalar) = node else {
             diagnostics.error(Self.location(of: node), "expected one of \(Suggestion.list(allowed)), not \(Self.describe(node))")
@@ -352,7 +352,7 @@ final class AgendaDecoder {
                 map.markInvalid(path)
                 continue
             }
-            map.record("\(path).\(id.string)", value: Self.location(of: keyNode))
+            map.record(path.key(id.string), value: Self.location(of: keyNode))
             guard let minutes = Minutes(parsing: text.string) else {
                 diagnostics.error(Self.location(of: value), "'\(text.string)' is not a duration",
                                   hint: Int(text.string.trimmingSpaces).map { "give the unit: \($0)m" } ?? "write durations like 12m or 1h")
@@ -438,10 +438,9 @@ final class AgendaDecoder {
     }
 
     /// What one item of the list at `path` is called: `tracks[1]` is a track.
-    static func itemName(of path: String) -> String {
-        let last = path.split(separator: ".").last.map(String.init) ?? path
-        var name = String(last.prefix { $0 != "[" }).replacingOccurrences(of: "_", with: " ")
-        if last.contains("["), name.hasSuffix("s") { name.removeLast() }
+    static func itemName(of path: SourcePath) -> String {
+        var name = (path.lastKey ?? "").replacingOccurrences(of: "_", with: " ")
+        if case .index = path.steps.last, name.hasSuffix("s") { name.removeLast() }
         return name
     }
 

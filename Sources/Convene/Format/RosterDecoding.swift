@@ -5,8 +5,8 @@ extension AgendaDecoder {
     /// the same key checks, value checks and hints as an agenda, and the roster's own rules
     /// (ids unique in the roster, a time zone for everyone). With the roster come the paths
     /// of its people in the file (`people[3]`), in the same order.
-    func roster(_ node: Node) -> (Roster, [String])? {
-        guard let fields = mapping(node, spec: RosterFormat.roster, path: "") else { return nil }
+    func roster(_ node: Node) -> (Roster, [SourcePath])? {
+        guard let fields = mapping(node, spec: RosterFormat.roster, path: .root) else { return nil }
         if let version = integer(fields, "roster"), version != RosterFormat.version {
             fail(fields, "roster", "this file is roster format version \(version); this convene reads version \(RosterFormat.version)",
                  hint: version > RosterFormat.version ? "use a newer convene" : "write roster: 1")
@@ -24,7 +24,7 @@ extension AgendaDecoder {
         return (roster, entries.map(\.1))
     }
 
-    private func expert(_ node: Node, _ path: String, rosterZone: String?, zoneKnown: Bool) -> Expert? {
+    private func expert(_ node: Node, _ path: SourcePath, rosterZone: String?, zoneKnown: Bool) -> Expert? {
         guard let fields = mapping(node, spec: RosterFormat.person, path: path) else { return nil }
         var person = person(fields)
         let who = person.name.isEmpty ? "'\(person.id)'" : person.name
@@ -47,12 +47,12 @@ extension AgendaDecoder {
     }
 
     /// An error at each id that an earlier person in the roster already has.
-    private func checkUnique(_ ids: [(id: String, path: String)]) {
-        var first: [String: String] = [:]
+    private func checkUnique(_ ids: [(id: String, path: SourcePath)]) {
+        var first: [String: SourcePath] = [:]
         for (id, path) in ids where !id.isEmpty {
             if let earlier = first[id] {
-                diagnostics.error(map.location("\(path).id"), "duplicate person id '\(id)' in the roster",
-                                  hint: "the first '\(id)' is on line \(map.location("\(earlier).id").line); ids must be unique, since agendas take people by id")
+                diagnostics.error(map.location(path.id), "duplicate person id '\(id)' in the roster",
+                                  hint: "the first '\(id)' is on line \(map.location(earlier.id).line); ids must be unique, since agendas take people by id")
             } else {
                 first[id] = path
             }

@@ -8,7 +8,7 @@ public struct LoadedRoster: Sendable {
     public var sourceMap: SourceMap
     public var diagnostics: DiagnosticList
     /// Where each person of ``roster`` is in the file (`people[3]`), in the same order.
-    var personPaths: [String] = []
+    var personPaths: [SourcePath] = []
 
     /// Whether the roster can be used: it was read and has no errors (warnings allowed).
     public var isValid: Bool { roster != nil && !diagnostics.hasErrors }
@@ -36,7 +36,7 @@ public struct LoadedRoster: Sendable {
 
     /// Where the person at `index` of ``roster`` is defined: the line and column of their `id`.
     public func location(ofPerson index: Int) -> SourceLocation {
-        sourceMap.location((index < personPaths.count ? personPaths[index] : "people[\(index)]") + ".id")
+        sourceMap.location((index < personPaths.count ? personPaths[index] : SourcePath.root.people[index]).id)
     }
 }
 

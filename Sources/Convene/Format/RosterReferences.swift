@@ -35,7 +35,7 @@ extension AgendaDecoder {
 
     /// An entry of `people`: a person written out, or `roster: ID` with the keys that override
     /// the roster's. The result is an ordinary ``Person``.
-    func listedPerson(_ node: Node, _ path: String) -> Person? {
+    func listedPerson(_ node: Node, _ path: SourcePath) -> Person? {
         guard case .mapping(let entry) = node, entry.contains(where: { $0.key.string == "roster" }) else {
             return person(node, path)
         }

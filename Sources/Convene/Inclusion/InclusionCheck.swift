@@ -10,9 +10,9 @@ struct InclusionCheck {
         var diagnostics = DiagnosticList()
         let figures = InclusionFigures(agenda: agenda, timeline: nil)
         for session in figures.sessions {
-            let path = "sessions[\(session.roles.index)]"
+            let path = SourcePath.root.sessions[session.roles.index]
             for segment in session.figures.singleSexSegments {
-                singleSex(segment, at: "\(path).segments[\(segment.segment)]", into: &diagnostics)
+                singleSex(segment, at: path.segments[segment.segment], into: &diagnostics)
             }
             let speakers = session.figures.speakers
             if InclusionRules.noWomanSpeaker(speakers) {
@@ -29,7 +29,7 @@ struct InclusionCheck {
         let speakers = figures.event.speakers
         let threshold = agenda.inclusion.womenSpeakersThreshold
         if InclusionRules.belowThreshold(speakers, threshold: threshold) {
-            let place = "inclusion.women_speakers_threshold"
+            let place = SourcePath.root.inclusion.women_speakers_threshold
             let undisclosed = speakers.undisclosed == 0 ? ""
                 : "; the \(speakers.undisclosed) whose gender is undisclosed count in the total"
             diagnostics.warning(map.location(map.contains(place) ? place : "sessions"),
@@ -39,7 +39,7 @@ struct InclusionCheck {
         return diagnostics
     }
 
-    private func singleSex(_ segment: ScopeFigures.SingleSexSegment, at path: String, into diagnostics: inout DiagnosticList) {
+    private func singleSex(_ segment: ScopeFigures.SingleSexSegment, at path: SourcePath, into diagnostics: inout DiagnosticList) {
         let who = segment.gender == .woman ? "women" : "men"
         let hint = segment.gender == .woman
             ? "if an all-women \(segment.kind.rawValue) is by design, leave it; otherwise invite a speaker of another gender (the moderator does not count)"

@@ -21,8 +21,8 @@ public struct Resolver: Sendable {
         for (index, session) in agenda.sessions.enumerated() {
             guard let date = session.date, let start = session.start,
                   case .success(let (layout, _)) = SegmentLayout.of(session) else { continue }
-            let path = "sessions[\(index)]"
-            func instant(atMinute minute: Int, place: String) -> Instant? {
+            let path = SourcePath.root.sessions[index]
+            func instant(atMinute minute: Int, place: SourcePath) -> Instant? {
                 let total = start.minutesSinceMidnight + minute
                 let day = date.adding(days: total.floorDivided(by: 1440))
                 let minuteOfDay = total - total.floorDivided(by: 1440) * 1440
@@ -47,26 +47,26 @@ public struct Resolver: Sendable {
             }
             // Each boundary is converted once; an error is placed on the line that sets it.
             var converted: [Int: Instant?] = [:]
-            func boundary(_ minute: Int, _ place: String) -> Instant? {
+            func boundary(_ minute: Int, _ place: SourcePath) -> Instant? {
                 if let known = converted[minute] { return known }
                 let value = instant(atMinute: minute, place: place)
                 converted[minute] = value
                 return value
             }
-            let endPlace = sourceMap.contains("\(path).end") ? "\(path).end"
-                : sourceMap.contains("\(path).duration") ? "\(path).duration" : "\(path).start"
-            guard let sessionStart = boundary(0, "\(path).start") else { continue }
+            let endPlace = sourceMap.contains(path.end) ? path.end
+                : sourceMap.contains(path.duration) ? path.duration : path.start
+            guard let sessionStart = boundary(0, path.start) else { continue }
             var segments: [TimedSegment] = []
             for (number, segment) in session.segments.enumerated() {
                 let last = number + 1 == session.segments.count
-                guard let from = boundary(layout.starts[number], "\(path).segments[\(number)]"),
-                      let to = boundary(layout.ends[number], last ? endPlace : "\(path).segments[\(number + 1)]") else { break }
+                guard let from = boundary(layout.starts[number], path.segments[number]),
+                      let to = boundary(layout.ends[number], last ? endPlace : path.segments[number + 1]) else { break }
                 segments.append(TimedSegment(index: number, segment: segment, start: from, end: to))
             }
             guard segments.count == session.segments.count, let sessionEnd = boundary(layout.length, endPlace) else { continue }
             let elapsed = sessionStart.minutes(until: sessionEnd)
             if elapsed != layout.length {
-                diagnostics.warning(sourceMap.location("\(path).start"),
+                diagnostics.warning(sourceMap.location(path.start),
                     "session '\(session.id)' spans a daylight-saving change in \(agenda.timeZone): it lasts \(Minutes(max(elapsed, 1))) in real time, not the \(Minutes(layout.length)) its clock times say",
                     hint: "its times are read on the wall clock; move the session, or shorten it, if its real length matters")
             }

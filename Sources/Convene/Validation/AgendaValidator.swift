@@ -61,12 +61,12 @@ public struct AgendaValidator: Sendable {
             duplicates(questionIDs, path: "guiding_questions", what: "guiding question")
         }
 
-        private mutating func duplicates(_ ids: [String], path: String, what: String) {
+        private mutating func duplicates(_ ids: [String], path: SourcePath, what: String) {
             var first: [String: Int] = [:]
             for (index, id) in ids.enumerated() where !id.isEmpty {
                 if let earlier = first[id] {
-                    let line = map.location("\(path)[\(earlier)].id").line
-                    diagnostics.error(map.location("\(path)[\(index)].id"), "duplicate \(what) id '\(id)'",
+                    let line = map.location(path[earlier].id).line
+                    diagnostics.error(map.location(path[index].id), "duplicate \(what) id '\(id)'",
                                       hint: "the first '\(id)' is on line \(line); ids must be unique")
                 } else {
                     first[id] = index
@@ -78,14 +78,14 @@ public struct AgendaValidator: Sendable {
 
         mutating func checkPeople() {
             for (index, person) in agenda.people.enumerated() where !unresolved.ids.contains(person.id) {
-                let path = "people[\(index)]"
-                if person.attendance == .online, person.timeZone == nil, !map.isInvalid("\(path).timezone") {
-                    diagnostics.error(map.location("\(path).attendance"),
+                let path = SourcePath.root.people[index]
+                if person.attendance == .online, person.timeZone == nil, !map.isInvalid(path.timezone) {
+                    diagnostics.error(map.location(path.attendance),
                                       "\(label(person)) attends online but has no timezone",
                                       hint: "add timezone: with the zone they join from, e.g. Asia/Kabul, so their local times are right")
                 }
                 if person.visibility != .public, person.describedAs == nil {
-                    diagnostics.warning(map.location("\(path).visibility"),
+                    diagnostics.warning(map.location(path.visibility),
                                         "\(label(person)) may not be named publicly but has no described_as",
                                         hint: "add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name")
                 }
@@ -96,40 +96,40 @@ public struct AgendaValidator: Sendable {
 
         mutating func checkReferences(session index: Int) {
             let session = agenda.sessions[index]
-            let path = "sessions[\(index)]"
-            if let moderator = session.moderator { person(moderator, at: "\(path).moderator", role: "moderator") }
+            let path = SourcePath.root.sessions[index]
+            if let moderator = session.moderator { person(moderator, at: path.moderator, role: "moderator") }
             if case .list(let ids) = session.participants {
                 for (position, id) in ids.enumerated() {
-                    person(id, at: "\(path).participants[\(position)]", role: "participant")
+                    person(id, at: path.participants[position], role: "participant")
                 }
             }
             if let track = session.track, !agenda.tracks.isEmpty, !agenda.tracks.contains(track) {
-                diagnostics.warning(map.location("\(path).track"),
+                diagnostics.warning(map.location(path.track),
                                     "session '\(session.id)' is on track \(track.rawValue), which the event's tracks do not list",
                                     hint: "add \"\(track.rawValue)\" to tracks: at the top, or correct the session's track")
             }
             for (number, segment) in session.segments.enumerated() {
-                let segmentPath = "\(path).segments[\(number)]"
+                let segmentPath = path.segments[number]
                 for (position, id) in segment.speakers.enumerated() {
-                    person(id, at: "\(segmentPath).speakers[\(position)]", role: "speaker")
+                    person(id, at: segmentPath.speakers[position], role: "speaker")
                 }
                 for (position, id) in segment.facilitators.enumerated() {
-                    person(id, at: "\(segmentPath).facilitators[\(position)]", role: "facilitator")
+                    person(id, at: segmentPath.facilitators[position], role: "facilitator")
                 }
-                if let moderator = segment.moderator { person(moderator, at: "\(segmentPath).moderator", role: "moderator") }
+                if let moderator = segment.moderator { person(moderator, at: segmentPath.moderator, role: "moderator") }
                 for (position, id) in segment.questions.enumerated() where !knownQuestions.contains(id) {
                     let near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: questionIDs)
-                    diagnostics.error(map.location("\(segmentPath).questions[\(position)]"), "unknown guiding question '\(id)'",
+                    diagnostics.error(map.location(segmentPath.questions[position]), "unknown guiding question '\(id)'",
                                       hint: near.map { "did you mean '\($0)'?" } ?? "define it under guiding_questions: with id: \(id)")
                 }
                 let moderator = segment.moderator ?? session.moderator
-                if segment.kind.needsModerator, moderator == nil, !map.isInvalid("\(segmentPath).kind") {
-                    diagnostics.error(map.location("\(segmentPath).kind"),
+                if segment.kind.needsModerator, moderator == nil, !map.isInvalid(segmentPath.kind) {
+                    diagnostics.error(map.location(segmentPath.kind),
                                       "the \(segment.kind.rawValue) '\(segment.title)' has no moderator",
                                       hint: "set moderator: on the session or on this segment")
                 }
                 if let moderator, segment.speakers.contains(moderator), !segment.facilitators.contains(moderator) {
-                    diagnostics.warning(map.location("\(segmentPath).speakers"),
+                    diagnostics.warning(map.location(segmentPath.speakers),
                                         "'\(moderator)' both moderates and speaks in '\(segment.title)'",
                                         hint: "the moderator is not counted as a speaker; if they teach or lead it, list them under facilitators:, otherwise remove them from speakers: or name another moderator")
                 }
@@ -141,10 +141,10 @@ public struct AgendaValidator: Sendable {
         mutating func checkSpeakingTimes(session index: Int) {
             let session = agenda.sessions[index]
             for (number, segment) in session.segments.enumerated() where !segment.speakingTimes.isEmpty {
-                let path = "sessions[\(index)].segments[\(number)].speaking"
+                let path = SourcePath.root.sessions[index].segments[number].speaking
                 let floor = segment.facilitators + segment.speakers
                 for time in segment.speakingTimes where !floor.contains(time.person) {
-                    diagnostics.error(map.location("\(path).\(time.person)"),
+                    diagnostics.error(map.location(path.key(time.person)),
                                       "'\(time.person)' has speaking time in '\(segment.title)' but is not one of its speakers or facilitators",
                                       hint: Suggestion.nearest(to: time.person, in: floor).map { "did you mean '\($0)'?" }
                                           ?? "add them to speakers:, or remove the entry")
@@ -166,7 +166,7 @@ public struct AgendaValidator: Sendable {
             }
         }
 
-        private mutating func person(_ id: String, at path: String, role: String) {
+        private mutating func person(_ id: String, at path: SourcePath, role: String) {
             guard !knownPeople.contains(id), !unresolved.meant.contains(id) else { return }
             // Looking for the nearest id costs a pass over everyone: not for a message that
             // would not be listed.
@@ -183,33 +183,33 @@ public struct AgendaValidator: Sendable {
 
         mutating func checkTiming(session index: Int) {
             let session = agenda.sessions[index]
-            let path = "sessions[\(index)]"
+            let path = SourcePath.root.sessions[index]
             let timingKeys = ["date", "start", "end", "duration"]
-            guard !timingKeys.contains(where: { map.isInvalid("\(path).\($0)") }) else { return }
+            guard !timingKeys.contains(where: { map.isInvalid(path.key($0)) }) else { return }
 
             if (session.date == nil) != (session.start == nil) {
                 let present = session.date == nil ? "start" : "date"
                 let missing = session.date == nil ? "date" : "start"
-                diagnostics.error(map.location("\(path).\(present)"), "session '\(session.id)' has a \(present) but no \(missing)",
+                diagnostics.error(map.location(path.key(present)), "session '\(session.id)' has a \(present) but no \(missing)",
                                   hint: "give both date: and start:, or neither while the session is unscheduled")
                 return
             }
             if let start = session.start, let end = session.end {
                 let span = end.minutesSinceMidnight - start.minutesSinceMidnight
                 if span <= 0 {
-                    diagnostics.error(map.location("\(path).end"),
+                    diagnostics.error(map.location(path.end),
                                       span == 0 ? "session '\(session.id)' ends at \(end), the moment it starts"
                                                 : "session '\(session.id)' ends at \(end), before it starts at \(start)",
                                       hint: "for a session that runs past midnight give duration: instead of end:")
                     return
                 }
                 if let duration = session.duration, duration.value != span {
-                    diagnostics.error(map.location("\(path).duration"),
+                    diagnostics.error(map.location(path.duration),
                                       "session '\(session.id)' lasts \(duration) by its duration but \(Minutes(span)) from \(start) to \(end)",
                                       hint: "give either end: or duration:, not both")
                 }
             } else if session.end != nil, session.start == nil {
-                diagnostics.error(map.location("\(path).end"), "session '\(session.id)' has an end but no start",
+                diagnostics.error(map.location(path.end), "session '\(session.id)' has an end but no start",
                                   hint: "give date: and start:, or use duration: for an unscheduled session")
                 return
             }
@@ -218,10 +218,10 @@ public struct AgendaValidator: Sendable {
 
         /// Lays the segments out (``SegmentLayout/of(_:)``) and reports gaps, overruns and
         /// clashes with pinned segments at their lines; `nil` when they do not fit.
-        private mutating func layOut(_ session: Session, path: String) -> SegmentLayout? {
+        private mutating func layOut(_ session: Session, path: SourcePath) -> SegmentLayout? {
             for number in session.segments.indices {
-                let segmentPath = "\(path).segments[\(number)]"
-                if map.isInvalid("\(segmentPath).duration") || map.isInvalid("\(segmentPath).at") { return nil }
+                let segmentPath = path.segments[number]
+                if map.isInvalid(segmentPath.duration) || map.isInvalid(segmentPath.at) { return nil }
             }
             let startMinute = session.start?.minutesSinceMidnight ?? 0
             func clock(_ offset: Int) -> String {
@@ -229,16 +229,16 @@ public struct AgendaValidator: Sendable {
             }
             func title(_ index: Int) -> String { session.segments[index].title }
             func at(_ index: Int) -> String { session.segments[index].at.map { "\($0)" } ?? "" }
-            let endKey = map.contains("\(path).end") ? "end" : "duration"
+            let endKey = map.contains(path.end) ? "end" : "duration"
             switch SegmentLayout.of(session) {
             case .success(let (layout, gaps)):
                 for gap in gaps {
                     if let before = gap.before {
-                        diagnostics.warning(map.location("\(path).segments[\(before)].at"),
+                        diagnostics.warning(map.location(path.segments[before].at),
                                             "\(Minutes(gap.to - gap.from)) between \(clock(gap.from)) and \(clock(gap.to)) before '\(title(before))' are not in any segment",
                                             hint: "add a break, lengthen a segment, or leave out duration: on the segment before so it runs until \(at(before))")
                     } else {
-                        diagnostics.warning(map.location("\(path).\(endKey)"),
+                        diagnostics.warning(map.location(path.key(endKey)),
                                             "the segments of '\(session.id)' end at \(clock(gap.from)); the last \(Minutes(gap.to - gap.from)) until \(clock(gap.to)) are not in any segment",
                                             hint: "add a segment or a break, lengthen one, or end the session at \(clock(gap.from))")
                     }
@@ -250,36 +250,36 @@ public struct AgendaValidator: Sendable {
                     diagnostics.error(map.location(path), "session '\(session.id)' has no length",
                                       hint: "give end: or duration:, or list its segments with durations")
                 case .pinnedWithoutStart(let segment):
-                    diagnostics.error(map.location("\(path).segments[\(segment)].at"),
+                    diagnostics.error(map.location(path.segments[segment].at),
                                       "'\(title(segment))' is pinned at \(at(segment)) but session '\(session.id)' has no start",
                                       hint: "pinned times need a scheduled session; use duration: instead")
                 case .pinnedBeforeStart(let segment):
                     let start = session.start.map { "\($0)" } ?? ""
-                    diagnostics.error(map.location("\(path).segments[\(segment)].at"),
+                    diagnostics.error(map.location(path.segments[segment].at),
                                       "'\(title(segment))' is pinned at \(at(segment)), before session '\(session.id)' starts at \(start)",
                                       hint: "pin it at \(start) or later")
                 case .pinnedBeforeOpenEnded(let segment, let open, let openStart):
-                    diagnostics.error(map.location("\(path).segments[\(segment)].at"),
+                    diagnostics.error(map.location(path.segments[segment].at),
                                       "'\(title(segment))' is pinned at \(at(segment)), but '\(title(open))' only starts at \(clock(openStart))",
                                       hint: "move the pinned time later or shorten the segments before it")
                 case .pinnedInsidePrevious(let segment, let pinned, let previousEnd):
-                    diagnostics.error(map.location("\(path).segments[\(segment)].at"),
+                    diagnostics.error(map.location(path.segments[segment].at),
                                       "'\(title(segment))' is pinned at \(at(segment)), but '\(title(segment - 1))' before it runs until \(clock(previousEnd))",
                                       hint: "shorten the segments before it by \(Minutes(previousEnd - pinned)) or pin it at \(clock(previousEnd))")
                 case .openEndedNotPinned(let open, let next):
-                    diagnostics.error(map.location("\(path).segments[\(open)]"),
+                    diagnostics.error(map.location(path.segments[open]),
                                       "'\(title(open))' has no duration, and '\(title(next))' after it is not pinned",
                                       hint: "give it duration:, or pin the next segment with at:")
                 case .openEndedWithoutEnd(let open):
-                    diagnostics.error(map.location("\(path).segments[\(open)]"),
+                    diagnostics.error(map.location(path.segments[open]),
                                       "'\(title(open))' has no duration and session '\(session.id)' has no end",
                                       hint: "give the segment duration:, or the session end: or duration:")
                 case .openEndedAfterEnd(let open, let start):
-                    diagnostics.error(map.location("\(path).segments[\(open)]"),
+                    diagnostics.error(map.location(path.segments[open]),
                                       "'\(title(open))' would start at \(clock(start)), when session '\(session.id)' has already ended",
                                       hint: "shorten the segments before it or end the session later")
                 case .overrun(let end, let length):
-                    diagnostics.error(map.location("\(path).segments[\(session.segments.count - 1)].duration"),
+                    diagnostics.error(map.location(path.segments[session.segments.count - 1].duration),
                                       "the segments of '\(session.id)' run until \(clock(end)), \(Minutes(end - length)) past the session's end at \(clock(length))",
                                       hint: "shorten a segment by \(Minutes(end - length)) or " + (endKey == "end" ? "end the session at \(clock(end))" : "make the session's duration \(Minutes(end))"))
                 }

@@ -40,7 +40,7 @@ struct ConflictCheck {
     }
 
     private func overlap(_ first: TimedSession, _ second: TimedSession, agenda: Agenda, into diagnostics: inout DiagnosticList) {
-        let path = "sessions[\(second.index)]"
+        let path = SourcePath.root.sessions[second.index]
         let busy = roles(first).intersection(roles(second))
         for id in agenda.people.map(\.id) where busy.contains(id) {
             let name = people[id]?.name ?? id
@@ -51,14 +51,14 @@ struct ConflictCheck {
         if case .list(let firstList) = first.session.participants, case .list(let secondList) = second.session.participants {
             let both = Set(firstList).intersection(secondList).subtracting(busy)
             for id in agenda.people.map(\.id) where both.contains(id) {
-                diagnostics.warning(map.location("\(path).participants"),
+                diagnostics.warning(map.location(path.participants),
                     "\(people[id]?.name ?? id) is listed in both '\(first.id)' and '\(second.id)', which overlap",
                     hint: "they can only be in one; remove them from one of the lists")
             }
         }
         let rooms = (first.session.room ?? agenda.venue?.room, second.session.room ?? agenda.venue?.room)
         if let room = rooms.0, room == rooms.1 {
-            diagnostics.error(map.location(map.contains("\(path).room") ? "\(path).room" : path),
+            diagnostics.error(map.location(map.contains(path.room) ? path.room : path),
                 "the room '\(room)' is booked for both '\(first.id)' (\(span(first))) and '\(second.id)' (\(span(second)))",
                 hint: "give one of the sessions another room:, or move it")
         }
@@ -73,9 +73,9 @@ struct ConflictCheck {
                 guard let person = people[id], person.attendance == .online,
                       let view = try? resolver.localView(of: person, from: timedSegment.start, to: timedSegment.end, venueDate: venueDate, in: agenda),
                       view.flags.contains(.night) else { continue }
-                let place = "sessions[\(timed.index)].segments[\(timedSegment.index)]"
+                let place = SourcePath.root.sessions[timed.index].segments[timedSegment.index]
                 let key = segment.speakers.contains(id) ? "speakers" : segment.facilitators.contains(id) ? "facilitators" : "moderator"
-                diagnostics.warning(map.location("\(place).\(key)"),
+                diagnostics.warning(map.location(place.key(key)),
                     "\(person.name) has the floor in '\(segment.title)' at \(view.start.clock)–\(view.end.clock) in \(view.timeZone), during the night",
                     hint: "move the segment, or make sure they have agreed to join at that hour")
             }
@@ -94,7 +94,7 @@ struct ConflictCheck {
         guard !affected.isEmpty else { return }
         let names = affected.count <= 3 ? affected.joined(separator: ", ")
             : affected.prefix(3).joined(separator: ", ") + " and \(affected.count - 3) more"
-        diagnostics.warning(map.location("sessions[\(timed.index)].date"),
+        diagnostics.warning(map.location(SourcePath.root.sessions[timed.index].date),
             "session '\(timed.id)' falls on a day that is not a working day for \(names)",
             hint: "move it, or check with them; working_days says which days each person works")
     }

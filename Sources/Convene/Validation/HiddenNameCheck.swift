@@ -17,7 +17,7 @@ public struct HiddenNameCheck: Sendable {
 
     /// One text a reader sees, with where it stands and the session it belongs to.
     struct Text {
-        var path: String
+        var path: SourcePath
         var what: String
         var text: String
         var session: Session?
@@ -28,40 +28,40 @@ public struct HiddenNameCheck: Sendable {
         var texts = [Text(path: "title", what: "the event's title", text: agenda.title)]
         for (key, value) in [("subtitle", agenda.subtitle), ("introduction", agenda.introduction),
                              ("outcome", agenda.outcome), ("audience", agenda.audience)] {
-            if let value { texts.append(Text(path: key, what: "the \(key)", text: value)) }
+            if let value { texts.append(Text(path: SourcePath.root.key(key), what: "the \(key)", text: value)) }
         }
         if let venue = agenda.venue {
             for (key, value) in [("name", venue.name), ("address", venue.address), ("room", venue.room),
                                  ("online.url", venue.online?.url), ("online.platform", venue.online?.platform),
                                  ("online.dial_in", venue.online?.dialIn), ("online.notes", venue.online?.notes)] {
-                if let value { texts.append(Text(path: "venue.\(key)", what: "the venue's \(key.replacingOccurrences(of: "_", with: "-"))", text: value)) }
+                if let value { texts.append(Text(path: SourcePath.root.venue.key(key), what: "the venue's \(key.replacingOccurrences(of: "_", with: "-"))", text: value)) }
             }
         }
         if let notes = agenda.interpretation?.notes {
-            texts.append(Text(path: "interpretation.notes", what: "the interpretation notes", text: notes))
+            texts.append(Text(path: SourcePath.root.interpretation.notes, what: "the interpretation notes", text: notes))
         }
         for (index, question) in agenda.guidingQuestions.enumerated() {
-            texts.append(Text(path: "guiding_questions[\(index)].text", what: "guiding question '\(question.id)'", text: question.text))
+            texts.append(Text(path: SourcePath.root.guiding_questions[index].text, what: "guiding question '\(question.id)'", text: question.text))
         }
         for (index, person) in agenda.people.enumerated() {
             for (key, value) in [("title", person.title), ("organization", person.organization), ("described_as", person.describedAs)] {
-                if let value { texts.append(Text(path: "people[\(index)].\(key)", what: "the \(key.replacingOccurrences(of: "_", with: " ")) of '\(person.id)'", text: value)) }
+                if let value { texts.append(Text(path: SourcePath.root.people[index].key(key), what: "the \(key.replacingOccurrences(of: "_", with: " ")) of '\(person.id)'", text: value)) }
             }
         }
         for (index, session) in agenda.sessions.enumerated() {
-            texts.append(Text(path: "sessions[\(index)].title", what: "the title of session '\(session.id)'", text: session.title, session: session))
+            texts.append(Text(path: SourcePath.root.sessions[index].title, what: "the title of session '\(session.id)'", text: session.title, session: session))
             if let room = session.room {
-                texts.append(Text(path: "sessions[\(index)].room", what: "the room of session '\(session.id)'", text: room, session: session))
+                texts.append(Text(path: SourcePath.root.sessions[index].room, what: "the room of session '\(session.id)'", text: room, session: session))
             }
             for (number, segment) in session.segments.enumerated() {
-                let path = "sessions[\(index)].segments[\(number)]", of = "a segment of '\(session.id)'"
-                texts.append(Text(path: "\(path).title", what: "the title of \(of)", text: segment.title, session: session))
+                let path = SourcePath.root.sessions[index].segments[number], of = "a segment of '\(session.id)'"
+                texts.append(Text(path: path.title, what: "the title of \(of)", text: segment.title, session: session))
                 for (position, cue) in segment.cues.enumerated() {
-                    texts.append(Text(path: "\(path).cues[\(position)]", what: "a cue of \(of)", text: cue, session: session))
+                    texts.append(Text(path: path.cues[position], what: "a cue of \(of)", text: cue, session: session))
                 }
-                if let notes = segment.notes { texts.append(Text(path: "\(path).notes", what: "the notes of \(of)", text: notes, session: session)) }
+                if let notes = segment.notes { texts.append(Text(path: path.notes, what: "the notes of \(of)", text: notes, session: session)) }
                 if let interpretation = segment.interpretation {
-                    texts.append(Text(path: "\(path).interpretation", what: "the interpretation of \(of)", text: interpretation, session: session))
+                    texts.append(Text(path: path.interpretation, what: "the interpretation of \(of)", text: interpretation, session: session))
                 }
             }
         }
@@ -95,12 +95,13 @@ public struct HiddenNameCheck: Sendable {
             }
             return (NameSearch(needles), owners)
         }
-        for text in texts where !text.path.contains(".cues[") && !(text.path.hasPrefix("sessions[") && text.path.hasSuffix(".notes")) {
+        for text in texts where !text.path.steps.contains(.key("cues")) && !(text.path.steps.first == .key("sessions") && text.path.lastKey == "notes") {
             var seenBy: [Int: [Audience]] = [:]
             for (audience, (search, owners)) in zip(audiences, searches) {
                 for match in search.ranges(in: text.text) {
                     let owner = owners[match.needle]
-                    if text.path.hasPrefix("people["), agenda.people.firstIndex(where: { $0.id == people[owner].id }).map({ text.path.hasPrefix("people[\($0)].") }) ?? false { continue }
+                    // A person's own title, organisation and description may say who they are.
+                    if let own = agenda.people.firstIndex(where: { $0.id == people[owner].id }), SourcePath.root.people[own].contains(text.path) { continue }
                     if !(seenBy[owner]?.contains(audience) ?? false) { seenBy[owner, default: []].append(audience) }
                 }
             }
