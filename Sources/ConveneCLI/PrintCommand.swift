@@ -81,8 +81,8 @@ struct PrintCommand: ParsableCommand {
                 view = sheet == .agenda ? try builder.agendaSheet() : try builder.runOfShow()
             case .briefing:
                 let speakers = SheetBuilder(timeline: timeline, zones: zones, language: language, audience: .organizers).speakers
-                guard let person else {
-                    Terminal.error("convene: error: a briefing is for one speaker — pass --person with one of: \(speakers.map(\.id).joined(separator: ", "))")
+                guard let person = person.map(PersonID.init(rawValue:)) else {
+                    Terminal.error("convene: error: a briefing is for one speaker — pass --person with one of: \(speakers.map(\.id.rawValue).joined(separator: ", "))")
                     throw ExitCode(Terminal.Exit.usage)
                 }
                 if lang == nil, let known = timeline.agenda.person(person) {

@@ -56,8 +56,8 @@ struct SlotsCommand: ParsableCommand {
             Terminal.error("\(file): \(Terminal.summary(check.diagnostics)); fix the errors first")
             throw ExitCode(Terminal.Exit.invalidInput)
         }
-        guard let index = agenda.sessions.firstIndex(where: { $0.id == session }) else {
-            let ids = agenda.sessions.map(\.id)
+        guard let index = agenda.sessions.firstIndex(where: { $0.id == SessionID(rawValue: session) }) else {
+            let ids = agenda.sessions.map(\.id.rawValue)
             Terminal.error("convene: error: no session '\(session)' in \(file) — sessions: \(ids.joined(separator: ", "))")
             throw ExitCode(Terminal.Exit.usage)
         }

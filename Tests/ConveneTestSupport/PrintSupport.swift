@@ -21,7 +21,7 @@ public func sampleTimeline(_ name: String) throws -> Timeline {
 
 /// A sheet of `timeline`, rendered with the shipped template.
 public func printed(_ timeline: Timeline, _ sheet: Sheet, _ format: SheetFormat, language: SheetLanguage? = nil,
-             audience: Audience? = nil, person: String? = nil) throws -> String {
+             audience: Audience? = nil, person: PersonID? = nil) throws -> String {
     var fallback = SheetLanguage.preferred(in: timeline.agenda.languages)
     if let person, let reader = timeline.agenda.person(person) { fallback = PrintedSheets.language(of: reader, in: timeline.agenda) }
     let builder = SheetBuilder(timeline: timeline, zones: try zones, language: language ?? fallback,

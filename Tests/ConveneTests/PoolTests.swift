@@ -54,7 +54,7 @@ struct PoolTests {
     }
 
     func ids(_ query: ExpertPool.Query) throws -> [String] {
-        try pool().search(query).candidates.map(\.expert.id)
+        try pool().search(query).candidates.map(\.expert.id.rawValue)
     }
 
     @Test("--expertise, --region, --network and --training match words in any case; --language a code exactly")

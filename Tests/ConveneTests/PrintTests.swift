@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Printed sheets")
 struct PrintTests {
-    static let samples: [(name: String, briefings: [String])] = [
+    static let samples: [(name: String, briefings: [PersonID])] = [
         ("wps-side-event-2022", ["sarabi"]),
         ("kyiv-consultation-2026", ["van-dalen", "mensah", "gelashvili"]),
     ]

@@ -66,7 +66,7 @@ struct RolesAndDisclosureTests {
     /// run-of-show in every format and language, the programme calendar and the inclusion
     /// report (and, for the organisers, `times --json`); for one person, their briefing and
     /// their invite.
-    static func outputs(of timeline: Timeline, audience: Audience?, person: String?) throws -> [(String, String)] {
+    static func outputs(of timeline: Timeline, audience: Audience?, person: PersonID?) throws -> [(String, String)] {
         var outputs: [(String, String)] = []
         let invites = Invites(timeline: timeline, zones: try zones, stamp: 0)
         if let audience {
@@ -103,12 +103,12 @@ struct RolesAndDisclosureTests {
     func everyOutputEveryReader() throws {
         let timeline = try timeline(Self.disguised)
         let people = timeline.agenda.people
-        let readers: [(String, Audience?, String?, mayNotSee: [String], maySee: [String])] = [
+        let readers: [(String, Audience?, PersonID?, mayNotSee: [PersonID], maySee: [PersonID])] = [
             ("public", .public, nil, ["shura", "hidden"], ["open"]),
             ("participants", .participants, nil, ["hidden"], ["open", "shura"]),
             ("organizers", .organizers, nil, [], ["open", "shura", "hidden"]),
         ] + people.map { person in
-            (person.id, nil, person.id, person.id == "hidden" ? [] : ["hidden"], [person.id])
+            (person.id.rawValue, nil, person.id, person.id == "hidden" ? [] : ["hidden"], [person.id])
         }
         var searched = 0
         for (label, audience, person, mayNotSee, maySee) in readers {
@@ -227,7 +227,7 @@ struct RolesAndDisclosureTests {
         let session = try #require(timeline.sessions.first)
         #expect(session.roles.techChecks.map { "\($0.person) \(session.start.minutes(until: $0.at))" } == ["mod -15", "late 25"])
         let invites = Invites(timeline: timeline, zones: try zones, stamp: 0)
-        func trigger(_ id: String) throws -> String? {
+        func trigger(_ id: PersonID) throws -> String? {
             let text = try CalendarWriter.text(of: invites.invite(for: try #require(timeline.agenda.person(id))))
             return text.components(separatedBy: "\r\n").first { $0.hasPrefix("TRIGGER") }
         }

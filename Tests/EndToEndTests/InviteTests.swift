@@ -171,7 +171,7 @@ struct InviteTests {
             let calendar = try read(folder, file)
             #expect(CalendarRestrictions.problems(in: calendar).isEmpty, "\(file)")
             let owner = file.hasPrefix("invites/") ? String(file.dropFirst("invites/".count).dropLast(4)) : nil
-            let expected = timeline.sessions.filter { owner == nil || $0.participants.contains(owner ?? "") }
+            let expected = timeline.sessions.filter { owner == nil || $0.participants.contains(PersonID(rawValue: owner ?? "")) }
                 .map { BusyInterval(start: $0.start.seconds, end: $0.end.seconds) }.sorted()
             let found = try BusyCalendar(text: calendar, from: 0, to: 4_000_000_000, floatingZone: "UTC", engine: zones.engine) { _ in nil }
             #expect(found.busy == expected, "\(file)")

@@ -10,7 +10,7 @@ public struct Invites: Sendable {
     /// agenda gives byte-identical files.
     public let stamp: Int64
     /// People by id: invites for thousands of people must not search the list each time.
-    private let people: [String: Person]
+    private let people: [PersonID: Person]
 
     public static let productID = "-//Convene//Convene agenda calendars//EN"
 
@@ -23,8 +23,8 @@ public struct Invites: Sendable {
 
     /// The stable UID of a session's calendar event: it never changes while the event and
     /// session ids do not, so updates and cancellations find the event in every client.
-    public static func uid(event: String, session: String) -> String {
-        "\(session)@\(event).convene"
+    public static func uid(event: String, session: SessionID) -> String {
+        "\(session.rawValue)@\(event).convene"
     }
 
     /// The PUBLISH calendar: one event per scheduled session, with no attendees, made from the

@@ -79,7 +79,7 @@ final class AgendaDecoder {
         agenda.inclusion = inclusion(fields)
         agenda.guidingQuestions = list(fields, "guiding_questions") { node, path in
             guard let inner = self.mapping(node, spec: AgendaFormat.question, path: path) else { return nil }
-            return GuidingQuestion(id: self.identifier(inner, "id") ?? "", text: self.scalar(inner, "text") ?? "")
+            return GuidingQuestion(id: self.id(inner, "id", as: QuestionID.self), text: self.scalar(inner, "text") ?? "")
         }
         readRosters(fields)
         agenda.people = list(fields, "people") { node, path in self.listedPerson(node, path) }
@@ -94,7 +94,7 @@ final class AgendaDecoder {
 
     /// The person whose keys `fields` holds; keys left out take their defaults.
     func person(_ fields: Fields) -> Person {
-        var person = Person(id: identifier(fields, "id") ?? "", name: scalar(fields, "name") ?? "")
+        var person = Person(id: id(fields, "id", as: PersonID.self), name: scalar(fields, "name") ?? "")
         person.title = scalar(fields, "title")
         person.organization = scalar(fields, "organization")
         person.email = email(fields, "email")
@@ -126,19 +126,19 @@ final class AgendaDecoder {
 
     func session(_ node: Node, _ path: SourcePath) -> Session? {
         guard let fields = mapping(node, spec: AgendaFormat.session, path: path) else { return nil }
-        var session = Session(id: identifier(fields, "id") ?? "", title: scalar(fields, "title") ?? "")
+        var session = Session(id: id(fields, "id", as: SessionID.self), title: scalar(fields, "title") ?? "")
         session.date = date(fields, "date")
         session.start = time(fields, "start")
         session.end = time(fields, "end")
         session.duration = duration(fields, "duration")
         session.track = choice(fields, "track", Track.self)
-        session.moderator = scalar(fields, "moderator")
+        session.moderator = reference(fields, "moderator")
         if let entry = fields.values["participants"] {
             let childPath = fields.child("participants")
             if case .scalar(let scalar) = entry.value, scalar.string == "everyone" {
                 session.participants = .everyone
             } else if case .sequence = entry.value {
-                session.participants = .list(list(fields, "participants") { node, path in self.scalarText(node, path) })
+                session.participants = .list(list(fields, "participants") { node, path in self.reference(node, path) })
             } else {
                 fail(fields, "participants", "participants must be 'everyone' or a list of person ids",
                      hint: "write participants: everyone, or participants: [id1, id2]")
@@ -157,10 +157,10 @@ final class AgendaDecoder {
         segment.kind = choice(fields, "kind", SegmentKind.self) ?? .other
         segment.duration = duration(fields, "duration")
         segment.at = time(fields, "at")
-        segment.speakers = list(fields, "speakers") { node, path in self.scalarText(node, path) }
-        segment.facilitators = list(fields, "facilitators") { node, path in self.scalarText(node, path) }
-        segment.moderator = scalar(fields, "moderator")
-        segment.questions = list(fields, "questions") { node, path in self.scalarText(node, path) }
+        segment.speakers = list(fields, "speakers") { node, path in self.reference(node, path) }
+        segment.facilitators = list(fields, "facilitators") { node, path in self.reference(node, path) }
+        segment.moderator = reference(fields, "moderator")
+        segment.questions = list(fields, "questions") { node, path in self.reference(node, path) }
         segment.cues = list(fields, "cues") { node, path in self.scalarText(node, path) }
         segment.notes = scalar(fields, "notes")
         segment.speakingTimes = speakingTimes(fields, "speaking")
@@ -295,6 +295,21 @@ final class AgendaDecoder {
         return value
     }
 
+    /// ``identifier(_:_:)`` as the kind of id the key defines.
+    func id<I: AgendaIdentifier>(_ fields: Fields, _ key: String, as type: I.Type) -> I {
+        I(rawValue: identifier(fields, key) ?? "")
+    }
+
+    /// A reference to an id defined elsewhere (a speaker, a question), as written.
+    func reference<I: AgendaIdentifier>(_ fields: Fields, _ key: String) -> I? {
+        scalar(fields, key).map(I.init(rawValue:))
+    }
+
+    /// An item of a list of references, as written.
+    func reference<I: AgendaIdentifier>(_ node: Node, _ path: SourcePath) -> I? {
+        scalarText(node, path).map(I.init(rawValue:))
+    }
+
 
     func choice<T: RawRepresentable & CaseIterable>(_ fields: Fields, _ key: String, _ type: T.Type) -> T? where T.RawValue == String {
         guard let entry = fields.values[key] else { return nil }
@@ -359,7 +374,7 @@ final class AgendaDecoder {
                 map.markInvalid(path)
                 continue
             }
-            times.append(SpeakingTime(person: id.string, minutes: minutes))
+            times.append(SpeakingTime(person: PersonID(rawValue: id.string), minutes: minutes))
         }
         return times
     }

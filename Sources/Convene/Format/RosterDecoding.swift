@@ -20,7 +20,7 @@ extension AgendaDecoder {
             self.expert(node, path, rosterZone: roster.timeZone, zoneKnown: zoneKnown).map { ($0, path) }
         }
         roster.people = entries.map(\.0)
-        checkUnique(entries.map { ($0.0.id, $0.1) })
+        checkUnique(entries.map { ($0.0.id.rawValue, $0.1) })
         return (roster, entries.map(\.1))
     }
 

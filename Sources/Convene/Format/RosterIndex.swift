@@ -35,9 +35,9 @@ struct RosterIndex {
             incomplete = true
             return
         }
-        for (position, expert) in people.enumerated() where !expert.id.isEmpty {
-            if places[expert.id]?.contains(where: { $0.roster == index }) == true { continue }
-            places[expert.id, default: []].append((index, position))
+        for (position, expert) in people.enumerated() where !expert.id.rawValue.isEmpty {
+            if places[expert.id.rawValue]?.contains(where: { $0.roster == index }) == true { continue }
+            places[expert.id.rawValue, default: []].append((index, position))
         }
     }
 

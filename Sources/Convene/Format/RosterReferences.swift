@@ -64,12 +64,12 @@ extension AgendaDecoder {
             // the one at the roster's line) is all that is said about it.
             var stand = overrides
             if fields.values["id"] == nil {
-                stand.id = id
+                stand.id = PersonID(rawValue: id)
                 unresolved.written.insert(id)
                 if let near { unresolved.meant.insert(near) }
             }
             if fields.values["name"] == nil { stand.name = id }
-            unresolved.ids.insert(stand.id)
+            unresolved.ids.insert(stand.id.rawValue)
             return stand
         }
         if definitions.count > 1 {
@@ -91,7 +91,7 @@ extension AgendaDecoder {
         }
         // From a roster with errors, or one of two definitions, the person may lack what
         // the roster should have given: their error says enough.
-        if definitions.count > 1 || !definition.roster.isValid { unresolved.ids.insert(person.id) }
+        if definitions.count > 1 || !definition.roster.isValid { unresolved.ids.insert(person.id.rawValue) }
         return person
     }
 

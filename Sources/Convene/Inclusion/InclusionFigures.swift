@@ -35,7 +35,7 @@ public struct InclusionFigures: Sendable {
         public var confidentiality: Confidentiality
         public var figures: ScopeFigures
 
-        public var id: String { roles.session.id }
+        public var id: SessionID { roles.session.id }
         /// Whether the session's own figures may not be published: chatham-house,
         /// off-the-record and closed sessions.
         public var isConfidential: Bool { confidentiality != .public }

@@ -36,7 +36,7 @@ public struct InclusionReport: Sendable {
 
     /// A session's id as the report shows it (withheld when it carries someone's name).
     func sessionID(_ session: InclusionFigures.SessionFigures) -> String {
-        names.clean(id: session.id, fallback: "session-\(session.roles.index + 1)")
+        names.clean(id: session.id.rawValue, fallback: "session-\(session.roles.index + 1)")
     }
 
     // MARK: JSON

@@ -53,7 +53,7 @@ public struct ScopeFigures: Sendable, Equatable {
 
     init(_ roles: [SessionRoles], in agenda: Agenda, index: PeopleIndex) {
         let people = index.byID
-        func union(_ ids: (SessionRoles) -> [String]) -> [Person] {
+        func union(_ ids: (SessionRoles) -> [PersonID]) -> [Person] {
             index.people(roles.lazy.flatMap(ids))
         }
         let speakers = union(\.speakers), participants = union(\.participants)

@@ -59,14 +59,14 @@ public struct Agenda: Sendable, Equatable {
     }
 
     /// The person with this id, if the agenda has one.
-    public func person(_ id: String) -> Person? {
+    public func person(_ id: PersonID) -> Person? {
         people.first { $0.id == id }
     }
 
     /// The ids of the people who take part in a session: everyone, or the session's list,
     /// with its moderators, speakers and facilitators added, in agenda order.
-    public func participantIDs(of session: Session) -> [String] {
-        var ids: Set<String>
+    public func participantIDs(of session: Session) -> [PersonID] {
+        var ids: Set<PersonID>
         switch session.participants {
         case .everyone: return people.map(\.id)
         case .list(let list): ids = Set(list)
@@ -137,10 +137,10 @@ public struct Interpretation: Sendable, Equatable {
 
 /// A question the event asks its speakers to address.
 public struct GuidingQuestion: Sendable, Equatable {
-    public var id: String
+    public var id: QuestionID
     public var text: String
 
-    public init(id: String, text: String) {
+    public init(id: QuestionID, text: String) {
         self.id = id
         self.text = text
     }

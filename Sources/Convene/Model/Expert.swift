@@ -23,5 +23,5 @@ public struct Expert: Sendable, Equatable {
     }
 
     /// The person's id, unique in the roster.
-    public var id: String { person.id }
+    public var id: PersonID { person.id }
 }

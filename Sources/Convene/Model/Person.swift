@@ -1,6 +1,6 @@
 /// Someone who takes part: a speaker, a moderator, a participant or an organiser.
 public struct Person: Sendable, Equatable {
-    public var id: String
+    public var id: PersonID
     public var name: String
     /// The person's role title, e.g. "Former minister of Women's Affairs".
     public var title: String?
@@ -20,7 +20,7 @@ public struct Person: Sendable, Equatable {
     public var languages: [String]
 
     public init(
-        id: String, name: String, title: String? = nil, organization: String? = nil,
+        id: PersonID, name: String, title: String? = nil, organization: String? = nil,
         email: String? = nil, gender: Gender = .undisclosed, sector: Sector? = nil,
         attendance: Attendance = .inPerson, timeZone: String? = nil,
         workingHours: WorkingHours = .standard, workingDays: [Weekday] = Person.standardWorkingDays,

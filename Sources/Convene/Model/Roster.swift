@@ -30,7 +30,7 @@ public struct Roster: Sendable, Equatable {
     }
 
     /// The person with this id, if the roster has one.
-    public func expert(_ id: String) -> Expert? {
+    public func expert(_ id: PersonID) -> Expert? {
         people.first { $0.id == id }
     }
 }

@@ -1,6 +1,6 @@
 /// A block of the programme on one date: a morning of a workshop, a 90-minute side event.
 public struct Session: Sendable, Equatable {
-    public var id: String
+    public var id: SessionID
     public var title: String
     /// The date in the venue's zone; `nil` while the session is unscheduled.
     public var date: LocalDate?
@@ -11,7 +11,7 @@ public struct Session: Sendable, Equatable {
     /// The length, when the agenda gives one instead of an end.
     public var duration: Minutes?
     public var track: Track?
-    public var moderator: String?
+    public var moderator: PersonID?
     public var participants: Participants
     public var room: String?
     /// The session's own rule, when it differs from the event's.
@@ -19,8 +19,8 @@ public struct Session: Sendable, Equatable {
     public var segments: [Segment]
 
     public init(
-        id: String, title: String, date: LocalDate? = nil, start: LocalTime? = nil,
-        end: LocalTime? = nil, duration: Minutes? = nil, track: Track? = nil, moderator: String? = nil,
+        id: SessionID, title: String, date: LocalDate? = nil, start: LocalTime? = nil,
+        end: LocalTime? = nil, duration: Minutes? = nil, track: Track? = nil, moderator: PersonID? = nil,
         participants: Participants = .everyone, room: String? = nil,
         confidentiality: Confidentiality? = nil, segments: [Segment] = []
     ) {
@@ -44,7 +44,7 @@ public enum Participants: Sendable, Equatable {
     /// Every person in the agenda.
     case everyone
     /// Only these people (by id), besides the session's moderators and speakers.
-    case list([String])
+    case list([PersonID])
 }
 
 /// A part of a session: an opening, a panel, a break.
@@ -56,13 +56,13 @@ public struct Segment: Sendable, Equatable {
     public var duration: Minutes?
     /// A pinned start, in the venue's zone; `nil` means the segment follows the previous one.
     public var at: LocalTime?
-    public var speakers: [String]
+    public var speakers: [PersonID]
     /// The people who teach or facilitate the segment: they hold the floor and are counted as
     /// speaking, even when one of them is also its moderator (a trainer leading her session).
-    public var facilitators: [String]
+    public var facilitators: [PersonID]
     /// The segment's own moderator, when it is not the session's.
-    public var moderator: String?
-    public var questions: [String]
+    public var moderator: PersonID?
+    public var questions: [QuestionID]
     public var cues: [String]
     public var notes: String?
     /// Speaking times given per speaker, in the order the agenda lists them; speakers not
@@ -73,7 +73,7 @@ public struct Segment: Sendable, Equatable {
 
     public init(
         title: String, kind: SegmentKind = .other, duration: Minutes? = nil, at: LocalTime? = nil,
-        speakers: [String] = [], facilitators: [String] = [], moderator: String? = nil, questions: [String] = [],
+        speakers: [PersonID] = [], facilitators: [PersonID] = [], moderator: PersonID? = nil, questions: [QuestionID] = [],
         cues: [String] = [], notes: String? = nil, speakingTimes: [SpeakingTime] = [], interpretation: String? = nil
     ) {
         self.title = title
@@ -93,10 +93,10 @@ public struct Segment: Sendable, Equatable {
 
 /// The time one speaker is given in a segment.
 public struct SpeakingTime: Sendable, Equatable {
-    public var person: String
+    public var person: PersonID
     public var minutes: Minutes
 
-    public init(person: String, minutes: Minutes) {
+    public init(person: PersonID, minutes: Minutes) {
         self.person = person
         self.minutes = minutes
     }

@@ -14,6 +14,16 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// A string value, or `null` when absent.
+    /// An id as a JSON string.
+    public static func id<I: AgendaIdentifier>(_ id: I) -> JSONValue {
+        .string(id.rawValue)
+    }
+
+    /// An id, or `null` when there is none.
+    public static func optional<I: AgendaIdentifier>(_ id: I?) -> JSONValue {
+        id.map { .string($0.rawValue) } ?? .null
+    }
+
     public static func optional(_ text: String?) -> JSONValue {
         text.map(JSONValue.string) ?? .null
     }

@@ -20,7 +20,7 @@ public enum NormalizedAgenda {
         pairs.append(("venue", agenda.venue.map(venue) ?? .null))
         pairs.append(("introduction", .optional(agenda.introduction)))
         pairs.append(("guiding_questions", .array(agenda.guidingQuestions.map {
-            .object([("id", .string($0.id)), ("text", .string($0.text))])
+            .object([("id", .id($0.id)), ("text", .string($0.text))])
         })))
         pairs.append(("outcome", .optional(agenda.outcome)))
         pairs.append(("audience", .optional(agenda.audience)))
@@ -46,7 +46,7 @@ public enum NormalizedAgenda {
 
     private static func person(_ person: Person, in agenda: Agenda) -> JSONValue {
         .object([
-            ("id", .string(person.id)),
+            ("id", .id(person.id)),
             ("name", .string(person.name)),
             ("title", .optional(person.title)),
             ("organization", .optional(person.organization)),
@@ -65,7 +65,7 @@ public enum NormalizedAgenda {
 
     private static func session(_ session: Session, in agenda: Agenda) -> JSONValue {
         .object([
-            ("id", .string(session.id)),
+            ("id", .id(session.id)),
             ("title", .string(session.title)),
             ("date", .optional(session.date?.description)),
             ("start", .optional(session.start?.description)),
@@ -73,7 +73,7 @@ public enum NormalizedAgenda {
             ("duration", .optional(session.duration?.description)),
             ("track", .optional(session.track?.rawValue)),
             ("moderator", .optional(session.moderator)),
-            ("participants", .array(agenda.participantIDs(of: session).map(JSONValue.string))),
+            ("participants", .array(agenda.participantIDs(of: session).map(JSONValue.id))),
             ("room", .optional(session.room)),
             ("confidentiality", .string((session.confidentiality ?? agenda.confidentiality).rawValue)),
             ("segments", .array(session.segments.map(segment))),
@@ -86,12 +86,12 @@ public enum NormalizedAgenda {
             ("kind", .string(segment.kind.rawValue)),
             ("duration", .optional(segment.duration?.description)),
             ("at", .optional(segment.at?.description)),
-            ("speakers", .array(segment.speakers.map(JSONValue.string))),
+            ("speakers", .array(segment.speakers.map(JSONValue.id))),
             ("moderator", .optional(segment.moderator)),
-            ("questions", .array(segment.questions.map(JSONValue.string))),
+            ("questions", .array(segment.questions.map(JSONValue.id))),
             ("cues", .array(segment.cues.map(JSONValue.string))),
             ("notes", .optional(segment.notes)),
-            ("speaking", .object(segment.speakingTimes.map { ($0.person, JSONValue.string($0.minutes.description)) })),
+            ("speaking", .object(segment.speakingTimes.map { ($0.person.rawValue, JSONValue.string($0.minutes.description)) })),
             ("interpretation", .optional(segment.interpretation)),
         ])
     }

@@ -42,7 +42,7 @@ extension ExpertPool.Result {
             ])
         } ?? .null
         return .object([
-            ("id", .string(person.id)),
+            ("id", .id(person.id)),
             ("roster", .string(candidate.roster)),
             ("name", .string(person.name)),
             ("title", .optional(person.title)),

@@ -4,7 +4,7 @@ extension SlotFinder.Result {
     /// The JSON docs/commands.md specifies.
     public func json() -> JSONValue {
         .object([
-            ("session", .string(session.id)),
+            ("session", .id(session.id)),
             ("duration_minutes", .int(durationMinutes)),
             ("candidates", .int(candidates)),
             ("feasible", .int(feasible)),
@@ -14,7 +14,7 @@ extension SlotFinder.Result {
                     ("start_utc", .string(slot.start.description)),
                     ("score", .double(slot.score)),
                     ("local", .object(slot.local.map { view in
-                        (view.person, .object([
+                        (view.person.rawValue, .object([
                             ("timezone", .string(view.timeZone)),
                             ("start", .string(view.start.rfc3339)),
                             ("flags", .array(view.flags.map { .string($0.rawValue) })),
@@ -23,7 +23,7 @@ extension SlotFinder.Result {
                 ])
             })),
             ("blockers", .array(blockers.prefix(5).map { blocker in
-                .object([("person", .string(blocker.person)), ("reason", .string(blocker.reason.rawValue)),
+                .object([("person", .id(blocker.person)), ("reason", .string(blocker.reason.rawValue)),
                          ("ruled_out", .int(blocker.ruledOut))])
             })),
         ])
@@ -49,7 +49,7 @@ extension SlotFinder.Result {
             lines.append("")
             lines.append(String(format: "%2d. ", number + 1) + "\(slot.venueStart.date.weekday.name) \(slot.venueStart.date) \(slot.venueStart.clock)–\(slot.venueEnd.clock)   score \(String(format: "%.2f", slot.score))")
             for view in slot.local {
-                let name = agenda.person(view.person)?.name ?? view.person
+                let name = agenda.person(view.person)?.name ?? view.person.rawValue
                 var line = "      " + String(name.prefix(26)).padding(26) + "  \(view.start.clock)–\(view.end.clock)  \(view.timeZone)"
                 if view.start.date != slot.venueStart.date { line += " (\(view.start.date.weekday.name.prefix(3)))" }
                 lines.append(String(line.prefix(80)))
@@ -59,7 +59,7 @@ extension SlotFinder.Result {
     }
 
     private func describe(_ blocker: SlotFinder.Blocker, agenda: Agenda) -> String {
-        guard let person = agenda.person(blocker.person) else { return blocker.person }
+        guard let person = agenda.person(blocker.person) else { return blocker.person.rawValue }
         switch blocker.reason {
         case .busy: return "\(person.name)'s calendar (busy times)"
         case .workingHours: return "\(person.name)'s working hours (\(person.workingHours), \(person.attendance == .online ? person.effectiveTimeZone(in: agenda) : agenda.timeZone))"

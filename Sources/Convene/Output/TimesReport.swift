@@ -41,14 +41,14 @@ public struct TimesReport: Sendable {
             ("tzdata", .string(timeline.tzdata)),
             ("segments", .array(rows.map { row in
                 .object([
-                    ("session", .string(row.session.id)),
+                    ("session", .id(row.session.id)),
                     ("index", .int(row.segment.index)),
                     ("title", .string(row.segment.segment.title)),
                     ("start", .string(row.venueStart.rfc3339)),
                     ("end", .string(row.venueEnd.rfc3339)),
                     ("start_utc", .string(row.segment.start.description)),
                     ("local", .object(row.local.map { view in
-                        (view.person, .object([
+                        (view.person.rawValue, .object([
                             ("timezone", .string(view.timeZone)),
                             ("start", .string(view.start.rfc3339)),
                             ("end", .string(view.end.rfc3339)),
@@ -65,7 +65,7 @@ public struct TimesReport: Sendable {
     public func text(width: Int = 80) -> String {
         let agenda = timeline.agenda
         var lines = [agenda.title, "Venue time: \(agenda.timeZone) · tzdata \(timeline.tzdata)"]
-        var currentSession: String?
+        var currentSession: SessionID?
         for row in rows {
             if row.session.id != currentSession {
                 currentSession = row.session.id
@@ -79,7 +79,7 @@ public struct TimesReport: Sendable {
             let utc = "  UTC \(utcStart)–\(utcEnd)"
             lines.append(head + fit(row.segment.segment.title, width - head.count - utc.count).padding(width - head.count - utc.count) + utc)
             for view in row.local {
-                let name = agenda.person(view.person)?.name ?? view.person
+                let name = agenda.person(view.person)?.name ?? view.person.rawValue
                 let indent = String(repeating: " ", count: 15)
                 let line = indent + fit(name, 24).padding(24) + "  \(view.start.clock)–\(view.end.clock)  " + view.timeZone
                 let flags = view.flags.isEmpty ? "" : "(" + view.flags.map(\.rawValue).joined(separator: ", ") + ")"

@@ -1,12 +1,12 @@
 /// Why a briefing cannot be made for someone.
 public struct BriefingError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var person: String
+    public var person: PersonID
     /// The people a briefing can be made for: everyone who has the floor.
-    public var speakers: [String]
+    public var speakers: [PersonID]
     public var unknown: Bool
 
     public var description: String {
-        let list = speakers.isEmpty ? "nobody has the floor in a scheduled session" : "speakers and moderators: \(speakers.joined(separator: ", "))"
+        let list = speakers.isEmpty ? "nobody has the floor in a scheduled session" : "speakers and moderators: \(speakers.map(\.rawValue).joined(separator: ", "))"
         return unknown ? "no person '\(person)' in the agenda — \(list)"
                        : "'\(person)' neither speaks nor moderates in a scheduled session — \(list)"
     }
@@ -16,7 +16,7 @@ extension SheetBuilder {
     /// Everyone who has the floor in a scheduled session, in agenda order: whom a briefing can
     /// be made for.
     public var speakers: [Person] {
-        let holders = timeline.sessions.reduce(into: Set<String>()) { $0.formUnion($1.roles.holders) }
+        let holders = timeline.sessions.reduce(into: Set<PersonID>()) { $0.formUnion($1.roles.holders) }
         return agenda.people.filter { holders.contains($0.id) }
     }
 
@@ -27,7 +27,7 @@ extension SheetBuilder {
 
     /// One speaker's briefing: their segments in their own time and the venue's, their
     /// questions and speaking time, the moderator, their tech check and how to join.
-    public func briefing(for id: String) throws -> SheetView {
+    public func briefing(for id: PersonID) throws -> SheetView {
         let candidates = speakers
         guard let person = people[id], candidates.contains(where: { $0.id == id }) else {
             throw BriefingError(person: id, speakers: candidates.map(\.id), unknown: people[id] == nil)

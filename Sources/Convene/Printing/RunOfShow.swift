@@ -15,7 +15,7 @@ extension SheetBuilder {
             return (language.clock(try zones.zonedTime(instant, in: venue)), sign + String(abs(elapsed)), String(instant.minutes(until: timed.end)))
         }
         // Checks at the same moment for the same segment make one row.
-        var groups: [(at: Instant, segment: Int, people: [String])] = []
+        var groups: [(at: Instant, segment: Int, people: [PersonID])] = []
         for check in roles.techChecks {
             if let last = groups.indices.last, groups[last].at == check.at, groups[last].segment == check.segment {
                 groups[last].people.append(check.person)

@@ -7,12 +7,12 @@ public struct SheetBuilder: Sendable {
     public let language: SheetLanguage
     public let disclosure: Disclosure
     let labels: SheetLabels
-    let people: [String: Person]
+    let people: [PersonID: Person]
     let disclosed: DisclosedTimeline
 
     /// A builder for `audience` (`reader`, for a briefing, always sees their own name); the
     /// timeline is redacted for them first.
-    public init(timeline: Timeline, zones: ZoneDirectory, language: SheetLanguage, audience: Audience, reader: String? = nil) {
+    public init(timeline: Timeline, zones: ZoneDirectory, language: SheetLanguage, audience: Audience, reader: PersonID? = nil) {
         self.init(disclosed: DisclosedTimeline(timeline, audience: audience, reader: reader), zones: zones, language: language)
     }
 
@@ -134,7 +134,7 @@ public struct SheetBuilder: Sendable {
         }
         let rule = disclosure.rule(of: session)
         return SessionView(
-            id: session.id, title: line(session.title, in: session),
+            id: session.id.rawValue, title: line(session.title, in: session),
             showTitle: timeline.sessions.count > 1 || session.title != agenda.title,
             date: language.date(start.date), newDay: previousDate != start.date, breakBefore: previous != nil,
             time: language.span(start, end), duration: language.minutes(timed.start.minutes(until: timed.end)),
@@ -170,8 +170,8 @@ public struct SheetBuilder: Sendable {
     }
 
     /// Whom the programme lists for a segment: its facilitators, then its speakers, each once.
-    static func listed(_ segment: Segment) -> [String] {
-        var seen = Set<String>()
+    static func listed(_ segment: Segment) -> [PersonID] {
+        var seen = Set<PersonID>()
         return (segment.facilitators + segment.speakers).filter { seen.insert($0).inserted }
     }
 
@@ -184,19 +184,19 @@ public struct SheetBuilder: Sendable {
     }
 
     /// The online people who have the floor in a session, in agenda order.
-    func onlinePeople(with timed: TimedSession) -> [String] {
+    func onlinePeople(with timed: TimedSession) -> [PersonID] {
         timed.roles.online
     }
 
     /// Whether the audience may see `id`'s name in `session`.
-    func isNamed(_ id: String, in session: Session?) -> Bool {
+    func isNamed(_ id: PersonID, in session: Session?) -> Bool {
         if case .named = disclosed.shown(id, in: session) { return true }
         return false
     }
 
     /// "16:55 in Kabul": a person's clock at an instant; `nil` for someone the audience may not
     /// name, whose zone could say where they are.
-    func localClock(of id: String, at instant: Instant, in session: Session?) throws -> String? {
+    func localClock(of id: PersonID, at instant: Instant, in session: Session?) throws -> String? {
         guard let person = people[id], isNamed(id, in: session) else { return nil }
         let zone = person.effectiveTimeZone(in: agenda)
         let local = try zones.zonedTime(instant, in: zone)
@@ -212,7 +212,7 @@ public struct SheetBuilder: Sendable {
 
     /// A person as this sheet's audience may see them in `session`: named, shown by their
     /// `described_as` wording, or (when the agenda gives none) left out.
-    func person(_ id: String, in session: Session?, role: Role) -> PersonView? {
+    func person(_ id: PersonID, in session: Session?, role: Role) -> PersonView? {
         let person: Person
         switch disclosed.shown(id, in: session) {
         case .withheld:
@@ -232,7 +232,7 @@ public struct SheetBuilder: Sendable {
 
     /// ``person(_:in:role:)``, or the role ("a speaker") where a row needs someone in it, as a
     /// run-of-show's floor does.
-    func personOrRole(_ id: String, in session: Session?, role: Role) -> PersonView {
+    func personOrRole(_ id: PersonID, in session: Session?, role: Role) -> PersonView {
         if let view = person(id, in: session, role: role) { return view }
         let generic = switch role {
         case .speaker: labels.unnamedSpeaker

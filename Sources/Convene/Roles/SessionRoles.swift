@@ -14,18 +14,18 @@ public struct SessionRoles: Sendable {
     public var segments: [SegmentRoles]
     /// Everyone who holds the floor in some segment (speakers and facilitators), once each, in
     /// the order of the agenda's `people`; moderators only where they facilitate.
-    public var speakers: [String]
+    public var speakers: [PersonID]
     /// The session's moderator and the segments' own, once each, in agenda order.
-    public var moderators: [String]
+    public var moderators: [PersonID]
     /// Everyone who takes part, by id, in agenda order.
-    public var participants: [String]
+    public var participants: [PersonID]
     /// Planned speaking minutes by person id; only scheduled sessions have any.
-    public var minutes: [String: Int]
+    public var minutes: [PersonID: Int]
     /// Everyone who talks (floor and moderators, the session's moderator included), once
     /// each, in agenda order: whom a briefing can be made for.
-    public var holders: [String]
+    public var holders: [PersonID]
     /// The holders who join online, in agenda order.
-    public var online: [String]
+    public var online: [PersonID]
     /// The online holders' connection checks, in time order; only scheduled sessions have any.
     public var techChecks: [TechCheck]
     /// The session's start, when it is scheduled: what reminders are counted from.
@@ -40,13 +40,13 @@ public struct SessionRoles: Sendable {
     init(index: Int, in agenda: Agenda, segments timedSegments: [TimedSegment]?, start: Instant?, people: PeopleIndex) {
         let session = agenda.sessions[index]
         let order = people.order
-        func ordered(_ ids: Set<String>) -> [String] {
+        func ordered(_ ids: Set<PersonID>) -> [PersonID] {
             ids.filter { order[$0] != nil }.sorted { order[$0, default: 0] < order[$1, default: 0] }
         }
-        var speakers = Set<String>(), moderators = Set<String>(), holders = Set<String>()
+        var speakers = Set<PersonID>(), moderators = Set<PersonID>(), holders = Set<PersonID>()
         if let moderator = session.moderator { moderators.insert(moderator); holders.insert(moderator) }
         var segments: [SegmentRoles] = []
-        var minutes: [String: Int] = [:]
+        var minutes: [PersonID: Int] = [:]
         for (number, segment) in session.segments.enumerated() {
             let moderator = segment.moderator ?? session.moderator
             if let own = segment.moderator { moderators.insert(own) }
@@ -86,13 +86,13 @@ public struct SessionRoles: Sendable {
     }
 
     /// Whether `person` talks in the session: holds the floor somewhere or moderates.
-    public func involves(_ person: String) -> Bool {
+    public func involves(_ person: PersonID) -> Bool {
         holders.contains(person)
     }
 
     /// How an invite lists `person`: chair for a moderator, required for someone with the
     /// floor, optional for everyone else.
-    public func attendeeRole(of person: String) -> AttendeeRole {
+    public func attendeeRole(of person: PersonID) -> AttendeeRole {
         if moderators.contains(person) { return .chair }
         if speakers.contains(person) { return .required }
         return .optional
@@ -100,7 +100,7 @@ public struct SessionRoles: Sendable {
 
     /// The reminder `person`'s invite carries: the first connection check of theirs, for an
     /// online person who talks; otherwise ``Reminder/lead`` minutes before the session.
-    public func reminder(for person: String) -> Reminder? {
+    public func reminder(for person: PersonID) -> Reminder? {
         guard let start else { return nil }
         if let check = techChecks.first(where: { $0.person == person }) {
             return Reminder(at: check.at, minutesBefore: check.at.minutes(until: start), kind: .techCheck)
@@ -138,8 +138,8 @@ public struct Reminder: Sendable, Equatable {
 /// The agenda's people by id, and each id's place in the agenda's order; made once, so that
 /// counting many sessions does not search the list of people for each.
 struct PeopleIndex: Sendable {
-    let byID: [String: Person]
-    let order: [String: Int]
+    let byID: [PersonID: Person]
+    let order: [PersonID: Int]
 
     init(_ agenda: Agenda) {
         byID = Dictionary(agenda.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -147,7 +147,7 @@ struct PeopleIndex: Sendable {
     }
 
     /// The people with these ids, once each, in the agenda's order.
-    func people<S: Sequence>(_ ids: S) -> [Person] where S.Element == String {
+    func people<S: Sequence>(_ ids: S) -> [Person] where S.Element == PersonID {
         Set(ids).compactMap { id in order[id].map { ($0, id) } }.sorted { $0.0 < $1.0 }.compactMap { byID[$0.1] }
     }
 }

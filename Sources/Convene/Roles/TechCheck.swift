@@ -6,7 +6,7 @@
 /// The run-of-show prints these checks, the briefing gives them in the speaker's own time, and
 /// the invite's alarm rings at the first of them: one definition, one moment.
 public struct TechCheck: Sendable, Equatable {
-    public var person: String
+    public var person: PersonID
     public var at: Instant
     /// The segment the check prepares, by index in its session.
     public var segment: Int
@@ -17,9 +17,9 @@ public struct TechCheck: Sendable, Equatable {
     public static let rejoinAfter = 60
 
     /// The checks of the `online` people who talk in `segments`, in time order.
-    static func checks(in segments: [TimedSegment], roles: [SegmentRoles], online: Set<String>) -> [TechCheck] {
+    static func checks(in segments: [TimedSegment], roles: [SegmentRoles], online: Set<PersonID>) -> [TechCheck] {
         var checks: [TechCheck] = []
-        var lastEnd: [String: Instant] = [:]
+        var lastEnd: [PersonID: Instant] = [:]
         for segment in segments {
             guard let segmentRoles = roles.first(where: { $0.index == segment.index }) else { continue }
             for person in segmentRoles.holders where online.contains(person) {

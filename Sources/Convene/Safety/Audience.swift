@@ -19,9 +19,9 @@ public struct Disclosure: Sendable {
     public let eventRule: Confidentiality
     /// The person an output is addressed to (a speaker's briefing), who always sees their
     /// own name.
-    public let reader: String?
+    public let reader: PersonID?
 
-    public init(audience: Audience, eventRule: Confidentiality, reader: String? = nil) {
+    public init(audience: Audience, eventRule: Confidentiality, reader: PersonID? = nil) {
         self.audience = audience
         self.eventRule = eventRule
         self.reader = reader

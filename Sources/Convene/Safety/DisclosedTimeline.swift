@@ -27,7 +27,7 @@ public struct DisclosedTimeline: Sendable {
     public let disclosure: Disclosure
     /// The redacted timeline; its agenda is redacted too.
     public let timeline: Timeline
-    private let people: [String: Person]
+    private let people: [PersonID: Person]
 
     /// What text prints instead of a name that has no description to stand in for it.
     public static let placeholder = "[withheld]"
@@ -127,14 +127,14 @@ public struct DisclosedTimeline: Sendable {
     }
 
     /// The timeline as `audience` sees it (`reader`, when given, always sees their own name).
-    public init(_ timeline: Timeline, audience: Audience, reader: String? = nil) {
+    public init(_ timeline: Timeline, audience: Audience, reader: PersonID? = nil) {
         self.init(timeline, disclosure: Disclosure(audience: audience, eventRule: timeline.agenda.confidentiality, reader: reader))
     }
 
     public var agenda: Agenda { timeline.agenda }
 
     /// How `id` appears to the reader in `session` (at the event's rule for `nil`).
-    public func shown(_ id: String, in session: Session?) -> Shown {
+    public func shown(_ id: PersonID, in session: Session?) -> Shown {
         guard let person = people[id] else { return .withheld }
         if disclosure.mayName(person, in: session) { return .named(person) }
         guard listsPeople(in: session), let description = person.describedAs else { return .withheld }

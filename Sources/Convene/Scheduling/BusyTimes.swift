@@ -5,7 +5,7 @@ import ICal
 /// an organiser or attendee.
 public struct BusyTimes: Sendable {
     /// Busy intervals by person id, sorted.
-    public var byPerson: [String: [BusyInterval]] = [:]
+    public var byPerson: [PersonID: [BusyInterval]] = [:]
     /// Problems with the files, each `FILE: sentence`.
     public var warnings: [String] = []
     /// Files that could not be read at all, each `FILE: sentence`.
@@ -29,7 +29,7 @@ public struct BusyTimes: Sendable {
         for file in files {
             let base = file.name.split(separator: "/").last.map(String.init) ?? file.name
             let stem = base.hasSuffix(".ics") ? String(base.dropLast(4)) : base
-            let named = agenda.person(stem)
+            let named = agenda.person(PersonID(rawValue: stem))
             do {
                 var calendar = try read(file, floatingZone: named.map { zone(of: $0, in: agenda) } ?? agenda.timeZone,
                                         from: from, to: to, zones: zones)

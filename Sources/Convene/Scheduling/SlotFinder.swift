@@ -24,7 +24,7 @@ public struct SlotFinder: Sendable {
 
     /// A constraint and how many of the candidate times it rules out.
     public struct Blocker: Sendable {
-        public var person: String
+        public var person: PersonID
         public var reason: Reason
         public var ruledOut: Int
     }
@@ -96,7 +96,8 @@ public struct SlotFinder: Sendable {
         }
 
         let resolver = Resolver(zones: zones)
-        let roles = Set([session.moderator].compactMap { $0 } + session.segments.flatMap { $0.speakers + [$0.moderator].compactMap { $0 } })
+        // Who talks counts double in the score: the roles layer says who that is.
+        let roles = Set(SessionRoles(index: sessionIndex, in: agenda, timed: nil).holders)
         var scored: [(Instant, Double)] = []
         for (position, start) in candidates.enumerated() where blockedBy[position] == 0 {
             scored.append((start, try score(start: start, minutes: minutes, people: people, roles: roles)))
@@ -122,7 +123,7 @@ public struct SlotFinder: Sendable {
     /// How comfortable `[start, start + minutes)` is: for each person, 1 when the middle of the
     /// session is the middle of their working day, falling to 0 at either edge of it; averaged
     /// with the moderators' and speakers' weight doubled.
-    public func score(start: Instant, minutes: Int, people: [Person], roles: Set<String>) throws -> Double {
+    public func score(start: Instant, minutes: Int, people: [Person], roles: Set<PersonID>) throws -> Double {
         var total = 0.0, weights = 0.0
         let middle = start.adding(minutes: minutes / 2)
         for person in people {

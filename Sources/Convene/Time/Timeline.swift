@@ -22,13 +22,13 @@ public struct TimedSession: Sendable {
     public var start: Instant
     public var end: Instant
     /// The people who take part, by id, in agenda order.
-    public var participants: [String]
+    public var participants: [PersonID]
     public var segments: [TimedSegment]
 
     /// Who does what in it, decided once when the session is resolved.
     public var roles: SessionRoles
 
-    public var id: String { session.id }
+    public var id: SessionID { session.id }
 }
 
 /// A segment as instants.
@@ -43,7 +43,7 @@ public struct TimedSegment: Sendable {
 /// How a stretch of time looks to one person: their clock at its start and end, and what
 /// about it they may mind.
 public struct LocalView: Sendable, Equatable {
-    public var person: String
+    public var person: PersonID
     public var timeZone: String
     public var start: ZonedTime
     public var end: ZonedTime

@@ -46,9 +46,9 @@ public struct AgendaValidator: Sendable {
             self.agenda = agenda
             self.map = map
             self.unresolved = unresolved
-            personIDs = agenda.people.map(\.id)
+            personIDs = agenda.people.map(\.id.rawValue)
             suggestedIDs = unresolved.written.isEmpty ? personIDs : personIDs.filter { !unresolved.written.contains($0) }
-            questionIDs = agenda.guidingQuestions.map(\.id)
+            questionIDs = agenda.guidingQuestions.map(\.id.rawValue)
             knownPeople = Set(personIDs)
             knownQuestions = Set(questionIDs)
         }
@@ -57,7 +57,7 @@ public struct AgendaValidator: Sendable {
 
         mutating func checkIDs() {
             duplicates(personIDs, path: "people", what: "person")
-            duplicates(agenda.sessions.map(\.id), path: "sessions", what: "session")
+            duplicates(agenda.sessions.map(\.id.rawValue), path: "sessions", what: "session")
             duplicates(questionIDs, path: "guiding_questions", what: "guiding question")
         }
 
@@ -77,7 +77,7 @@ public struct AgendaValidator: Sendable {
         // MARK: People
 
         mutating func checkPeople() {
-            for (index, person) in agenda.people.enumerated() where !unresolved.ids.contains(person.id) {
+            for (index, person) in agenda.people.enumerated() where !unresolved.ids.contains(person.id.rawValue) {
                 let path = SourcePath.root.people[index]
                 if person.attendance == .online, person.timeZone == nil, !map.isInvalid(path.timezone) {
                     diagnostics.error(map.location(path.attendance),
@@ -117,7 +117,8 @@ public struct AgendaValidator: Sendable {
                     person(id, at: segmentPath.facilitators[position], role: "facilitator")
                 }
                 if let moderator = segment.moderator { person(moderator, at: segmentPath.moderator, role: "moderator") }
-                for (position, id) in segment.questions.enumerated() where !knownQuestions.contains(id) {
+                for (position, question) in segment.questions.enumerated() where !knownQuestions.contains(question.rawValue) {
+                    let id = question.rawValue
                     let near = diagnostics.isFull ? nil : Suggestion.nearest(to: id, in: questionIDs)
                     diagnostics.error(map.location(segmentPath.questions[position]), "unknown guiding question '\(id)'",
                                       hint: near.map { "did you mean '\($0)'?" } ?? "define it under guiding_questions: with id: \(id)")
@@ -144,9 +145,9 @@ public struct AgendaValidator: Sendable {
                 let path = SourcePath.root.sessions[index].segments[number].speaking
                 let floor = segment.facilitators + segment.speakers
                 for time in segment.speakingTimes where !floor.contains(time.person) {
-                    diagnostics.error(map.location(path.key(time.person)),
+                    diagnostics.error(map.location(path.key(time.person.rawValue)),
                                       "'\(time.person)' has speaking time in '\(segment.title)' but is not one of its speakers or facilitators",
-                                      hint: Suggestion.nearest(to: time.person, in: floor).map { "did you mean '\($0)'?" }
+                                      hint: Suggestion.nearest(to: time.person.rawValue, in: floor.map(\.rawValue)).map { "did you mean '\($0)'?" }
                                           ?? "add them to speakers:, or remove the entry")
                 }
                 guard let layout = layouts[index] else { continue }
@@ -160,13 +161,14 @@ public struct AgendaValidator: Sendable {
                                       hint: "shorten them by \(Minutes(given - length)) or lengthen the segment")
                 } else if given == length, !others.isEmpty {
                     diagnostics.error(map.location(path),
-                                      "the speaking times in '\(segment.title)' fill all its \(Minutes(length)), leaving none for \(others.joined(separator: ", "))",
+                                      "the speaking times in '\(segment.title)' fill all its \(Minutes(length)), leaving none for \(others.map(\.rawValue).joined(separator: ", "))",
                                       hint: "give them a time too, or shorten the others")
                 }
             }
         }
 
-        private mutating func person(_ id: String, at path: SourcePath, role: String) {
+        private mutating func person(_ person: PersonID, at path: SourcePath, role: String) {
+            let id = person.rawValue
             guard !knownPeople.contains(id), !unresolved.meant.contains(id) else { return }
             // Looking for the nearest id costs a pass over everyone: not for a message that
             // would not be listed.

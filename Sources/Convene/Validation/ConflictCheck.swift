@@ -4,7 +4,7 @@ struct ConflictCheck {
     let timeline: Timeline
     let resolver: Resolver
     let map: SourceMap
-    let people: [String: Person]
+    let people: [PersonID: Person]
 
     init(timeline: Timeline, resolver: Resolver, map: SourceMap) {
         self.timeline = timeline
@@ -29,7 +29,7 @@ struct ConflictCheck {
         return diagnostics
     }
 
-    private func roles(_ timed: TimedSession) -> Set<String> {
+    private func roles(_ timed: TimedSession) -> Set<PersonID> {
         Set(timed.roles.holders)
     }
 
@@ -43,7 +43,7 @@ struct ConflictCheck {
         let path = SourcePath.root.sessions[second.index]
         let busy = roles(first).intersection(roles(second))
         for id in agenda.people.map(\.id) where busy.contains(id) {
-            let name = people[id]?.name ?? id
+            let name = people[id]?.name ?? id.rawValue
             diagnostics.error(map.location(path),
                 "\(name) speaks or moderates in both '\(first.id)' (\(span(first))) and '\(second.id)' (\(span(second))), which overlap",
                 hint: "move one of the sessions, or give one of the parts to someone else")
@@ -52,7 +52,7 @@ struct ConflictCheck {
             let both = Set(firstList).intersection(secondList).subtracting(busy)
             for id in agenda.people.map(\.id) where both.contains(id) {
                 diagnostics.warning(map.location(path.participants),
-                    "\(people[id]?.name ?? id) is listed in both '\(first.id)' and '\(second.id)', which overlap",
+                    "\(people[id]?.name ?? id.rawValue) is listed in both '\(first.id)' and '\(second.id)', which overlap",
                     hint: "they can only be in one; remove them from one of the lists")
             }
         }
