@@ -21,7 +21,7 @@ public struct TimesReport: Sendable {
         var rows: [Row] = []
         for session in timeline.sessions {
             guard let venueDate = session.session.date else { continue }
-            let online = session.participants.compactMap(agenda.person).filter { $0.attendance == .online }
+            let online = session.roles.onlineParticipants.compactMap(agenda.person)
             for segment in session.segments {
                 rows.append(Row(
                     session: session, segment: segment,

@@ -26,6 +26,9 @@ public struct SessionRoles: Sendable {
     public var holders: [PersonID]
     /// The holders who join online, in agenda order.
     public var online: [PersonID]
+    /// Everyone taking part who joins online, talking or not, in agenda order: whose local
+    /// times `convene times` shows.
+    public var onlineParticipants: [PersonID]
     /// The online holders' connection checks, in time order; only scheduled sessions have any.
     public var techChecks: [TechCheck]
     /// The session's start, when it is scheduled: what reminders are counted from.
@@ -66,11 +69,13 @@ public struct SessionRoles: Sendable {
         self.segments = segments
         self.speakers = ordered(speakers)
         self.moderators = ordered(moderators)
-        self.participants = agenda.participantIDs(of: session)
+        let participants = agenda.participantIDs(of: session)
+        self.participants = participants
         self.minutes = minutes
         self.holders = ordered(holders)
         let online = ordered(holders).filter { people.byID[$0]?.attendance == .online }
         self.online = online
+        self.onlineParticipants = participants.filter { people.byID[$0]?.attendance == .online }
         self.start = start
         self.techChecks = timedSegments.map { TechCheck.checks(in: $0, roles: segments, online: Set(online)) } ?? []
     }
