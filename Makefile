@@ -21,7 +21,7 @@ build: deps
 # Builds the side-event sample into out/.
 demo: build
 	$(CONVENE) check $(SAMPLE)
-	$(CONVENE) build $(SAMPLE) -o out/wps-side-event-2022
+	$(CONVENE) build $(SAMPLE) -o out/wps-side-event-2022 --state out/wps-side-event-2022.convene.db
 	@echo "demo: outputs in out/wps-side-event-2022/"
 
 # Every test: the Swift test suites (ConveneTests, the library; ICalTests, the libical wrapper;

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // The C module over libical. Only ICal, the Swift wrapper, imports it.
@@ -34,10 +35,21 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The event store: one SQLite database per event, through GRDB. Only this module
+        // imports GRDB; the model knows nothing of it.
+        .target(
+            name: "ConveneStore",
+            dependencies: [
+                "Convene",
+                "ICal",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "ConveneCLI",
             dependencies: [
                 "Convene",
+                "ConveneStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +67,7 @@ let package = Package(
         // The library's own tests: fast, in-process, nothing installed beyond libical and tzdata.
         .testTarget(
             name: "ConveneTests",
-            dependencies: ["Convene", "ConveneTestSupport", "ICal"],
+            dependencies: ["Convene", "ConveneTestSupport", "ICal", "ConveneStore"],
             exclude: ["Fixtures"]
         ),
         // The libical wrapper, tested through its own API.

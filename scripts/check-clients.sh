@@ -36,7 +36,7 @@ CONFIG
 
 # The side event, as Habiba Sarabi's calendar in Kabul and Anne Kwakkenbos's in New York sees it.
 export SOURCE_DATE_EPOCH=1700000000
-"$convene" ics agendas/wps-side-event-2022.yaml -o "$work/side" >/dev/null || failed=$((failed + 1))
+"$convene" ics agendas/wps-side-event-2022.yaml -o "$work/side" --state "$work/side.convene.db" >/dev/null || failed=$((failed + 1))
 khal_for Asia/Kabul "$work/kabul"
 khal -c "$work/kabul/config" import --batch -a convene "$work/side/invites/sarabi.ics"
 check "khal in Kabul" "2022-10-19 16:45 2022-10-19 18:15 Inclusive peace negotiations & the WPS agenda" \
@@ -92,7 +92,7 @@ PY
 check "vobject reads every file" "0" "$vobject_result"
 
 # Python's icalendar reads every file without errors.
-"$convene" ics agendas/kyiv-consultation-2026.yaml -o "$work/kyiv-files" >/dev/null
+"$convene" ics agendas/kyiv-consultation-2026.yaml -o "$work/kyiv-files" --state "$work/kyiv.convene.db" >/dev/null
 if python3 scripts/check-ics.py $(find "$work/side" "$work/up/out" "$work/kyiv-files" -name '*.ics') >"$work/icalendar.log"; then
   passed=$((passed + 1))
 else

@@ -76,7 +76,8 @@ def main():
         for sample in SAMPLES:
             folder = os.path.join(OUT, sample)
             shutil.rmtree(folder, ignore_errors=True)
-            subprocess.run([CONVENE, "build", f"agendas/{sample}.yaml", "-o", folder], check=True, capture_output=True, env=env)
+            subprocess.run([CONVENE, "build", f"agendas/{sample}.yaml", "-o", folder, "--state", f"{folder}.convene.db"],
+                           check=True, capture_output=True, env=env)
             with open(os.path.join(folder, "agenda.json"), encoding="utf-8") as handle:
                 agenda = json.load(handle)
             people = {person["id"]: person for person in agenda["people"]}

@@ -2,12 +2,13 @@
 # Installs what Convene needs on Debian or Ubuntu, once, and does nothing when it is there:
 #   tzdata       the time-zone database every time Convene prints is computed from
 #   libical-dev  iCalendar parsing and writing (with pkg-config to find it)
+#   libsqlite3-dev  the event store's database (SQLite, through GRDB)
 #   valgrind     the tests' check that libical's memory is freed
 # and, with --test, what the tests use: Chromium, poppler-utils and fonts-dejavu-core (the
 # printed sheets rendered to PDF and PNG and read back), and the Python modules (PyYAML,
 # jsonschema, calendar clients) for the python3 on PATH.
 set -euo pipefail
-packages=(tzdata libical-dev pkg-config valgrind)
+packages=(tzdata libical-dev libsqlite3-dev pkg-config valgrind)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -46,7 +46,7 @@ enum IcsBenchmark {
             }
             var files: [OutputFile] = []
             let writing = try seconds {
-                files = try CalendarOutputs.make(timeline: timeline, zones: zones, stamp: 1_700_000_000, previous: SentCalendars()).files
+                files = try CalendarOutputs.make(timeline: timeline, zones: zones, stamp: 1_700_000_000).files
                 try OutputWriter(force: true).write(files, into: "\(folder)/convene")
             }
             print(String(format: "%8d  %6d  %5d  %11.3f s  %7.3f s  %.3f s", size, size * 3, files.count, checking, writing, checking + writing))

@@ -22,18 +22,24 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var folder: OutputFolder
 
+    @OptionGroup var state: StateOption
+
     var output: String { folder.output }
     var force: Bool { folder.force }
 
     func run() throws {
         let zones = try Terminal.zones()
         let valid = try Terminal.valid(file, zones: zones, then: "nothing written")
+        let stamp = try Terminal.stamp()
+        let renderer = try Terminal.sheetRenderer()
+        let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        try Terminal.importLegacyState(in: output, into: store, zones: zones, now: stamp)
         try Terminal.reporting {
-            let result = try Build.outputs(for: valid, file: file, zones: zones, renderer: try Terminal.sheetRenderer(),
-                                           previous: try Terminal.sentCalendars(in: output), stamp: try Terminal.stamp())
+            let result = try Build.outputs(for: valid, file: file, zones: zones, renderer: renderer, history: store, stamp: stamp)
             for warning in result.warnings { Terminal.error("convene: warning: \(warning)") }
             try OutputWriter(force: force).write(result.files, into: output, pruning: result.prunedFolders)
             for file in result.files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
+            if valid.agenda.organizer?.email != nil { Terminal.pendingSummary(result.history, agendaPath: file) }
         }
     }
 }

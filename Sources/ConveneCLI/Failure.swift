@@ -1,5 +1,6 @@
 import ArgumentParser
 import Convene
+import ConveneStore
 import Foundation
 
 /// The one place where the library's typed errors become messages and exit codes: each is
@@ -29,8 +30,11 @@ extension Terminal {
             ("convene: error: \(problem)", Exit.usage)
         case let problem as CalendarOutputs.NoOrganizer:
             ("convene: error: \(problem)", Exit.invalidInput)
-        case let problem as SentCalendars.Damaged:
-            ("convene: error: \(problem)", Exit.invalidInput)
+        case let problem as StoreError:
+            switch problem {
+            case .busy, .cannotOpen: ("convene: error: \(problem)", Exit.cannotWrite)
+            case .damaged, .legacyEntry: ("convene: error: \(problem)", Exit.invalidInput)
+            }
         case let problem as ZoneDirectory.LoadError:
             ("convene: error: \(problem)", Exit.invalidInput)
         case let problem as CustomStringConvertible:
@@ -49,17 +53,5 @@ extension Terminal {
             throw ExitCode(Exit.invalidInput)
         }
         return valid
-    }
-
-    /// What the calendars of `folder` sent before (none when it has no state file); a damaged
-    /// state file is an error, never reset.
-    static func sentCalendars(in folder: String) throws -> SentCalendars {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + SentCalendars.fileName) else { return SentCalendars() }
-        do {
-            return try SentCalendars(text: String(decoding: data, as: UTF8.self))
-        } catch {
-            Terminal.error("convene: error: \(folder)/\(error)")
-            throw ExitCode(Exit.invalidInput)
-        }
     }
 }

@@ -25,18 +25,26 @@ struct IcsCommand: ParsableCommand {
     @Option(help: "public, participants or organizers: who event.ics is for, and so whom its descriptions name (invites always name only what their reader may see).")
     var audience: Audience = .public
 
+    @OptionGroup var state: StateOption
+
     var output: String { folder.output }
     var force: Bool { folder.force }
 
     func run() throws {
         let zones = try Terminal.zones()
         let valid = try Terminal.valid(file, zones: zones, then: "nothing written")
+        let stamp = try Terminal.stamp()
+        let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        try Terminal.importLegacyState(in: output, into: store, zones: zones, now: stamp)
         try Terminal.reporting {
-            let calendars = try CalendarOutputs.make(timeline: valid.timeline, zones: zones, stamp: try Terminal.stamp(),
-                                                     previous: try Terminal.sentCalendars(in: output), audience: audience)
-            for warning in calendars.warnings { Terminal.error("convene: warning: \(warning)") }
-            try OutputWriter(force: force).write(calendars.files, into: output, pruning: CalendarOutputs.prunedFolders)
-            for file in calendars.files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
+            // The history is recorded first: a folder is a view of it, written after.
+            let draft = try CalendarOutputs.draft(timeline: valid.timeline, zones: zones, stamp: stamp, audience: audience)
+            let history = try store.record(draft.entries, at: stamp)
+            let files = try CalendarOutputs.files(of: draft, history: history, stamp: stamp)
+            for warning in draft.warnings { Terminal.error("convene: warning: \(warning)") }
+            try OutputWriter(force: force).write(files, into: output, pruning: CalendarOutputs.prunedFolders)
+            for file in files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
+            Terminal.pendingSummary(history, agendaPath: file)
         }
     }
 }

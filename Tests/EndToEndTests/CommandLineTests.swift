@@ -103,10 +103,11 @@ struct CommandLineTests {
     func build() throws {
         let folder = try temporaryFolder()
         let out = folder.appendingPathComponent("out").path
-        let first = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out])
+        let state = ["--state", folder.appendingPathComponent("side.convene.db").path]
+        let first = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out] + state)
         #expect(first.status == 0, "\(first.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(written == [".convene-manifest.json", ".convene-sent.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt", "briefings",
+        #expect(written == [".convene-manifest.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt", "briefings",
                             "check.json", "check.txt", "event.ics", "invites", "report.json", "report.txt", "run-of-show.html", "run-of-show.md",
                             "run-of-show.txt"])
         let report = try convene(["report", "agendas/wps-side-event-2022.yaml"])
@@ -119,7 +120,7 @@ struct CommandLineTests {
         let checkReport = try String(contentsOfFile: out + "/check.json", encoding: .utf8)
         #expect(checkReport.hasPrefix("{\n  \"errors\": [],\n  \"warnings\": [\n    {\n"))
         #expect(checkReport.contains("\"line\": 182,"), "the warning about the all-women panel")
-        let again = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out])
+        let again = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out] + state)
         #expect(again.status == 0, "a second build replaces the files the first one wrote")
         #expect(try String(contentsOfFile: out + "/agenda.json", encoding: .utf8) == agenda, "identical input gives identical output")
     }
@@ -174,7 +175,7 @@ struct CommandLineTests {
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
-        #expect(names == [".convene-manifest.json", ".convene-sent.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt",
+        #expect(names == [".convene-manifest.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt",
                           "check.json", "check.txt", "event.ics", "report.json", "report.txt", "run-of-show.html", "run-of-show.md", "run-of-show.txt"])
     }
 

@@ -74,7 +74,7 @@ struct InviteTests {
         let first = try temporaryFolder(), second = try temporaryFolder()
         #expect(try ics(try sample, in: first).status == 0)
         #expect(try ics(try sample, in: second).status == 0)
-        for path in ["event.ics", "invites/sarabi.ics", ".convene-sent.json"] {
+        for path in ["event.ics", "invites/sarabi.ics"] {
             #expect(try read(first, path) == read(second, path))
         }
     }
@@ -116,23 +116,32 @@ struct InviteTests {
         #expect(CalendarRestrictions.problems(in: try read(folder, "cancellations/invites/bo.ics")).isEmpty)
         // Bo takes part in nothing now: the old invite is gone, not left to be sent again.
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/invites/bo.ics").path))
-        // The next run, with nothing new to cancel, leaves no old cancellation behind.
-        #expect(try ics(removed, in: folder, epoch: "1700000300").status == 0)
+        // A cancellation nobody marked sent stays pending: the next run keeps its file.
+        let rerun = try ics(removed, in: folder, epoch: "1700000300")
+        #expect(rerun.status == 0)
+        // Ana's invite was never marked sent, so to her it is new; Bo is uninvited from one and
+        // both lose two.
+        #expect(rerun.stderr.contains("convene: 1 new invite, 2 cancellations, 1 uninvite to send — convene status a.yaml lists them"), "\(rerun.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo.ics").path))
+        // Marked sent, it leaves every view.
+        #expect(try convene(["status", "a.yaml", "--mark-sent"], in: folder).status == 0)
+        #expect(try ics(removed, in: folder, epoch: "1700000400").status == 0)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo.ics").path))
         #expect(try read(folder, "invites/ana.ics").contains("UID:one@test-event.convene"))
     }
 
-    @Test("a damaged state file is reported, not reset, and nothing is written")
+    @Test("an old state file with a bad entry is an error naming the file and the entry, and nothing is written")
     func damagedState() throws {
         let folder = try temporaryFolder()
         #expect(try ics(try sample, in: folder).status == 0)
         let state = folder.appendingPathComponent("out/.convene-sent.json")
-        try "{ \"convene_sent\": 1, \"calendars\": { \"event.ics\": { \"x\": { \"sequence\": -3 } } } }".write(to: state, atomically: true, encoding: .utf8)
+        try "{ \"convene_sent\": 1, \"calendars\": { \"event.ics\": { \"main@wps-side-event-2022.convene\": { \"sequence\": -3 } } } }"
+            .write(to: state, atomically: true, encoding: .utf8)
         let before = try read(folder, "event.ics")
         let run = try ics(try sample.replacingOccurrences(of: "Closing and next steps", with: "Closing"), in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("a.yaml: 1 warning — convene check a.yaml lists it\n"), "the sample's one warning, counted")
-        #expect(run.stderr.hasSuffix("\nconvene: error: out/.convene-sent.json is damaged (the entry for x in event.ics is incomplete) — restore it from a backup, or delete it to start over (every invite is then new to calendar clients)\n"))
+        #expect(run.stderr.hasSuffix("\nconvene: error: out/.convene-sent.json: the entry event.ics main@wps-side-event-2022.convene cannot be imported: its sequence is not a whole number from 0 to 2147483647 — correct or remove that entry, or move the file away to start without it\n"), "\(run.stderr)")
         #expect(try read(folder, "event.ics") == before)
     }
 
@@ -142,7 +151,7 @@ struct InviteTests {
         let text = header + "organizer: { name: Org, email: org@example.org }\npeople:\n  - { id: ana, name: Ana }\nsessions:\n  - { id: s, title: S, date: 2026-12-08, start: \"10:00\", duration: 1h }\n"
         let run = try ics(text, in: folder)
         #expect(run.status == 0)
-        #expect(run.stderr == "convene: warning: Ana (ana) takes part but has no email, so gets no invite — add email: to send one\n")
+        #expect(run.stderr == "convene: warning: Ana (ana) takes part but has no email, so gets no invite — add email: to send one\nconvene: no invites: nobody with an email takes part\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/invites").path))
     }
 

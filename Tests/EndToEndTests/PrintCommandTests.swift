@@ -107,7 +107,8 @@ struct PrintCommandTests {
     func build() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try convene(["build", packageRoot.path + "/agendas/kyiv-consultation-2026.yaml", "-o", folder.path])
+        let run = try convene(["build", packageRoot.path + "/agendas/kyiv-consultation-2026.yaml", "-o", folder.path,
+                               "--state", folder.appendingPathComponent("kyiv.convene.db").path])
         #expect(run.status == 0, "\(run.stderr)")
         for name in ["agenda", "run-of-show", "agenda.uk", "run-of-show.uk", "briefings/van-dalen", "briefings/gelashvili", "briefings/mensah"] {
             for ext in ["txt", "md", "html"] {

@@ -5,8 +5,9 @@
 /// - `report.json` and `report.txt`, the public inclusion report;
 /// - the printed sheets of ``PrintedSheets`` (agenda and run-of-show in every format and
 ///   language of the agenda, a briefing for each online speaker in their own language);
-/// - the calendars of ``CalendarOutputs``, given what was sent from the folder before, when
-///   the agenda has an organiser with an email (without one, a warning says none were made).
+/// - the calendars of ``CalendarOutputs``, their SEQUENCEs and pending cancellations from the
+///   event's history, when the agenda has an organiser with an email (without one, a warning
+///   says none were made).
 public enum Build {
     /// What a build makes: its files, what it warns about, and the folders whose files only
     /// this build decides (a briefing or invite nobody needs any more is removed).
@@ -14,26 +15,32 @@ public enum Build {
         public var files: [OutputFile]
         public var warnings: [String]
         public var prunedFolders: [String]
+        /// The event's calendar history after this build.
+        public var history: CalendarHistory
     }
 
     /// The folders a build owns outright.
     public static let prunedFolders = CalendarOutputs.prunedFolders + PrintedSheets.prunedFolders
 
     /// Every output of `valid`; `file` is how the agenda file is named in the check report,
-    /// `previous` what the folder's calendars sent before, `stamp` the calendars' DTSTAMP.
+    /// `history` where the event's calendar history is kept (the versions this build makes
+    /// are recorded there before any file is written), `stamp` the calendars' DTSTAMP.
     public static func outputs(for valid: ValidAgenda, file: String, zones: ZoneDirectory, renderer: SheetRenderer,
-                               previous: SentCalendars, stamp: Int64) throws -> Result {
+                               history recorder: any CalendarHistoryRecorder, stamp: Int64) throws -> Result {
         var files = reports(for: valid, file: file)
         files += try PrintedSheets.files(timeline: valid.timeline, zones: zones, renderer: renderer)
         var warnings: [String] = []
+        var history = CalendarHistory(latest: [:])
         if valid.agenda.organizer?.email == nil {
             warnings.append("no calendars written: the agenda has no organizer with an email — add organizer: { name: ..., email: ... }")
         } else {
-            let calendars = try CalendarOutputs.make(timeline: valid.timeline, zones: zones, stamp: stamp, previous: previous)
-            files += calendars.files
-            warnings += calendars.warnings
+            let draft = try CalendarOutputs.draft(timeline: valid.timeline, zones: zones, stamp: stamp)
+            let recorded = try recorder.record(draft.entries, at: stamp)
+            files += try CalendarOutputs.files(of: draft, history: recorded, stamp: stamp)
+            warnings += draft.warnings
+            history = recorded
         }
-        return Result(files: files, warnings: warnings, prunedFolders: prunedFolders)
+        return Result(files: files, warnings: warnings, prunedFolders: prunedFolders, history: history)
     }
 
     /// The normalised agenda, the check report and the public inclusion report.

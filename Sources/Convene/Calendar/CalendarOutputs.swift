@@ -1,16 +1,33 @@
 import ICal
 
 /// Every calendar file `convene ics` writes into its folder: `event.ics` (PUBLISH),
-/// `invites/PERSON-ID.ics` (REQUEST), `cancellations/…` (CANCEL) for what is gone since the
-/// last run, and the state file that remembers what was sent.
+/// `invites/PERSON-ID.ics` (REQUEST), and under `cancellations/` the cancellations and
+/// uninvites that wait to be sent.
+///
+/// A folder is a view of the event's history (``CalendarHistory``, kept by the event store):
+/// the calendars are made from the agenda, their SEQUENCEs and the pending cancellations come
+/// from the history, so any number of folders agree and a deleted one is rebuilt the same.
 public enum CalendarOutputs {
-    /// The folders whose files only the current run's calendars decide: an invite for someone
-    /// no longer taking part, or a cancellation already sent, is not left to be sent again.
+    /// The folders whose files only the current history decides: an invite for someone no
+    /// longer taking part, or a cancellation already sent, is not left to be sent again.
     public static let prunedFolders = ["invites/", "cancellations/"]
 
+    /// What the agenda says now: the calendars to write and the entries the history compares.
+    public struct Draft: Sendable {
+        /// By file: `event.ics`, `invites/PERSON-ID.ics`.
+        public var documents: [String: CalendarDocument]
+        public var entries: [CalendarEntry]
+        public var warnings: [String]
+    }
+
+    /// The files of a folder, and what the history gained in making them.
     public struct Result: Sendable {
         public var files: [OutputFile]
         public var warnings: [String]
+        /// The versions this run added to the history (to be recorded in the store).
+        public var added: [CalendarVersion]
+        /// The history after them.
+        public var history: CalendarHistory
     }
 
     /// Why no calendars can be made for an agenda.
@@ -20,34 +37,96 @@ public enum CalendarOutputs {
         }
     }
 
-    /// The calendar files for `timeline`, given what was sent before; `event.ics` names people
+    /// The calendars of `timeline`, before their SEQUENCEs are known; `event.ics` names people
     /// as `audience` may see them.
-    public static func make(timeline: Timeline, zones: ZoneDirectory, stamp: Int64, previous: SentCalendars,
-                            audience: Audience = .public) throws -> Result {
+    public static func draft(timeline: Timeline, zones: ZoneDirectory, stamp: Int64, audience: Audience = .public) throws -> Draft {
         guard timeline.agenda.organizer?.email != nil else { throw NoOrganizer() }
         let invites = Invites(timeline: timeline, zones: zones, stamp: stamp)
         var documents: [String: CalendarDocument] = ["event.ics": try invites.published(for: audience)]
-        var owners: [String: CalendarDocument.Party] = [:]
+        var entries = entries(of: documents["event.ics"], owner: .programme, attendee: nil, timeline: timeline, zones: zones)
         let (invited, withoutEmail) = invites.invitees()
         for person in invited {
             guard let email = person.email else { continue }
-            let file = "invites/\(person.id).ics"
-            documents[file] = try invites.invite(for: person)
-            owners[file] = .init(name: person.name, email: email)
+            let file = "invites/\(person.id.rawValue).ics"
+            let document = try invites.invite(for: person)
+            documents[file] = document
+            entries += Self.entries(of: document, owner: .person(person.id), attendee: .init(name: person.name, email: email),
+                                    attendance: person.attendance.rawValue, timeline: timeline, zones: zones)
         }
-        let (current, cancellations, state) = previous.update(documents, owners: owners, stamp: stamp)
+        let warnings = withoutEmail.map { "\($0.name) (\($0.id)) takes part but has no email, so gets no invite — add email: to send one" }
+        return Draft(documents: documents, entries: entries, warnings: warnings)
+    }
+
+    /// The entries a document's events stand for, with their meaning.
+    static func entries(of document: CalendarDocument?, owner: CalendarOwner, attendee: CalendarDocument.Party?, attendance: String = "",
+                        timeline: Timeline, zones: ZoneDirectory) -> [CalendarEntry] {
+        let sessions = Dictionary(timeline.sessions.map { (Invites.uid(event: timeline.agenda.id, session: $0.id), $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        return (document?.events ?? []).compactMap { event in
+            guard let timed = sessions[event.uid] else { return nil }
+            let role = attendee.flatMap { reader in event.attendees.first { $0.party.email == reader.email } }.map { "\($0.role)" } ?? ""
+            let meaning = InvitationMeaning(start: timed.start.seconds, end: timed.end.seconds, place: event.location ?? "",
+                                            link: event.url ?? "", role: role, attendance: attendance, cancelled: false)
+            return CalendarEntry(owner: owner, uid: event.uid, session: timed.id, meaning: meaning, summary: event.summary,
+                                 timeZone: event.timeZone, startText: event.start.description, endText: event.end.description,
+                                 organizer: event.organizer, attendee: attendee)
+        }
+    }
+
+    /// The files of `draft` once `history` (which includes its versions) gives their SEQUENCEs:
+    /// the calendars, and a cancellation file for each calendar with pending cancellations.
+    public static func files(of draft: Draft, history: CalendarHistory, stamp: Int64) throws -> [OutputFile] {
         var paths: [String] = [], batch: [CalendarDocument] = []
-        for (file, document) in current.sorted(by: { $0.key < $1.key }) {
+        for (file, document) in draft.documents.sorted(by: { $0.key < $1.key }) {
+            let owner: CalendarOwner = file == "event.ics" ? .programme : .person(PersonID(rawValue: String(file.dropFirst("invites/".count).dropLast(4))))
+            var document = document
+            for index in document.events.indices {
+                let key = CalendarHistory.Key(owner: owner, uid: document.events[index].uid)
+                document.events[index].sequence = history.latest[key]?.sequence ?? 0
+            }
+            guard !document.events.isEmpty else { continue }
             paths.append(file)
             batch.append(document)
         }
-        for (file, document) in cancellations.sorted(by: { $0.key < $1.key }) {
-            paths.append("cancellations/" + file)
-            batch.append(document)
+        let cancellations = Dictionary(grouping: history.pendingCancellations, by: \.entry.owner)
+        for owner in cancellations.keys.sorted() {
+            let events = (cancellations[owner] ?? []).sorted { $0.entry.uid < $1.entry.uid }.map { version in
+                let entry = version.entry
+                return CalendarDocument.Event(uid: entry.uid, sequence: version.sequence, stamp: stamp, timeZone: entry.timeZone,
+                                              start: Self.civil(entry.startText), end: Self.civil(entry.endText),
+                                              summary: entry.summary, cancelled: true, organizer: entry.organizer,
+                                              attendees: entry.attendee.map { [.init(party: $0, role: .optional)] } ?? [])
+            }
+            switch owner {
+            case .programme:
+                // A published calendar withdraws an event by publishing it cancelled (iTIP's
+                // CANCEL is for invitations, which name their attendees).
+                paths.append("cancellations/event.ics")
+                batch.append(CalendarDocument(method: .publish, productID: Invites.productID, events: events))
+            case .person(let id):
+                paths.append("cancellations/invites/\(id.rawValue).ics")
+                batch.append(CalendarDocument(method: .cancel, productID: Invites.productID, events: events))
+            }
         }
-        var files = zip(paths, try CalendarWriter.texts(of: batch)).map { OutputFile(path: $0, contents: $1) }
-        files.append(OutputFile(path: SentCalendars.fileName, contents: state.json().serialized()))
-        let warnings = withoutEmail.map { "\($0.name) (\($0.id)) takes part but has no email, so gets no invite — add email: to send one" }
-        return Result(files: files, warnings: warnings)
+        return zip(paths, try CalendarWriter.texts(of: batch)).map { OutputFile(path: $0, contents: $1) }
+    }
+
+    /// The calendar files of `timeline` given `history`, with the versions they add: for a
+    /// caller that records them itself (the event store runs ``CalendarHistory`` in its own
+    /// transaction instead).
+    public static func make(timeline: Timeline, zones: ZoneDirectory, stamp: Int64, history: CalendarHistory = .init(latest: [:]),
+                            audience: Audience = .public) throws -> Result {
+        let draft = try draft(timeline: timeline, zones: zones, stamp: stamp, audience: audience)
+        let added = history.versions(for: draft.entries, now: stamp)
+        let next = history.extended(with: added)
+        return Result(files: try files(of: draft, history: next, stamp: stamp), warnings: draft.warnings, added: added, history: next)
+    }
+
+    /// `20221019T081500` as a civil time (what a history entry keeps of its start and end).
+    static func civil(_ text: String) -> CivilTime {
+        let digits = text.compactMap { $0.wholeNumberValue }
+        guard digits.count >= 14 else { return CivilTime(year: 1970, month: 1, day: 1) }
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
+        return CivilTime(year: number(0..<4), month: number(4..<6), day: number(6..<8), hour: number(8..<10), minute: number(10..<12), second: number(12..<14))
     }
 }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Convene
+import ConveneStore
+import Foundation
+
+/// Where the event's history is kept: `--state PATH`, else `EVENT-ID.convene.db` beside the agenda.
+struct StateOption: ParsableArguments {
+    @Option(name: .customLong("state"), help: "The event store (SQLite) that holds what was generated and sent (default: EVENT-ID.convene.db beside the agenda).")
+    var path: String?
+
+    func validate() throws {
+        if let path, path.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--state needs the path of the event store") }
+    }
+}
+
+extension Terminal {
+    /// The event store of `agenda` (read from `agendaPath`), opened or made; its warnings printed.
+    static func store(for agenda: Agenda, agendaPath: String, state: StateOption) throws -> EventStore {
+        let path = state.path ?? EventStore.defaultPath(forAgenda: agendaPath, event: agenda.id)
+        let store = try reporting { try EventStore(path: path, event: agenda.id) }
+        for warning in store.warnings { Terminal.error("convene: warning: \(warning)") }
+        return store
+    }
+
+    /// Imports the old `.convene-sent.json` of `folder` into `store`, once.
+    static func importLegacyState(in folder: String, into store: EventStore, zones: ZoneDirectory, now: Int64) throws {
+        let path = folder + "/" + LegacyImport.fileName
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        let imported = try reporting { try store.importLegacy(path: path, text: String(decoding: data, as: UTF8.self), zones: zones, at: now) }
+        if imported > 0 {
+            Terminal.error("convene: note: imported \(imported) calendar entr\(imported == 1 ? "y" : "ies") from \(path) into \(store.path); the file is no longer used")
+        }
+    }
+
+    /// The last line of a command that generated calendars: what waits to be sent.
+    static func pendingSummary(_ history: CalendarHistory, agendaPath: String) {
+        let changes = history.changes
+        let people = changes.filter { $0.version.entry.owner != .programme }
+        let line = CalendarHistory.summary(changes, invites: history.inviteCount)
+        Terminal.error(people.isEmpty ? "convene: \(line)" : "convene: \(line) — convene status \(agendaPath) lists them")
+    }
+}

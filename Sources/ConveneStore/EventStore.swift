@@ -1,0 +1,281 @@
+import Convene
+import Foundation
+import GRDB
+
+/// The one history of one event: every version of every invitation Convene generated, each
+/// cancellation and uninvite, and whether it was sent. A SQLite database (through GRDB), beside
+/// the agenda by default, that every output folder is a view of.
+///
+/// Every change is one transaction, begun IMMEDIATE so that two Convene processes on one event
+/// take turns: neither can give two versions one SEQUENCE, and a process killed at any moment
+/// leaves the store as the last transaction that committed.
+public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
+    /// The database file.
+    public let path: String
+    /// The agenda `id` whose history this is.
+    public let event: String
+    /// What the user should know about where the store is (a network file system).
+    public let warnings: [String]
+    let database: DatabaseQueue
+
+    /// How long a process waits for another one writing the same store before giving up.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// The store for `event` at `path`, made (with its folder) when it does not exist yet, and
+    /// migrated to the current schema.
+    public init(path: String, event: String) throws(StoreError) {
+        self.path = path
+        self.event = event
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotOpen(path, reason: "its folder cannot be created")
+        }
+        var warnings: [String] = []
+        let network = FileSystemKind.network(at: folder)
+        if let network {
+            warnings.append("the event store \(path) is on a network file system (\(network)), where SQLite's locking may not work: two convene runs at once could damage it — keep it on a local disk with --state PATH")
+        }
+        self.warnings = warnings
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "convene event store"
+        let wal = network == nil
+        configuration.prepareDatabase { db in
+            // WAL lets readers go on while one process writes; it needs shared memory, which
+            // network file systems do not give, so there the rollback journal stays.
+            if wal { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // What is deleted (a forgotten person) is overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(database)
+            try database.write { db in
+                if try Row.fetchOne(db, sql: "SELECT id FROM event WHERE id = ?", arguments: [event]) == nil {
+                    try db.execute(sql: "INSERT INTO event (id, created_at) VALUES (?, ?)", arguments: [event, Int64(Date().timeIntervalSince1970)])
+                }
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// The schema, by named migrations in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("1: events and calendar versions") { db in
+            try db.create(table: "event") { table in
+                table.primaryKey("id", .text)
+                table.column("created_at", .integer).notNull()
+            }
+            try db.create(table: "calendar_version") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                table.column("owner", .text).notNull()
+                table.column("uid", .text).notNull()
+                table.column("session_id", .text).notNull()
+                table.column("sequence", .integer).notNull().check { $0 >= 0 && $0 <= Int(Int32.max) }
+                table.column("kind", .text).notNull()
+                table.column("changed", .text).notNull()
+                table.column("start_utc", .integer).notNull()
+                table.column("end_utc", .integer).notNull()
+                table.column("place", .text).notNull()
+                table.column("link", .text).notNull()
+                table.column("role", .text).notNull()
+                table.column("attendance", .text).notNull()
+                table.column("cancelled", .boolean).notNull()
+                table.column("summary", .text).notNull()
+                table.column("time_zone", .text).notNull()
+                table.column("start_text", .text).notNull()
+                table.column("end_text", .text).notNull()
+                table.column("organizer_name", .text)
+                table.column("organizer_email", .text)
+                table.column("attendee_name", .text)
+                table.column("attendee_email", .text)
+                table.column("generated_at", .integer).notNull()
+                table.column("sent_at", .integer)
+                table.column("discarded_at", .integer)
+                table.column("legacy", .boolean).notNull().defaults(to: false)
+            }
+            // One SEQUENCE is one version: what the old state file recorded may be adopted
+            // once at its own SEQUENCE, so its rows stand outside the rule.
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX calendar_version_sequence ON calendar_version (event_id, owner, uid, sequence) WHERE legacy = 0
+                """)
+            try db.create(index: "calendar_version_entry", on: "calendar_version", columns: ["event_id", "owner", "uid", "id"])
+            try db.create(table: "legacy_import") { table in
+                table.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                table.column("file", .text).notNull()
+                table.column("imported_at", .integer).notNull()
+                table.primaryKey(["event_id", "file"])
+            }
+        }
+        return migrator
+    }
+
+    // MARK: Reading
+
+    /// The latest version of every entry.
+    public func history() throws(StoreError) -> CalendarHistory {
+        do {
+            return try database.read { db in try Self.history(db, event: event) }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    static func history(_ db: Database, event: String) throws -> CalendarHistory {
+        let rows = try VersionRecord.fetchAll(db, sql: """
+            SELECT * FROM calendar_version WHERE id IN (
+                SELECT MAX(id) FROM calendar_version WHERE event_id = ? GROUP BY owner, uid)
+            """, arguments: [event])
+        let sentRows = try VersionRecord.fetchAll(db, sql: """
+            SELECT * FROM calendar_version WHERE id IN (
+                SELECT MAX(id) FROM calendar_version WHERE event_id = ? AND sent_at IS NOT NULL GROUP BY owner, uid)
+            """, arguments: [event])
+        var latest: [CalendarHistory.Key: CalendarVersion] = [:], lastSent: [CalendarHistory.Key: CalendarVersion] = [:]
+        for row in rows {
+            let version = row.version
+            latest[version.key] = version
+        }
+        for row in sentRows {
+            let version = row.version
+            lastSent[version.key] = version
+        }
+        return CalendarHistory(latest: latest, lastSent: lastSent)
+    }
+
+    /// Every version, oldest first: what `convene history` lists.
+    public func versions() throws(StoreError) -> [CalendarVersion] {
+        do {
+            return try database.read { db in
+                try VersionRecord.fetchAll(db, sql: "SELECT * FROM calendar_version WHERE event_id = ? ORDER BY id", arguments: [event]).map(\.version)
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Adds the versions `entries` make to the history, in one transaction that reads the
+    /// latest versions and writes the new ones, so that no other process comes between.
+    public func record(_ entries: [CalendarEntry], at now: Int64) throws -> CalendarHistory {
+        try transaction { db in
+            let history = try Self.history(db, event: event)
+            let added = history.versions(for: entries, now: now)
+            for version in added {
+                var record = VersionRecord(version, event: event)
+                try record.insert(db)
+            }
+            return history.extended(with: added)
+        }
+    }
+
+    /// Which pending versions a command is about.
+    public struct Selection: Sendable, Equatable {
+        /// People by id; empty for everyone (and the programme).
+        public var people: [PersonID]
+        /// Sessions by id; empty for every session.
+        public var sessions: [SessionID]
+
+        public init(people: [PersonID] = [], sessions: [SessionID] = []) {
+            self.people = people
+            self.sessions = sessions
+        }
+
+        func contains(_ version: CalendarVersion) -> Bool {
+            let person: Bool
+            switch version.entry.owner {
+            case .programme: person = people.isEmpty
+            case .person(let id): person = people.isEmpty || people.contains(id)
+            }
+            return person && (sessions.isEmpty || sessions.contains(version.entry.session))
+        }
+    }
+
+    /// Marks the selected pending versions sent at `now`; returns them.
+    @discardableResult
+    public func markSent(_ selection: Selection, at now: Int64) throws(StoreError) -> [CalendarVersion] {
+        try settle(selection, column: "sent_at", at: now)
+    }
+
+    /// Discards the selected pending versions at `now` (they will not be sent, and their files
+    /// leave every view); returns them.
+    @discardableResult
+    public func discard(_ selection: Selection, at now: Int64) throws(StoreError) -> [CalendarVersion] {
+        try settle(selection, column: "discarded_at", at: now)
+    }
+
+    private func settle(_ selection: Selection, column: String, at now: Int64) throws(StoreError) -> [CalendarVersion] {
+        do {
+            return try transaction { db in
+                let chosen = try Self.history(db, event: event).pending.filter(selection.contains)
+                for version in chosen {
+                    try db.execute(sql: """
+                        UPDATE calendar_version SET \(column) = ? WHERE event_id = ? AND owner = ? AND uid = ? AND sequence = ?
+                        AND sent_at IS NULL AND discarded_at IS NULL
+                        """, arguments: [now, event, version.entry.owner.description, version.entry.uid, version.sequence])
+                }
+                return chosen
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Removes everything the store holds about `person`: the versions of their invites, with
+    /// their name and e-mail address. Nothing of anyone else's history depends on them.
+    /// Returns how many versions were removed.
+    @discardableResult
+    public func forget(_ person: PersonID) throws(StoreError) -> Int {
+        do {
+            let removed = try transaction { db in
+                try db.execute(sql: "DELETE FROM calendar_version WHERE event_id = ? AND owner = ?", arguments: [event, person.rawValue])
+                return db.changesCount
+            }
+            // The write-ahead log still holds the pages as they were: fold it into the database
+            // (whose deleted content secure_delete has overwritten) and empty it.
+            try database.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            return removed
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction; a store busy for longer than
+    /// ``busyTimeout`` is ``StoreError/busy(_:)``.
+    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            var result: T?
+            try database.inDatabase { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+            }
+            guard let result else { throw StoreError.damaged(path, reason: "a transaction returned nothing") }
+            return result
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+    }
+}
+
+extension EventStore {
+    /// Where the store of `event` is by default: beside the agenda file, as
+    /// `EVENT-ID.convene.db` (in the current folder for an agenda read from standard input).
+    public static func defaultPath(forAgenda agendaPath: String, event: String) -> String {
+        let folder = agendaPath == "-" ? "." : URL(fileURLWithPath: agendaPath).deletingLastPathComponent().path
+        return folder + "/" + event + ".convene.db"
+    }
+}
