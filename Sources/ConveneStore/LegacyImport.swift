@@ -43,7 +43,8 @@ public enum LegacyImport {
                 }
                 let session = SessionID(rawValue: String(uid.dropLast(suffix.count)))
                 guard let entry = events[uid] as? [String: Any] else { throw fail(place, "it is not a mapping") }
-                guard let number = entry["sequence"] as? NSNumber, !(entry["sequence"] is Bool),
+                // true and false are numbers to JSONSerialization: tell them by their C type.
+                guard let number = entry["sequence"] as? NSNumber, String(cString: number.objCType) != "c",
                       number.doubleValue == number.doubleValue.rounded(), number.doubleValue >= 0, number.doubleValue <= Double(Int32.max) else {
                     throw fail(place, "its sequence is not a whole number from 0 to \(Int32.max)")
                 }

@@ -60,7 +60,7 @@ public struct StatusReport: Sendable {
 
     /// The text `convene status` prints: a row per person and session, within 80 columns.
     public func text() -> String {
-        var lines = ["Event \(event) · store \(store)", ""]
+        var lines = ["Event \(event)", "Store \(store)", ""]
         let changes = Dictionary(history.changes.map { ($0.version.key, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [[String]] = [["WHO", "SESSION", "LAST SENT", "PENDING"]]
         for key in history.latest.keys.sorted() {
@@ -69,7 +69,7 @@ public struct StatusReport: Sendable {
             let pending: String
             if let change = changes[key] {
                 switch change.what {
-                case .new: pending = "new invite"
+                case .new: pending = key.owner == .programme ? "new event" : "new invite"
                 case .update: pending = "update" + (change.changed.isEmpty ? "" : " (\(change.changed.joined(separator: ", ")))")
                 case .cancellation: pending = "cancellation"
                 case .uninvite: pending = "uninvite"

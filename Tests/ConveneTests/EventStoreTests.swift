@@ -1,0 +1,202 @@
+@testable import Convene
+@testable import ConveneStore
+import ConveneTestSupport
+import Foundation
+import Testing
+
+/// The event store: one history per event, SEQUENCE following meaning, pending cancellations
+/// kept, old state files imported strictly, people forgotten for good.
+@Suite("event store")
+struct EventStoreTests {
+    static let agenda = header + """
+        organizer: { name: Org, email: org@example.org }
+        venue: { name: Hall, online: { platform: Zoom, url: "https://example.org/j/1" } }
+        people:
+          - { id: ana, name: Ana Example, email: ana@example.org }
+          - { id: bo, name: Bo Example, email: bo@example.org, attendance: online, timezone: Europe/Berlin }
+        sessions:
+          - id: one
+            title: One
+            date: 2026-12-08
+            start: "10:00"
+            duration: 1h
+            moderator: ana
+            segments: [{ title: Talk, duration: 1h, speakers: [bo] }]
+          - { id: two, title: Two, date: 2026-12-09, start: "10:00", duration: 1h, participants: [ana, bo] }
+
+        """
+
+    func store() throws -> EventStore {
+        try EventStore(path: try temporaryFolder().appendingPathComponent("e.convene.db").path, event: "test-event")
+    }
+
+    func record(_ text: String, in store: EventStore, at now: Int64) throws -> CalendarHistory {
+        let draft = try CalendarOutputs.draft(timeline: try timeline(text), zones: try zones, stamp: now)
+        return try store.record(draft.entries, at: now)
+    }
+
+    func sequence(_ history: CalendarHistory, _ owner: CalendarOwner, _ session: String) -> Int? {
+        history.latest[.init(owner: owner, uid: "\(session)@test-event.convene")]?.sequence
+    }
+
+    @Test("a change of wording makes no new SEQUENCE; a change of time, place, link or role makes one, and says which")
+    func sequenceFollowsMeaning() throws {
+        let store = try store()
+        let first = try record(Self.agenda, in: store, at: 1_000)
+        #expect(sequence(first, .person("ana"), "one") == 0 && sequence(first, .programme, "one") == 0)
+        // The titles and the event's subtitle: wording only.
+        let reworded = Self.agenda.replacingOccurrences(of: "title: One", with: "title: The first one")
+            .replacingOccurrences(of: "title: Test event", with: "title: A renamed event")
+        let second = try record(reworded, in: store, at: 2_000)
+        #expect(second.latest.values.allSatisfy { $0.sequence == 0 }, "wording is not meaning")
+        #expect(try store.versions().count == first.latest.count)
+        // An hour later: every entry of session one changes, and says it was the time.
+        let moved = reworded.replacingOccurrences(of: "start: \"10:00\"\n    duration: 1h\n    moderator", with: "start: \"11:00\"\n    duration: 1h\n    moderator")
+        let third = try record(moved, in: store, at: 3_000)
+        #expect(sequence(third, .person("ana"), "one") == 1 && sequence(third, .person("ana"), "two") == 0)
+        #expect(third.latest[.init(owner: .person("bo"), uid: "one@test-event.convene")]?.changed == ["time"])
+        // Another link, and Bo moderating instead of Ana: link for everyone, role for both.
+        let relinked = moved.replacingOccurrences(of: "j/1", with: "j/2").replacingOccurrences(of: "moderator: ana", with: "moderator: bo")
+            .replacingOccurrences(of: "speakers: [bo]", with: "speakers: [ana]")
+        let fourth = try record(relinked, in: store, at: 4_000)
+        #expect(fourth.latest[.init(owner: .person("ana"), uid: "one@test-event.convene")]?.changed == ["link", "role"])
+        #expect(fourth.latest[.init(owner: .programme, uid: "one@test-event.convene")]?.changed == ["link"])
+    }
+
+    @Test("a removed session is cancelled and a removed person uninvited; both stay pending until marked sent or discarded")
+    func pendingStaysPending() throws {
+        let store = try store()
+        _ = try record(Self.agenda, in: store, at: 1_000)
+        try store.markSent(.init(), at: 1_500)
+        let shorter = Self.agenda.replacingOccurrences(of: "  - { id: two, title: Two, date: 2026-12-09, start: \"10:00\", duration: 1h, participants: [ana, bo] }\n", with: "")
+            .replacingOccurrences(of: "  - { id: bo, name: Bo Example, email: bo@example.org, attendance: online, timezone: Europe/Berlin }\n", with: "")
+            .replacingOccurrences(of: "speakers: [bo]", with: "speakers: [ana]")
+        for now in [Int64(2_000), 3_000, 4_000] {
+            let history = try record(shorter, in: store, at: now)
+            let pending = history.changes.map { "\($0.version.entry.owner) \($0.version.entry.session) \($0.what.rawValue)" }.sorted()
+            #expect(pending == ["ana two cancellation", "bo one uninvite", "bo two cancellation", "programme two cancellation"],
+                    "run \(now): nothing dropped")
+        }
+        try store.discard(.init(people: ["bo"], sessions: ["one"]), at: 5_000)
+        try store.markSent(.init(people: ["ana"]), at: 5_000)
+        let after = try store.history().changes.map { "\($0.version.entry.owner) \($0.version.entry.session)" }.sorted()
+        #expect(after == ["bo two", "programme two"])
+    }
+
+    @Test("the files of a view come from the history: a cancellation has its file until it is marked sent")
+    func viewsOfTheHistory() throws {
+        let store = try store()
+        let timelineOne = try timeline(Self.agenda)
+        _ = try record(Self.agenda, in: store, at: 1_000)
+        let shorter = Self.agenda.replacingOccurrences(of: "  - { id: two, title: Two, date: 2026-12-09, start: \"10:00\", duration: 1h, participants: [ana, bo] }\n", with: "")
+        let draft = try CalendarOutputs.draft(timeline: try timeline(shorter), zones: try zones, stamp: 2_000)
+        let history = try store.record(draft.entries, at: 2_000)
+        let files = try CalendarOutputs.files(of: draft, history: history, stamp: 2_000).map(\.path)
+        #expect(files.contains("cancellations/invites/ana.ics") && files.contains("cancellations/event.ics"))
+        try store.markSent(.init(), at: 3_000)
+        let later = try CalendarOutputs.files(of: draft, history: try store.history(), stamp: 3_000).map(\.path)
+        #expect(!later.contains { $0.hasPrefix("cancellations/") })
+        #expect(timelineOne.sessions.count == 2)
+    }
+
+    @Test("two versions never share a SEQUENCE: the store refuses a second one")
+    func uniqueSequence() throws {
+        let store = try store()
+        let history = try record(Self.agenda, in: store, at: 1_000)
+        let version = try #require(history.latest.values.first)
+        #expect(throws: (any Error).self) {
+            try store.transaction { db in
+                var duplicate = VersionRecord(version, event: "test-event")
+                try duplicate.insert(db)
+            }
+        }
+    }
+
+    @Test("an old state file is imported once: what it recorded keeps its SEQUENCE and counts as sent")
+    func legacyImport() throws {
+        let store = try store()
+        let text = """
+            { "convene_sent": 1, "calendars": {
+              "invites/ana.ics": {
+                "one@test-event.convene": { "sequence": 3, "fingerprint": "x", "summary": "Test event: One", "timezone": "Europe/Kiev",
+                  "start": "20261208T100000", "end": "20261208T110000", "cancelled": false,
+                  "organizer": { "name": "Org", "email": "org@example.org" }, "attendee": { "name": "Ana", "email": "ana@example.org" } } } } }
+            """
+        #expect(try store.importLegacy(path: "/tmp/out/.convene-sent.json", text: text, zones: try zones, at: 500) == 1)
+        #expect(try store.importLegacy(path: "/tmp/out/.convene-sent.json", text: text, zones: try zones, at: 600) == 0, "once")
+        let history = try record(Self.agenda, in: store, at: 1_000)
+        #expect(sequence(history, .person("ana"), "one") == 3, "the time it recorded still holds")
+        #expect(!history.changes.contains { $0.version.entry.owner == .person("ana") && $0.version.entry.session == "one" }, "it was sent")
+        let moved = try record(Self.agenda.replacingOccurrences(of: "start: \"10:00\"\n    duration: 1h\n    moderator", with: "start: \"12:00\"\n    duration: 1h\n    moderator"), in: store, at: 2_000)
+        #expect(sequence(moved, .person("ana"), "one") == 4)
+    }
+
+    @Test("a bad entry in an old state file is an error naming the file and the entry", arguments: [
+        (#""invites/../../../X.ics": {}"#, "invites/../../../X.ics", "it is not event.ics or invites/PERSON-ID.ics"),
+        (#""event.ics": { "one@test-event.convene": { "sequence": 99999999999, "cancelled": false } }"#, "event.ics one@test-event.convene", "its sequence is not a whole number"),
+        (#""event.ics": { "one@elsewhere.convene": {} }"#, "event.ics one@elsewhere.convene", "its UID is not SESSION-ID@test-event.convene"),
+        (#""event.ics": { "one@test-event.convene": { "sequence": 1, "cancelled": false, "timezone": "Europe/Kiew", "start": "20261208T100000", "end": "20261208T110000", "summary": "S" } }"#, "event.ics one@test-event.convene", "its timezone is not a zone"),
+        (#""event.ics": { "one@test-event.convene": { "sequence": 1, "cancelled": false, "timezone": "UTC", "start": "20261332T100000", "end": "20261208T110000", "summary": "S" } }"#, "event.ics one@test-event.convene", "its start or end is not a time"),
+        (#""event.ics": { "one@test-event.convene": { "sequence": 1, "cancelled": false, "timezone": "UTC", "start": "20261208T100000", "end": "20261208T110000", "summary": "S", "organizer": { "name": "Org", "email": "org@example.org\nBCC: x" } } }"#, "event.ics one@test-event.convene", "its organizer is not a name and an e-mail address"),
+    ])
+    func legacyRefused(calendars: String, entry: String, reason: String) throws {
+        let text = "{ \"convene_sent\": 1, \"calendars\": { \(calendars) } }"
+        do {
+            _ = try LegacyImport.versions(path: "out/.convene-sent.json", text: text, event: "test-event", zones: try zones, at: 0)
+            Issue.record("accepted: \(calendars)")
+        } catch {
+            guard let error = error as? StoreError, case .legacyEntry(let file, let named, let why) = error else { Issue.record("\(error)"); return }
+            #expect(file == "out/.convene-sent.json" && named == entry)
+            #expect(why.hasPrefix(reason), "\(why)")
+        }
+    }
+
+    @Test("forgetting a person leaves no trace of their name or address in the database file")
+    func forget() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("e.convene.db").path
+        do {
+            let store = try EventStore(path: path, event: "test-event")
+            _ = try record(Self.agenda, in: store, at: 1_000)
+            #expect(try store.forget("bo") == 2)
+            #expect(try store.versions().allSatisfy { $0.entry.owner != .person("bo") })
+            #expect(try store.history().latest.keys.contains { $0.owner == .person("ana") }, "nobody else is touched")
+        }
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(file))
+            #expect(bytes.range(of: Data("bo@example.org".utf8)) == nil, "\(file) still holds the address")
+            #expect(bytes.range(of: Data("Bo Example".utf8)) == nil, "\(file) still holds the name")
+        }
+    }
+
+    @Test("a store on a network file system is warned about; a local one is not")
+    func networkFileSystems() {
+        let mounts = """
+            /dev/sda1 / ext4 rw 0 0
+            server:/share /mnt/share nfs4 rw 0 0
+            //nas/team /media/team\\040drive cifs rw 0 0
+            """
+        #expect(FileSystemKind.network(at: "/mnt/share/events", mounts: mounts) == "nfs4")
+        #expect(FileSystemKind.network(at: "/media/team drive/x", mounts: mounts) == "cifs")
+        #expect(FileSystemKind.network(at: "/home/me/events", mounts: mounts) == nil)
+        #expect(FileSystemKind.network(at: "/mnt/shared", mounts: mounts) == nil, "a name that only starts like a mount point")
+    }
+
+    @Test("status counts what waits, per kind, and history lists every version")
+    func statusReport() throws {
+        let store = try store()
+        _ = try record(Self.agenda, in: store, at: 1_000)
+        try store.markSent(.init(people: ["ana"]), at: 1_100)
+        let moved = Self.agenda.replacingOccurrences(of: "date: 2026-12-09", with: "date: 2026-12-10")
+        let history = try record(moved, in: store, at: 2_000)
+        let report = StatusReport(event: "test-event", store: store.path, history: history)
+        let json = report.json().serialized()
+        #expect(json.contains("\"pending\": {\n    \"new\": 2,\n    \"update\": 1,\n    \"cancellation\": 0,\n    \"uninvite\": 0\n  }"), "\(json)")
+        let text = report.text()
+        #expect(text.contains("ana        two      SEQUENCE 0  update (time)"), "\(text)")
+        #expect(text.contains("programme  one      —           new event"))
+        #expect(text.components(separatedBy: "\n").filter { !$0.hasPrefix("Store ") }.allSatisfy { $0.count <= 80 })
+        let all = try store.versions()
+        #expect(StatusReport.historyText(event: "test-event", versions: all).contains("ana · two · SEQUENCE 1 · update (time)"))
+    }
+}
