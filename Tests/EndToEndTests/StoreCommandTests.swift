@@ -1,0 +1,114 @@
+@testable import Convene
+import ConveneTestSupport
+import Foundation
+import Testing
+
+/// `convene ics`, `build`, `status`, `history` and `forget` over one event store: output
+/// folders are views of one history.
+@Suite("the event store on the command line", .tags(.endToEnd))
+struct StoreCommandTests {
+    static let agenda = header + """
+        organizer: { name: Org, email: org@example.org }
+        people:
+          - { id: ana, name: Ana Example, email: ana@example.org }
+          - { id: undp, name: Una Dp, email: undp@example.org }
+        sessions:
+          - { id: one, title: One, date: 2026-12-08, start: "10:00", duration: 1h, participants: [ana, undp] }
+
+        """
+
+    func run(_ arguments: [String], in folder: URL, epoch: String = "1700000000") throws -> Run {
+        try convene(arguments, in: folder, environment: ["SOURCE_DATE_EPOCH": epoch])
+    }
+
+    func write(_ text: String, in folder: URL) throws {
+        try text.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    func files(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = folder.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files[path] = FileManager.default.contents(atPath: root + "/" + path) }
+        }
+        return files
+    }
+
+    @Test("an uninvite that was never sent survives a run with nothing changed, and says so")
+    func pendingCancellationKept() throws {
+        let folder = try temporaryFolder()
+        try write(Self.agenda, in: folder)
+        #expect(try run(["ics", "a.yaml", "-o", "out"], in: folder).status == 0)
+        try write(Self.agenda.replacingOccurrences(of: "participants: [ana, undp]", with: "participants: [ana]"), in: folder)
+        #expect(try run(["ics", "a.yaml", "-o", "out"], in: folder, epoch: "1700000100").status == 0)
+        let cancellation = folder.appendingPathComponent("out/cancellations/invites/undp.ics").path
+        #expect(FileManager.default.fileExists(atPath: cancellation))
+        let again = try run(["ics", "a.yaml", "-o", "out"], in: folder, epoch: "1700000200")
+        #expect(again.status == 0)
+        #expect(FileManager.default.fileExists(atPath: cancellation), "a rerun never drops what was not sent")
+        #expect(again.stderr.hasSuffix("convene: 1 new invite, 1 uninvite to send — convene status a.yaml lists them\n"), "\(again.stderr)")
+        let status = try run(["status", "a.yaml", "--json"], in: folder)
+        #expect(status.stdout.contains("\"what\": \"uninvite\""))
+        #expect(try run(["status", "a.yaml", "--discard"], in: folder).status == 2, "discarding names what it drops")
+        #expect(try run(["status", "a.yaml", "--discard", "--person", "undp"], in: folder).status == 0)
+        #expect(try run(["ics", "a.yaml", "-o", "out"], in: folder, epoch: "1700000300").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: cancellation), "discarded on purpose, it leaves the view")
+    }
+
+    @Test("two folders are views of one history: the next version has the same SEQUENCE in both")
+    func oneHistoryManyFolders() throws {
+        let folder = try temporaryFolder()
+        try write(Self.agenda, in: folder)
+        #expect(try run(["ics", "a.yaml", "-o", "A"], in: folder).status == 0)
+        try write(Self.agenda.replacingOccurrences(of: "start: \"10:00\"", with: "start: \"11:00\""), in: folder)
+        #expect(try run(["ics", "a.yaml", "-o", "A"], in: folder, epoch: "1700000100").status == 0)
+        #expect(try run(["ics", "a.yaml", "-o", "B"], in: folder, epoch: "1700000100").status == 0)
+        let a = try String(contentsOf: folder.appendingPathComponent("A/invites/ana.ics"), encoding: .utf8)
+        #expect(a.contains("SEQUENCE:1\r\n"))
+        #expect(try files(in: folder.appendingPathComponent("A")).filter { !$0.key.hasPrefix(".") }
+                == files(in: folder.appendingPathComponent("B")).filter { !$0.key.hasPrefix(".") })
+        let status = try run(["status", "a.yaml", "--json"], in: folder)
+        #expect(status.stdout.contains("\"what\": \"new\""), "never marked sent, the update is still news to them")
+        #expect(try run(["status", "a.yaml", "--mark-sent"], in: folder).status == 0)
+        try write(Self.agenda.replacingOccurrences(of: "start: \"10:00\"", with: "start: \"12:00\""), in: folder)
+        #expect(try run(["ics", "a.yaml", "-o", "B"], in: folder, epoch: "1700000200").status == 0)
+        let update = try run(["status", "a.yaml", "--json"], in: folder)
+        #expect(update.stdout.contains("\"what\": \"update\",\n        \"changed\": [\"time\"]"), "\(update.stdout)")
+    }
+
+    @Test("a deleted folder is rebuilt byte for byte, and a change of wording alone makes no new SEQUENCE")
+    func rebuiltIdentical() throws {
+        let folder = try temporaryFolder()
+        try write(Self.agenda, in: folder)
+        #expect(try run(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
+        let before = try files(in: folder.appendingPathComponent("out"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("out"))
+        #expect(try run(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
+        #expect(try files(in: folder.appendingPathComponent("out")) == before)
+        try write(Self.agenda.replacingOccurrences(of: "title: One", with: "title: The one session"), in: folder)
+        #expect(try run(["build", "a.yaml", "-o", "out"], in: folder, epoch: "1700000100").status == 0)
+        let invite = try String(contentsOf: folder.appendingPathComponent("out/invites/ana.ics"), encoding: .utf8)
+        #expect(invite.contains("The one session") && invite.contains("SEQUENCE:0\r\n"))
+        let history = try run(["history", "a.yaml", "--json"], in: folder)
+        #expect(history.stdout.components(separatedBy: "\"sequence\": 1").count == 1, "no second version of anything")
+    }
+
+    @Test("the store sits beside the agenda unless --state moves it; forget removes a person's history")
+    func storePlaceAndForget() throws {
+        let folder = try temporaryFolder()
+        try write(Self.agenda, in: folder)
+        #expect(try run(["ics", "a.yaml", "-o", "out"], in: folder).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("test-event.convene.db").path))
+        #expect(try run(["ics", "a.yaml", "-o", "elsewhere", "--state", "state/e.db"], in: folder).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("state/e.db").path))
+        let forget = try run(["forget", "a.yaml", "undp"], in: folder)
+        #expect(forget.status == 0)
+        #expect(forget.stdout.hasPrefix("forgot undp: 1 version removed from "))
+        #expect(forget.stderr.contains("undp is still in a.yaml: remove them there too"))
+        let history = try run(["history", "a.yaml"], in: folder)
+        #expect(!history.stdout.contains("undp"))
+    }
+}
