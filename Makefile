@@ -29,13 +29,15 @@ demo: build
 # which read Convene's calendars and zones with Python's icalendar and zoneinfo), the
 # published JSON Schema against the sample agendas and template drafts, the calendars
 # opened in real clients (khal, vobject), the printed sheets rendered by headless Chromium
-# to PDF and PNG and read back with pdftotext, and the libical paths under valgrind.
+# to PDF and PNG and read back with pdftotext, the event store under SIGKILL and two builds at
+# once, and the libical paths under valgrind.
 test: build
 	@bash scripts/install-deps.sh --test
 	CONVENE_EXTERNAL_TESTS=1 $(SWIFT) test
 	python3 scripts/check-schema.py $(CONVENE)
 	bash scripts/check-clients.sh $(CONVENE)
 	python3 scripts/check-print.py $(CONVENE) out/print-check
+	python3 scripts/check-store.py $(CONVENE)
 	bash scripts/check-leaks.sh
 
 # The benchmarks. Slot search: generated busy calendars for 50, 200 and 800 people (a year of

@@ -50,16 +50,46 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
             // What is deleted (a forgotten person) is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrator.migrate(database)
-            try database.write { db in
-                if try Row.fetchOne(db, sql: "SELECT id FROM event WHERE id = ?", arguments: [event]) == nil {
-                    try db.execute(sql: "INSERT INTO event (id, created_at) VALUES (?, ?)", arguments: [event, Int64(Date().timeIntervalSince1970)])
+        database = try Self.open(path: path, configuration: configuration, event: event)
+    }
+
+    /// Opens and migrates the database. Setting up a new file (the journal mode, the schema)
+    /// can meet another process doing the same, which SQLite answers at once with "busy"
+    /// rather than by waiting: such a start is tried again until ``busyTimeout``.
+    static func open(path: String, configuration: Configuration, event: String) throws(StoreError) -> DatabaseQueue {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                let database = try DatabaseQueue(path: path, configuration: configuration)
+                try migrate(database, path: path)
+                try database.write { db in
+                    if try Row.fetchOne(db, sql: "SELECT id FROM event WHERE id = ?", arguments: [event]) == nil {
+                        try db.execute(sql: "INSERT INTO event (id, created_at) VALUES (?, ?)", arguments: [event, Int64(Date().timeIntervalSince1970)])
+                    }
                 }
+                return database
+            } catch {
+                let problem = StoreError(error, path: path)
+                guard problem == .busy(path), Date() < deadline else { throw problem }
+                Thread.sleep(forTimeInterval: 0.02)
             }
-        } catch {
-            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Brings the schema up to date. Two processes opening a new store at once may both find a
+    /// migration to run; the one that comes second then finds the table made, and looks again.
+    static func migrate(_ database: DatabaseQueue, path: String) throws {
+        if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw StoreError.damaged(path, reason: "it was made by a newer version of Convene")
+        }
+        var attempts = 0
+        while true {
+            do {
+                try migrator.migrate(database)
+                return
+            } catch let error as DatabaseError where error.message?.contains("already exists") == true && attempts < 5 {
+                attempts += 1
+            }
         }
     }
 

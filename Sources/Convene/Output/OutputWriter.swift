@@ -60,28 +60,41 @@ public struct OutputWriter: Sendable {
             }
             let existing = Self.fingerprint(data)
             let unchanged = existing == Self.fingerprint(Data(file.contents.utf8))
-            if !force, !unchanged, manifest[file.path] != existing { throw .wouldOverwrite(path) }
+            if !force, !unchanged, !(manifest[file.path]?.contains(existing) ?? false) { throw .wouldOverwrite(path) }
         }
+        try Self.makeFolder(folder, for: folder)
+        // Before any file changes, the manifest accepts both what each file holds now and what
+        // it is about to hold: a run killed half-way leaves a folder the next run may rewrite.
+        var during = manifest
+        for file in files { during[file.path, default: []].insert(Self.fingerprint(Data(file.contents.utf8))) }
+        try Self.writeManifest(during, to: manifestPath)
         for file in files {
             let path = folder + "/" + file.path
             try Self.atomicWrite(Data(file.contents.utf8), to: path)
-            manifest[file.path] = Self.fingerprint(Data(file.contents.utf8))
+            manifest[file.path] = [Self.fingerprint(Data(file.contents.utf8))]
         }
         let written = Set(files.map(\.path))
-        for (path, print) in manifest where !written.contains(path) && pruning.contains(where: { path.hasPrefix($0) }) {
+        for (path, prints) in manifest where !written.contains(path) && pruning.contains(where: { path.hasPrefix($0) }) {
             let full = folder + "/" + path
             guard let data = FileManager.default.contents(atPath: full) else {
                 manifest[path] = nil
                 continue
             }
             // A file the user changed stays, and stays protected.
-            if Self.fingerprint(data) == print, (try? FileManager.default.removeItem(atPath: full)) != nil {
+            if prints.contains(Self.fingerprint(data)), (try? FileManager.default.removeItem(atPath: full)) != nil {
                 manifest[path] = nil
             }
         }
-        let entries = manifest.keys.sorted().map { ($0, JSONValue.string(manifest[$0] ?? "")) }
+        try Self.writeManifest(manifest, to: manifestPath)
+    }
+
+    static func writeManifest(_ manifest: [String: Set<String>], to path: String) throws(OutputError) {
+        let entries = manifest.keys.sorted().map { key -> (String, JSONValue) in
+            let prints = (manifest[key] ?? []).sorted()
+            return (key, prints.count == 1 ? .string(prints[0]) : .array(prints.map(JSONValue.string)))
+        }
         let text = JSONValue.object([("written_by", .string("convene")), ("files", .object(entries))]).serialized()
-        try Self.atomicWrite(Data(text.utf8), to: manifestPath)
+        try atomicWrite(Data(text.utf8), to: path)
     }
 
     /// Writes one file at `path`; an existing file is replaced only when forced.
@@ -97,11 +110,7 @@ public struct OutputWriter: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw .cannotWrite(path, reason: "it is a folder")
         }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path, reason: "its folder cannot be created (\(Self.reason(error)))")
-        }
+        try makeFolder(folder.path, for: path)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temporary, options: [.withoutOverwriting])
@@ -116,6 +125,29 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Makes `folder` and its parents, or says why not, naming `path` (what was to be written).
+    static func makeFolder(_ folder: String, for path: String) throws(OutputError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            // Say which part of the path is in the way, rather than the system's error number.
+            var ancestor = URL(fileURLWithPath: folder)
+            while ancestor.path != "/" {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
+                    if !isFolder.boolValue {
+                        throw .cannotWrite(path, reason: "its folder cannot be created: \(ancestor.path) is a file, not a folder")
+                    }
+                    break
+                }
+                ancestor.deleteLastPathComponent()
+            }
+            throw .cannotWrite(path, reason: "its folder cannot be created (\(Self.reason(error)))")
+        }
+    }
+
     private static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
@@ -125,11 +157,18 @@ public struct OutputWriter: Sendable {
         return nsError.localizedDescription
     }
 
-    private static func readManifest(_ path: String) -> [String: String] {
+    /// What the manifest at `path` accepts for each file: one fingerprint, or (left by a run
+    /// that was stopped while writing) the one before and the one after.
+    private static func readManifest(_ path: String) -> [String: Set<String>] {
         guard let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let files = object["files"] as? [String: String] else { return [:] }
-        return files
+              let files = object["files"] as? [String: Any] else { return [:] }
+        var manifest: [String: Set<String>] = [:]
+        for (file, value) in files {
+            if let print = value as? String { manifest[file] = [print] }
+            if let prints = value as? [String] { manifest[file] = Set(prints) }
+        }
+        return manifest
     }
 
     /// FNV-1a, 64 bits: enough to tell whether a file changed since it was written.
