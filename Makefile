@@ -45,6 +45,8 @@ test: build
 # steps; against libical alone in the same run, and against the same search in Python.
 # Calendars: programmes of 250, 500 and 1,000 sessions with 3 people per session
 # (every person's invite), against the same files written with Python's icalendar.
+# Status: the event store of a 1,000-session forum with 25 people a session, read back and
+# shown as convene status shows it.
 bench: deps
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release --product convene-bench
@@ -52,6 +54,7 @@ bench: deps
 	python3 scripts/slots-python.py out/bench $(BENCH_SIZES)
 	@python3 scripts/bench-summary.py out/bench
 	/usr/bin/time -f "convene ics: peak memory %M KB" .build/release/convene-bench --ics --out out/bench --sizes $(ICS_SIZES)
+	.build/release/convene-bench --status --out out/bench --sizes 1000
 	python3 scripts/ics-python.py out/bench $(ICS_SIZES)
 	@python3 scripts/bench-summary.py out/bench --ics
 

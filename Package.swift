@@ -55,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ConveneBenchmarks",
-            dependencies: ["Convene", "ICal"]
+            dependencies: ["Convene", "ICal", "ConveneStore"]
         ),
         // What the test targets share: the zone database, agendas and sheets made in-process,
         // and the built binary run as a user would.

@@ -4,6 +4,7 @@
 //
 //   convene-bench [--out DIR] [--sizes 50,200,800] [--repeat 3]
 //   convene-bench --ics [--out DIR] [--sizes 250,500,1000]
+//   convene-bench --status [--out DIR] [--sizes 1000]
 import Convene
 import Foundation
 import ICal
@@ -72,6 +73,14 @@ let sizes = (option("--sizes") ?? "50,200,800").split(separator: ",").compactMap
 let repeats = Int(option("--repeat") ?? "3") ?? 3
 
 let zones = try ZoneDirectory()
+if CommandLine.arguments.contains("--status") {
+    let out = option("--out") ?? "out/bench"
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    let sizes = (option("--sizes") ?? "1000").split(separator: ",").compactMap { Int($0) }
+    try StatusBenchmark.run(out: out, sizes: sizes)
+    exit(0)
+}
+
 if CommandLine.arguments.contains("--ics") {
     let sizes = (option("--sizes") ?? "250,500,1000").split(separator: ",").compactMap { Int($0) }
     try IcsBenchmark.run(out: out, sizes: sizes, zones: zones)

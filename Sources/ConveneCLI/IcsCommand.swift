@@ -9,10 +9,12 @@ struct IcsCommand: ParsableCommand {
         discussion: """
             DIR/event.ics (METHOD:PUBLISH) is for posting or forwarding: no attendees, and names only \
             where they may be public (--audience widens the circle). DIR/invites/PERSON-ID.ics (METHOD:REQUEST) holds the sessions a \
-            person takes part in. DIR/.convene-sent.json remembers what was sent: run again after a \
-            change and a changed session keeps its UID with a higher SEQUENCE; a person removed from a \
-            session, or a removed session, gets a METHOD:CANCEL file in DIR/cancellations/invites/, and \
-            the public calendar a cancelled copy in DIR/cancellations/event.ics. DTSTAMP comes \
+            person takes part in. The event store (--state, or EVENT-ID.convene.db beside the agenda) \
+            remembers what was generated and sent: run again after a \
+            change and a session whose time, place, link, role or attendance changed keeps its UID \
+            with a higher SEQUENCE; a person removed from a session, or a removed session, gets a \
+            METHOD:CANCEL file in DIR/cancellations/invites/, and the public calendar a cancelled \
+            copy in DIR/cancellations/event.ics, until convene status --mark-sent. DTSTAMP comes \
             from SOURCE_DATE_EPOCH when it is set, so the same agenda gives the same files.
             """
     )

@@ -79,13 +79,18 @@ public struct StatusReport: Sendable {
             }
             rows.append([key.owner.description, latest.entry.session.rawValue, sent, pending])
         }
-        let widths = (0..<4).map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
-        for row in rows {
+        // Ids are ASCII; a cell's width is measured once.
+        let cellWidths = rows.map { row in row.map { $0.utf8.count == $0.unicodeScalars.count && $0.allSatisfy(\.isASCII) ? $0.utf8.count : DisplayWidth.of($0) } }
+        let widths = (0..<4).map { column in cellWidths.map { $0[column] }.max() ?? 0 }
+        for (row, cells) in zip(rows, cellWidths) {
             var line = ""
-            for (column, cell) in row.enumerated() {
-                line += cell + (column == 3 ? "" : String(repeating: " ", count: widths[column] - DisplayWidth.of(cell) + 2))
+            line.reserveCapacity(widths.reduce(8, +))
+            for column in 0..<4 {
+                line += row[column]
+                if column < 3 { line += String(repeating: " ", count: widths[column] - cells[column] + 2) }
             }
-            lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
         }
         if history.latest.isEmpty { lines.append("Nothing generated yet: convene ics or convene build makes the first versions.") }
         lines.append("")
