@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs the libical paths (writing calendars, reading busy calendars) under valgrind and fails
-# on any block lost that libical allocated, or any invalid read or write.
+# on any block lost that libical allocated, any invalid read, write or free, and any use of an
+# uninitialised value inside libical or SQLite. (Optimised Swift code compares enums whose
+# unused payload bytes valgrind takes for uninitialised; those reports, in the Swift frames of
+# Yams and GRDB, say nothing about the C libraries and are not counted.)
 #
 # Valgrind 3.19 cannot read the DWARF 5 debug information of Swift 6 builds, so this checks a
 # stripped release binary: libical's own frames still have names. Blocks the Swift runtime
@@ -55,7 +58,9 @@ run() { # NAME ARGUMENTS...
   valgrind --leak-check=full --show-leak-kinds=definite,indirect --num-callers=40 "$work/convene" "$@" >"$work/log" 2>&1
   local lost invalid
   lost=$(awk '/are (definitely|indirectly) lost/{record=1; libical=0; next} /libical/{if (record) libical=1} /^==[0-9]+== $/{if (record && libical) n++; record=0} END {print n+0}' "$work/log")
-  invalid=$(grep -cE "Invalid (read|write|free)|uninitialised" "$work/log")
+  invalid=$(grep -cE "Invalid (read|write|free)" "$work/log")
+  # An uninitialised value counts when a C library's frame is in its stack.
+  invalid=$((invalid + $(awk '/uninitialised/{record=1; c=0; next} /libical|libsqlite/{if (record) c=1} /^==[0-9]+== $/{if (record && c) n++; record=0} END {print n+0}' "$work/log")))
   if [ "$lost" -eq 0 ] && [ "$invalid" -eq 0 ] && grep -q "ERROR SUMMARY" "$work/log"; then
     passed=$((passed + 1))
   else
@@ -64,9 +69,9 @@ run() { # NAME ARGUMENTS...
     grep -E "lost in loss record|Invalid|uninitialised" -A12 "$work/log" | head -60
   fi
 }
-run "ics, Chatham House sample" ics agendas/kyiv-consultation-2026.yaml -o "$work/ics"
-run "ics again (updates)" ics agendas/kyiv-consultation-2026.yaml -o "$work/ics"
-run "build, side event" build agendas/wps-side-event-2022.yaml -o "$work/build"
+run "ics, Chatham House sample" ics agendas/kyiv-consultation-2026.yaml -o "$work/ics" --state "$work/kyiv.convene.db"
+run "ics again (updates)" ics agendas/kyiv-consultation-2026.yaml -o "$work/ics" --state "$work/kyiv.convene.db"
+run "build, side event" build agendas/wps-side-event-2022.yaml -o "$work/build" --state "$work/side.convene.db"
 run "slots with an Outlook calendar" slots agendas/kyiv-consultation-2026.yaml --session day1-morning --from 2026-12-07 --to 2026-12-11 --busy "$work/busy"
 echo "leaks: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
