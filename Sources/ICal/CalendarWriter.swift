@@ -37,14 +37,19 @@ public struct CalendarDocument: Sendable, Equatable {
         /// RFC 7986 CONFERENCE (a URI).
         public var conference: String?
         public var cancelled: Bool
+        /// In a CANCEL: only the attendees are removed, and the event goes on (RFC 5546 3.2.5):
+        /// no STATUS, no RSVP, and ``comment`` says so.
+        public var uninvite: Bool
+        /// COMMENT: a word to the reader, such as why they receive a cancellation.
+        public var comment: String?
         public var organizer: Party?
         public var attendees: [Attendee]
         public var alarms: [Alarm]
 
         public init(uid: String, sequence: Int, stamp: Int64, timeZone: String, start: CivilTime, end: CivilTime,
                     summary: String, description: String? = nil, location: String? = nil, url: String? = nil,
-                    conference: String? = nil, cancelled: Bool = false, organizer: Party? = nil,
-                    attendees: [Attendee] = [], alarms: [Alarm] = []) {
+                    conference: String? = nil, cancelled: Bool = false, uninvite: Bool = false, comment: String? = nil,
+                    organizer: Party? = nil, attendees: [Attendee] = [], alarms: [Alarm] = []) {
             self.uid = uid
             self.sequence = sequence
             self.stamp = stamp
@@ -57,6 +62,8 @@ public struct CalendarDocument: Sendable, Equatable {
             self.url = url
             self.conference = conference
             self.cancelled = cancelled
+            self.uninvite = uninvite
+            self.comment = comment
             self.organizer = organizer
             self.attendees = attendees
             self.alarms = alarms
@@ -212,7 +219,9 @@ public enum CalendarWriter {
             icalproperty_add_parameter(property, icalparameter_new_value(ICAL_VALUE_URI))
             add(property)
         }
-        add(icalproperty_new_status(event.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
+        // An uninvite leaves the event's status alone: it goes on, without this reader.
+        if !event.uninvite { add(icalproperty_new_status(event.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED)) }
+        if let comment = event.comment.map(clean), !comment.isEmpty { add(icalproperty_new_comment(comment)) }
         if let organizer = event.organizer {
             let property = icalproperty_new_organizer("mailto:" + clean(organizer.email))
             icalproperty_add_parameter(property, icalparameter_new_cn(clean(organizer.name)))
@@ -228,8 +237,10 @@ public enum CalendarWriter {
             case .optional: ICAL_ROLE_OPTPARTICIPANT
             }
             icalproperty_add_parameter(property, icalparameter_new_role(role))
-            icalproperty_add_parameter(property, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION))
-            icalproperty_add_parameter(property, icalparameter_new_rsvp(ICAL_RSVP_TRUE))
+            if !event.uninvite {
+                icalproperty_add_parameter(property, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION))
+                icalproperty_add_parameter(property, icalparameter_new_rsvp(ICAL_RSVP_TRUE))
+            }
             add(property)
         }
         for alarm in event.alarms {

@@ -1,6 +1,7 @@
 @testable import Convene
 import ConveneTestSupport
 import Foundation
+import ICal
 import Testing
 
 /// `convene ics`, `build`, `status`, `history` and `forget` over one event store: output
@@ -46,6 +47,11 @@ struct StoreCommandTests {
         #expect(try run(["ics", "a.yaml", "-o", "out"], in: folder, epoch: "1700000100").status == 0)
         let cancellation = folder.appendingPathComponent("out/cancellations/invites/undp.ics").path
         #expect(FileManager.default.fileExists(atPath: cancellation))
+        // An uninvite is not a cancellation: the session goes ahead (RFC 5546 3.2.5).
+        let uninvite = try String(contentsOfFile: cancellation, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(uninvite.contains("METHOD:CANCEL\r\n") && !uninvite.contains("STATUS:") && !uninvite.contains("RSVP"))
+        #expect(uninvite.contains("COMMENT:You no longer take part in this session\\; it goes ahead without you.\r\n"), "\(uninvite)")
+        #expect(CalendarRestrictions.problems(in: uninvite).isEmpty, "clean by libical's iTIP rules")
         let again = try run(["ics", "a.yaml", "-o", "out"], in: folder, epoch: "1700000200")
         #expect(again.status == 0)
         #expect(FileManager.default.fileExists(atPath: cancellation), "a rerun never drops what was not sent")

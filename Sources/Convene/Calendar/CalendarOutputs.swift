@@ -92,9 +92,13 @@ public enum CalendarOutputs {
         for owner in cancellations.keys.sorted() {
             let events = (cancellations[owner] ?? []).sorted { $0.entry.uid < $1.entry.uid }.map { version in
                 let entry = version.entry
+                // Removing a person from a session that goes on is not cancelling it.
+                let uninvite = version.kind == .uninvite
                 return CalendarDocument.Event(uid: entry.uid, sequence: version.sequence, stamp: stamp, timeZone: entry.timeZone,
                                               start: Self.civil(entry.startText), end: Self.civil(entry.endText),
-                                              summary: entry.summary, cancelled: true, organizer: entry.organizer,
+                                              summary: entry.summary, cancelled: !uninvite, uninvite: uninvite,
+                                              comment: uninvite ? "You no longer take part in this session; it goes ahead without you." : "This session is cancelled.",
+                                              organizer: entry.organizer,
                                               attendees: entry.attendee.map { [.init(party: $0, role: .optional)] } ?? [])
             }
             switch owner {
