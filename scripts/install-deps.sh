@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Convene needs on Debian or Ubuntu, once, and does nothing when it is there:
-#   tzdata       the time-zone database every time Convene prints is computed from
+#   tzdata       the time-zone database every time Convene prints is computed from, kept at
+#                the newest release the package archive offers
 #   libical-dev  iCalendar parsing and writing (with pkg-config to find it)
 #   libsqlite3-dev  the event store's database (SQLite, through GRDB)
 #   valgrind     the tests' check that libical's memory is freed
@@ -26,6 +27,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# tzdata at the newest release the archive offers, not only present: an old release gives wrong
+# hours where the rules changed since (America/Vancouver after 1 November 2026, under 2025b).
+# The package lists are refreshed first when they are missing or more than a day old.
+tzdata_candidate() { apt-cache policy tzdata 2>/dev/null | awk '/Candidate:/ {print $2}'; }
+if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; }; then
+  tz_sudo=""; [ "$(id -u)" -ne 0 ] && tz_sudo="sudo"
+  lists_fresh=$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -1)
+  if [ -z "$lists_fresh" ] || [ -z "$(tzdata_candidate)" ] || [ "$(tzdata_candidate)" = "(none)" ]; then
+    DEBIAN_FRONTEND=noninteractive $tz_sudo apt-get update -qq || echo "warning: apt-get update failed; tzdata is checked against the lists there are" >&2
+  fi
+  tz_installed=$(dpkg-query -W -f='${Version}' tzdata 2>/dev/null || true)
+  tz_candidate=$(tzdata_candidate)
+  if [ -n "$tz_candidate" ] && [ "$tz_candidate" != "(none)" ] && [ "$tz_installed" != "$tz_candidate" ]; then
+    echo "upgrading tzdata ${tz_installed:-(none)} to $tz_candidate"
+    DEBIAN_FRONTEND=noninteractive $tz_sudo apt-get install -y -qq --no-install-recommends tzdata >/dev/null
+  fi
 fi
 # Python modules: for --test, PyYAML, jsonschema, icalendar, vobject and khal 0.14.1 (the
 # calendar clients the tests open invites in); for --bench, also
