@@ -63,6 +63,20 @@ struct EventStoreTests {
         #expect(fourth.latest[.init(owner: .programme, uid: "one@test-event.convene")]?.changed == ["link"])
     }
 
+    @Test("a room that names a hidden person is withheld from some readers, and is one meaning for all of them")
+    func meaningIsTheOrganisersText() throws {
+        let text = Self.agenda.replacingOccurrences(of: "venue: { name: Hall,", with: "venue: { name: Hall, room: \"Ana Example's office\",")
+            .replacingOccurrences(of: "  - { id: ana, name: Ana Example, email: ana@example.org }", with: "  - { id: ana, name: Ana Example, email: ana@example.org, visibility: organizers, described_as: an adviser }")
+        let store = try store()
+        let timeline = try timeline(text)
+        let organizers = try CalendarOutputs.draft(timeline: timeline, zones: try zones, stamp: 1_000, audience: .organizers)
+        _ = try store.record(organizers.entries, at: 1_000)
+        let forPublic = try CalendarOutputs.draft(timeline: timeline, zones: try zones, stamp: 2_000, audience: .public)
+        #expect(forPublic.documents["event.ics"]?.events.first?.location?.contains("Ana Example") == false, "the public copy withholds her")
+        let history = try store.record(forPublic.entries, at: 2_000)
+        #expect(history.latest.values.allSatisfy { $0.sequence == 0 }, "what one copy withholds is not a change")
+    }
+
     @Test("a removed session is cancelled and a removed person uninvited; both stay pending until marked sent or discarded")
     func pendingStaysPending() throws {
         let store = try store()

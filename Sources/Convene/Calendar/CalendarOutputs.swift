@@ -65,8 +65,11 @@ public enum CalendarOutputs {
         return (document?.events ?? []).compactMap { event in
             guard let timed = sessions[event.uid] else { return nil }
             let role = attendee.flatMap { reader in event.attendees.first { $0.party.email == reader.email } }.map { "\($0.role)" } ?? ""
-            let meaning = InvitationMeaning(start: timed.start.seconds, end: timed.end.seconds, place: event.location ?? "",
-                                            link: event.url ?? "", role: role, attendance: attendance, cancelled: false)
+            // Place and link as the organisers wrote them: what one reader's copy withholds of
+            // them is wording, and must not make the same session two meanings.
+            let meaning = InvitationMeaning(start: timed.start.seconds, end: timed.end.seconds,
+                                            place: Invites.place(of: timed, in: timeline.agenda).joined(separator: ", "),
+                                            link: timeline.agenda.venue?.online?.url ?? "", role: role, attendance: attendance, cancelled: false)
             return CalendarEntry(owner: owner, uid: event.uid, session: timed.id, meaning: meaning, summary: event.summary,
                                  timeZone: event.timeZone, startText: event.start.description, endText: event.end.description,
                                  organizer: event.organizer, attendee: attendee)

@@ -153,7 +153,7 @@ public struct Invites: Sendable {
     private func event(for timed: TimedSession, in agenda: Agenda, sequence: Int, description: String, organizer: CalendarDocument.Party?,
                        attendees: [CalendarDocument.Attendee], alarms: [CalendarDocument.Alarm]) throws -> CalendarDocument.Event {
         let start = try zones.zonedTime(timed.start, in: agenda.timeZone), end = try zones.zonedTime(timed.end, in: agenda.timeZone)
-        let room = [timed.session.room ?? agenda.venue?.room, agenda.venue?.name, agenda.venue?.address].compactMap { $0 }
+        let room = Self.place(of: timed, in: agenda)
         let online = agenda.venue?.online?.url
         var text = description
         if let online { text += "\n\nOnline: \(online)" }
@@ -162,6 +162,11 @@ public struct Invites: Sendable {
             start: start.civil, end: end.civil, summary: timed.session.title == agenda.title ? agenda.title : "\(agenda.title): \(timed.session.title)",
             description: text, location: room.isEmpty ? nil : room.joined(separator: ", "), url: online, conference: online,
             organizer: organizer, attendees: attendees, alarms: alarms)
+    }
+
+    /// LOCATION's parts: the session's room (or the venue's), the venue's name and address.
+    static func place(of timed: TimedSession, in agenda: Agenda) -> [String] {
+        [timed.session.room ?? agenda.venue?.room, agenda.venue?.name, agenda.venue?.address].compactMap { $0 }
     }
 
     static func rule(_ confidentiality: Confidentiality) -> String {
