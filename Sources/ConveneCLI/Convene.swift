@@ -42,6 +42,8 @@ struct ConveneCommand: ParsableCommand {
             Terminal.error(fullMessage(for: usage))
             Foundation.exit(Terminal.Exit.usage)
         } catch {
+            // Help and version requests come through here too: they are successes.
+            if exitCode(for: error) == .success { self.exit(withError: error) }
             // A library error no command caught itself: its message and documented code.
             let (message, code) = Terminal.failure(error)
             Terminal.error(message)

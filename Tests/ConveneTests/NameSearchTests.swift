@@ -31,7 +31,10 @@ struct NameSearchTests {
         #expect(peace.matches("Peace, at last"))
         let sarabi = NameSearch([.init("Sarabi", replacement: "[withheld]")])
         #expect(!sarabi.matches("the Sarabis arrived"))
-        #expect(!sarabi.matches("Sarabi2 and xSarabi"))
+        #expect(!sarabi.matches("xSarabi and Sarabix"))
+        // Next to a number a name still stands as a word, as it does in a link.
+        #expect(sarabi.matches("https://example.org/j/room%20Sarabi"))
+        #expect(sarabi.replacing(in: "room2Sarabi") == "room2[withheld]")
         #expect(sarabi.matches("Sarabi's report"))
     }
 

@@ -50,6 +50,8 @@ public struct DisclosedTimeline: Sendable {
         func clean(_ text: String?, _ session: Session?) -> String? {
             text.map { clean($0, session) }
         }
+        // A link runs names together (`…/j/HadiaHiddenBriefing`): there they count anywhere.
+        let links = Self.linkSearch(original.people, hiddenIn: nil, disclosure: disclosure)
         var agenda = original
         agenda.title = clean(agenda.title, nil)
         agenda.subtitle = clean(agenda.subtitle, nil)
@@ -63,7 +65,7 @@ public struct DisclosedTimeline: Sendable {
             venue.room = clean(venue.room, nil)
             if var online = venue.online {
                 online.platform = clean(online.platform, nil)
-                online.url = clean(online.url, nil)
+                online.url = online.url.map(links.replacing(in:))
                 online.dialIn = clean(online.dialIn, nil)
                 online.notes = clean(online.notes, nil)
                 venue.online = online
@@ -171,6 +173,25 @@ public struct DisclosedTimeline: Sendable {
                                     visibleOrganizations: visibleOrganizations)
         }
         return NameSearch(needles)
+    }
+
+    /// The people the reader may not see, as they may stand in a link: run together or inside
+    /// a longer word; replaced by `withheld`, which keeps the link a link.
+    static func linkSearch(_ people: [Person], hiddenIn session: Session?, disclosure: Disclosure) -> NameSearch {
+        var needles: [NameSearch.Needle] = []
+        for person in people where !disclosure.mayName(person, in: session) {
+            let parts = nameParts(person.name)
+            var texts: [String] = []
+            if !parts.isEmpty { texts.append(parts.joined()) }
+            if parts.count > 1 { texts.append(parts.joined(separator: ".")); texts.append(parts.joined(separator: "-")); texts.append(parts.joined(separator: "_")) }
+            // Every part of the name: a link gives no spaces to tell a name from a word.
+            texts += parts.filter { $0.count >= 3 }
+            if let email = person.email, let at = email.firstIndex(of: "@"), email.distance(from: email.startIndex, to: at) >= 3 {
+                texts.append(String(email[..<at]))
+            }
+            needles += texts.map { NameSearch.Needle($0, replacement: "withheld") }
+        }
+        return NameSearch(needles, wholeWords: false)
     }
 
     /// What identifies `person` in text.

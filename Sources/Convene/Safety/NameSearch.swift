@@ -30,8 +30,13 @@ public struct NameSearch: Sendable {
     let endings: [Int]
 
     /// A search for `needles`; needles that fold to nothing are ignored.
-    public init(_ needles: [Needle]) {
+    /// Whether a needle must stand as whole words (`true`), or counts anywhere, inside a longer
+    /// word too (`false`: for links, where names are run together, `HadiaHiddenBriefing`).
+    public let wholeWords: Bool
+
+    public init(_ needles: [Needle], wholeWords: Bool = true) {
         self.needles = needles
+        self.wholeWords = wholeWords
         var edges: [UInt64: Int] = [:]
         var endings = [-1]
         for (number, needle) in needles.enumerated() {
@@ -112,7 +117,7 @@ extension NameSearch {
         var found: [(range: Range<String.Index>, needle: Int)] = []
         var start = 0
         while start < count {
-            if start > 0, !Self.isEdge(kinds[start - 1], kinds[start]) {
+            if wholeWords, start > 0, !Self.isEdge(kinds[start - 1], kinds[start]) {
                 start += 1
                 continue
             }
@@ -121,7 +126,7 @@ extension NameSearch {
                 node = next
                 end += 1
                 let needle = endings[node]
-                if needle >= 0, end == count || Self.isEdge(kinds[end - 1], kinds[end]) {
+                if needle >= 0, !wholeWords || end == count || Self.isEdge(kinds[end - 1], kinds[end]) {
                     bestEnd = end
                     bestNeedle = needle
                 }
@@ -150,24 +155,29 @@ extension NameSearch {
     /// A letter of a script written without spaces between words, or whose words take
     /// endings without a space (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar, Tibetan).
     static let unspacedWord: UInt8 = 2
+    /// A digit: a name next to a number (`%20Hidden`, `room2Hidden`, in a link) still stands
+    /// as a word, so letters and digits meet at an edge.
+    static let digit: UInt8 = 3
 
     /// Whether a word may begin or end between scalars of kinds `before` and `after`.
     static func isEdge(_ before: UInt8, _ after: UInt8) -> Bool {
-        before != word || after != word
+        before != after || before == nonWord || before == unspacedWord
     }
 
     /// The kind of a folded scalar, for word edges.
     static func kind(_ value: UInt32) -> UInt8 {
         if value < 0x80 {
             switch value {
-            case 0x30...0x39, 0x61...0x7A: return word
+            case 0x30...0x39: return digit
+            case 0x61...0x7A: return word
             default: return nonWord
             }
         }
         guard let scalar = Unicode.Scalar(value) else { return nonWord }
         switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .spacingMark:
+        case .decimalNumber, .letterNumber, .otherNumber:
+            return digit
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .spacingMark:
             break
         default:
             return nonWord

@@ -34,7 +34,7 @@ public struct HiddenNameCheck: Sendable {
             for (key, value) in [("name", venue.name), ("address", venue.address), ("room", venue.room),
                                  ("online.url", venue.online?.url), ("online.platform", venue.online?.platform),
                                  ("online.dial_in", venue.online?.dialIn), ("online.notes", venue.online?.notes)] {
-                if let value { texts.append(Text(path: SourcePath.root.venue.key(key), what: "the venue's \(key.replacingOccurrences(of: "_", with: "-"))", text: value)) }
+                if let value { texts.append(Text(path: SourcePath(stringLiteral: "venue." + key), what: "the venue's \(key.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ".", with: " "))", text: value)) }
             }
         }
         if let notes = agenda.interpretation?.notes {
@@ -103,6 +103,18 @@ public struct HiddenNameCheck: Sendable {
                     // A person's own title, organisation and description may say who they are.
                     if let own = agenda.people.firstIndex(where: { $0.id == people[owner].id }), SourcePath.root.people[own].contains(text.path) { continue }
                     if !(seenBy[owner]?.contains(audience) ?? false) { seenBy[owner, default: []].append(audience) }
+                }
+            }
+            // A link runs names together: there each hidden person is looked for as the outputs do.
+            if text.path == SourcePath.root.venue.online.url {
+                for audience in audiences {
+                    let disclosure = Disclosure(audience: audience, eventRule: agenda.confidentiality)
+                    for (owner, person) in people.enumerated()
+                    where (audience == .participants ? person.visibility == .organizers : person.visibility != .public)
+                        && DisclosedTimeline.linkSearch([person], hiddenIn: nil, disclosure: disclosure).matches(text.text)
+                        && !(seenBy[owner]?.contains(audience) ?? false) {
+                        seenBy[owner, default: []].append(audience)
+                    }
                 }
             }
             for (owner, readers) in seenBy.sorted(by: { $0.key < $1.key }) {
