@@ -271,7 +271,12 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
             }
             // The write-ahead log still holds the pages as they were: fold it into the database
             // (whose deleted content secure_delete has overwritten) and empty it.
-            try database.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            let folded = try database.writeWithoutTransaction { db in
+                try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)").map { (row: Row) -> Bool in row[0] as Int == 0 } ?? true
+            }
+            // Another process reading the store kept the log from being emptied: the old pages
+            // are still on disk, so saying "forgotten" would be untrue.
+            guard folded else { throw StoreError.busy(path) }
             return removed
         } catch let error as StoreError {
             throw error

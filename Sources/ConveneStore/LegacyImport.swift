@@ -73,7 +73,9 @@ public enum LegacyImport {
                 }
                 let meaning = InvitationMeaning(start: startInstant.seconds, end: endInstant.seconds, place: "", link: "", role: "",
                                                 attendance: "", cancelled: cancelled)
-                let calendarEntry = CalendarEntry(owner: owner, uid: uid, session: session, meaning: meaning, summary: summary,
+                // The old summary is checked but not kept: cancellations are worded anew.
+                _ = summary
+                let calendarEntry = CalendarEntry(owner: owner, uid: uid, session: session, meaning: meaning, summary: "",
                                                   timeZone: current, startText: start.description, endText: end.description,
                                                   organizer: try party("organizer"), attendee: try party("attendee"))
                 let sequence = number.intValue

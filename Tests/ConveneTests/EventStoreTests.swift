@@ -77,6 +77,27 @@ struct EventStoreTests {
         #expect(history.latest.values.allSatisfy { $0.sequence == 0 }, "what one copy withholds is not a change")
     }
 
+    @Test("a cancellation is worded from the agenda as it is now: a name hidden since is not repeated, and the store keeps no wording")
+    func cancellationWording() throws {
+        let store = try store()
+        let before = Self.agenda.replacingOccurrences(of: "title: Two,", with: "title: Meeting with Bo Example,")
+        _ = try record(before, in: store, at: 1_000)
+        try store.markSent(.init(), at: 1_100)
+        let after = Self.agenda.replacingOccurrences(of: "  - { id: two, title: Two, date: 2026-12-09, start: \"10:00\", duration: 1h, participants: [ana, bo] }\n", with: "")
+            .replacingOccurrences(of: "attendance: online, timezone: Europe/Berlin }", with: "attendance: online, timezone: Europe/Berlin, visibility: organizers }")
+        let draft = try CalendarOutputs.draft(timeline: try timeline(after), zones: try zones, stamp: 2_000)
+        let history = try store.record(draft.entries, at: 2_000)
+        let files = try CalendarOutputs.files(of: draft, history: history, stamp: 2_000)
+        let cancellations = files.filter { $0.path.hasPrefix("cancellations/") }
+        #expect(cancellations.map(\.path).sorted() == ["cancellations/event.ics", "cancellations/invites/ana.ics", "cancellations/invites/bo.ics"])
+        for file in cancellations {
+            // Bo's own cancellation is addressed to him; nobody else's names him.
+            if file.path != "cancellations/invites/bo.ics" { #expect(!file.contents.contains("Bo Example"), "\(file.path)") }
+            #expect(file.contents.contains("SUMMARY:Test event: cancelled session"), "\(file.path)")
+        }
+        #expect(try store.versions().allSatisfy { $0.entry.summary.isEmpty })
+    }
+
     @Test("a removed session is cancelled and a removed person uninvited; both stay pending until marked sent or discarded")
     func pendingStaysPending() throws {
         let store = try store()

@@ -28,6 +28,7 @@ struct RolesAndDisclosureTests {
         introduction: "Zarina\\tQasemi and Hadia\u{200B} Hidden open the day."
         guiding_questions:
           - { id: q1, text: "What did Had\u{00AD}ia Hidden learn in Herat?" }
+          - { id: q2, text: "What does Amina Public propose?" }
         outcome: "A note by H\u{0430}dia Hidden."
         audience: "Friends of \u{202E}Zarina Qasemi\u{202C}."
         interpretation: { languages: [en, fr], notes: "Zarina Qasemi's interpreter sits at the back" }
@@ -59,7 +60,7 @@ struct RolesAndDisclosureTests {
             confidentiality: chatham-house
             moderator: mod
             segments:
-              - { title: Exchange, kind: dialogue, duration: 60m, speakers: [open, shura, hidden] }
+              - { title: Exchange, kind: dialogue, duration: 60m, speakers: [open, shura, hidden], questions: [q2] }
         """
 
     /// Everything Convene makes that `reader` gets, rendered: for an audience, the agenda and
@@ -158,6 +159,10 @@ struct RolesAndDisclosureTests {
         #expect(calendar.events.last?.summary.contains("Amina") == false, "the session's title is cleaned at its own rule")
         let agenda = try printed(timeline, .agenda, .text, language: .en, audience: .public)
         #expect(agenda.contains("3 speakers"))
+        // A question asked inside the session is read at the session's rule, not the event's.
+        let ros = try printed(timeline, .runOfShow, .text, language: .en, audience: .public)
+        #expect(!ros.contains("What does Amina Public propose"), "\(ros)")
+        #expect(ros.contains("What does [withheld] propose"))
         // In the public session, the public speaker is named and the hidden ones described.
         let open = try #require(calendar.events.first?.description)
         #expect(open.contains("Panel with a rights defender from Herat — Amina Public, a rights defender from Herat, a negotiator"))

@@ -18,6 +18,11 @@ public enum CalendarOutputs {
         public var documents: [String: CalendarDocument]
         public var entries: [CalendarEntry]
         public var warnings: [String]
+        /// What a cancellation's SUMMARY says, by UID: the public programme's wording now, so
+        /// that no cancellation repeats a name its reader may no longer see.
+        public var publicSummaries: [String: String]
+        /// The event's title as the public reads it, for a session that is gone.
+        public var publicTitle: String
     }
 
     /// The files of a folder, and what the history gained in making them.
@@ -54,7 +59,10 @@ public enum CalendarOutputs {
                                     attendance: person.attendance.rawValue, timeline: timeline, zones: zones)
         }
         let warnings = withoutEmail.map { "\($0.name) (\($0.id)) takes part but has no email, so gets no invite — add email: to send one" }
-        return Draft(documents: documents, entries: entries, warnings: warnings)
+        let published = audience == .public ? documents["event.ics"] : try invites.published(for: .public)
+        let summaries = Dictionary((published?.events ?? []).map { ($0.uid, $0.summary) }, uniquingKeysWith: { first, _ in first })
+        return Draft(documents: documents, entries: entries, warnings: warnings, publicSummaries: summaries,
+                     publicTitle: DisclosedTimeline(timeline, audience: .public).agenda.title)
     }
 
     /// The entries a document's events stand for, with their meaning.
@@ -70,7 +78,8 @@ public enum CalendarOutputs {
             let meaning = InvitationMeaning(start: timed.start.seconds, end: timed.end.seconds,
                                             place: Invites.place(of: timed, in: timeline.agenda).joined(separator: ", "),
                                             link: timeline.agenda.venue?.online?.url ?? "", role: role, attendance: attendance, cancelled: false)
-            return CalendarEntry(owner: owner, uid: event.uid, session: timed.id, meaning: meaning, summary: event.summary,
+            // No wording is kept in the history: a cancellation is worded when it is written.
+            return CalendarEntry(owner: owner, uid: event.uid, session: timed.id, meaning: meaning, summary: "",
                                  timeZone: event.timeZone, startText: event.start.description, endText: event.end.description,
                                  organizer: event.organizer, attendee: attendee)
         }
@@ -99,7 +108,8 @@ public enum CalendarOutputs {
                 let uninvite = version.kind == .uninvite
                 return CalendarDocument.Event(uid: entry.uid, sequence: version.sequence, stamp: stamp, timeZone: entry.timeZone,
                                               start: Self.civil(entry.startText), end: Self.civil(entry.endText),
-                                              summary: entry.summary, cancelled: !uninvite, uninvite: uninvite,
+                                              summary: draft.publicSummaries[entry.uid] ?? "\(draft.publicTitle): cancelled session",
+                                              cancelled: !uninvite, uninvite: uninvite,
                                               comment: uninvite ? "You no longer take part in this session; it goes ahead without you." : "This session is cancelled.",
                                               organizer: entry.organizer,
                                               attendees: entry.attendee.map { [.init(party: $0, role: .optional)] } ?? [])

@@ -103,7 +103,7 @@ public struct Invites: Sendable {
                                         text: reminder.kind == .techCheck ? "Connection and audio check for \(timed.session.title)" : timed.session.title)]
             } ?? []
             events.append(try event(for: timed, in: agenda, sequence: 0,
-                                    description: try description(for: person, in: timed, agenda: agenda, confidential: confidential),
+                                    description: try description(for: person, in: timed, disclosed: disclosed, confidential: confidential),
                                     organizer: organizer, attendees: attendees, alarms: alarms))
         }
         return CalendarDocument(method: .request, productID: Self.productID, events: events)
@@ -117,7 +117,8 @@ public struct Invites: Sendable {
         }
     }
 
-    private func description(for person: Person, in timed: TimedSession, agenda: Agenda, confidential: Bool) throws -> String {
+    private func description(for person: Person, in timed: TimedSession, disclosed: DisclosedTimeline, confidential: Bool) throws -> String {
+        let agenda = disclosed.agenda
         let zone = person.effectiveTimeZone(in: agenda)
         let start = try zones.zonedTime(timed.start, in: zone), end = try zones.zonedTime(timed.end, in: zone)
         var lines = ["\(timed.session.title)", "Your time: \(start.date.weekday.name) \(start.date) \(start.clock)–\(end.clock) (\(zone))"]
@@ -133,7 +134,7 @@ public struct Invites: Sendable {
                 let from = try zones.zonedTime(segment.start, in: zone), to = try zones.zonedTime(segment.end, in: zone)
                 lines.append("  \(from.clock)–\(to.clock) \(segment.segment.title)")
                 for question in segment.segment.questions {
-                    if let text = agenda.guidingQuestions.first(where: { $0.id == question })?.text { lines.append("    – \(text)") }
+                    if let text = disclosed.question(question, in: timed.session) { lines.append("    – \(text)") }
                 }
             }
         }

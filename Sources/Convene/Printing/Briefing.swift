@@ -48,7 +48,7 @@ extension SheetBuilder {
                 programme.append(BriefingSegmentView(
                     time: language.span(from, to), venueTime: language.span(venueFrom, venueTo), title: line(segment.segment.title, in: timed.session),
                     kind: language.name(of: segment.segment.kind), minutes: minutes.map(language.minutes),
-                    questions: questions(of: segment.segment), others: others, hasOthers: !others.isEmpty, mine: roles.gives(theFloorTo: id)))
+                    questions: questions(of: segment.segment, in: timed.session), others: others, hasOthers: !others.isEmpty, mine: roles.gives(theFloorTo: id)))
             }
             let checks = timed.roles.techChecks.filter { $0.person == id }
             checkTimes += checks.map(\.at)

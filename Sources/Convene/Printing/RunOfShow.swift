@@ -52,7 +52,7 @@ extension SheetBuilder {
                 title: line(segment.segment.title, in: timed.session), kind: language.name(of: segment.segment.kind),
                 isSegment: true, isCheck: false, isEnd: false, floor: floor,
                 moderator: moderator.map { personOrRole($0, in: timed.session, role: .moderator) },
-                questions: questions(of: segment.segment), cues: forDesk ? segment.segment.cues.map { line($0, in: timed.session) }.filter { !$0.isEmpty } : [],
+                questions: questions(of: segment.segment, in: timed.session), cues: forDesk ? segment.segment.cues.map { line($0, in: timed.session) }.filter { !$0.isEmpty } : [],
                 interpretation: optional(segment.segment.interpretation, in: timed.session),
                 notes: forDesk ? optional(segment.segment.notes, in: timed.session) : nil)))
         }

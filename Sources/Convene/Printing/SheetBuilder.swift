@@ -148,7 +148,7 @@ public struct SheetBuilder: Sendable {
         let venue = agenda.timeZone
         let start = try zones.zonedTime(timed.start, in: venue), end = try zones.zonedTime(timed.end, in: venue)
         let segment = timed.segment
-        let questions = self.questions(of: segment)
+        let questions = self.questions(of: segment, in: session.session)
         // The session's moderator is printed with the session; a segment names only its own.
         let ownModerator = segment.moderator == session.session.moderator ? nil : segment.moderator
         return SegmentView(
@@ -175,10 +175,10 @@ public struct SheetBuilder: Sendable {
         return (segment.facilitators + segment.speakers).filter { seen.insert($0).inserted }
     }
 
-    func questions(of segment: Segment) -> [QuestionView] {
+    func questions(of segment: Segment, in session: Session? = nil) -> [QuestionView] {
         segment.questions.compactMap { id in
             agenda.guidingQuestions.firstIndex { $0.id == id }.map {
-                QuestionView(number: $0 + 1, text: line(agenda.guidingQuestions[$0].text))
+                QuestionView(number: $0 + 1, text: line(disclosed.question(id, in: session) ?? agenda.guidingQuestions[$0].text))
             }
         }
     }

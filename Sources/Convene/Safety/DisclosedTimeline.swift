@@ -28,6 +28,7 @@ public struct DisclosedTimeline: Sendable {
     /// The redacted timeline; its agenda is redacted too.
     public let timeline: Timeline
     private let people: [PersonID: Person]
+    private let searches: [Confidentiality: NameSearch]
 
     /// What text prints instead of a name that has no description to stand in for it.
     public static let placeholder = "[withheld]"
@@ -125,6 +126,10 @@ public struct DisclosedTimeline: Sendable {
             return timed
         }
         self.timeline = redacted
+        // Questions belong to the event but are asked inside sessions: each session's rule
+        // cleans them again where they are printed.
+        for session in original.sessions { _ = search(for: session) }
+        self.searches = searches
         people = Dictionary(agenda.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -141,6 +146,13 @@ public struct DisclosedTimeline: Sendable {
         if disclosure.mayName(person, in: session) { return .named(person) }
         guard listsPeople(in: session), let description = person.describedAs else { return .withheld }
         return .described(description)
+    }
+
+    /// A guiding question's text as the reader may read it inside `session` (under the Chatham
+    /// House Rule the public may not learn who speaks, and a question may name a speaker).
+    public func question(_ id: QuestionID, in session: Session?) -> String? {
+        guard let text = agenda.guidingQuestions.first(where: { $0.id == id })?.text else { return nil }
+        return searches[disclosure.rule(of: session)].map { $0.replacing(in: text) } ?? text
     }
 
     /// Whether the reader may learn who takes part in `session` at all: not the public, in a
