@@ -106,7 +106,7 @@ def crashes(work):
     check("a run after the crashes succeeds", run.returncode == 0, run.stderr[-300:])
     _, current = invariants(db, pending)
     for owner, uid, _ in current:
-        name = "event.ics" if owner == "programme" else f"invites/{owner}.ics"
+        name = "event.ics" if owner == "programme" else f"invites/{owner.removeprefix('person:')}.ics"
         path = os.path.join(folder, "out", "cancellations", name)
         check(f"pending cancellation of {owner} {uid} has its file", os.path.exists(path) and uid in open(path).read(),
               f"{path}: {'there' if os.path.exists(path) else 'missing'}")
@@ -124,11 +124,17 @@ def company(work):
         env = dict(os.environ, SOURCE_DATE_EPOCH=str(1_800_000_000 + round_))
         pair = [subprocess.Popen([CONVENE, "build", "a.yaml", "-o", out, "--state", db], cwd=folder, env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for out in ("A", "B")]
+        both = True
         for process in pair:
             _, error = process.communicate(timeout=120)
             documented = process.returncode == 3 and "is busy: another convene has been writing it" in error
             busy += documented
+            both = both and process.returncode == 0
             check(f"round {round_}: build exits 0", process.returncode == 0 or documented, error[-300:])
+            if documented:
+                print(f"round {round_}: {error.strip()[-200:]}")
+        if not both:
+            continue
         for name in sorted(os.listdir(os.path.join(folder, "A", "invites"))):
             a = open(os.path.join(folder, "A", "invites", name)).read()
             b = open(os.path.join(folder, "B", "invites", name)).read()

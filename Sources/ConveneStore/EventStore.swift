@@ -248,7 +248,7 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                     try db.execute(sql: """
                         UPDATE calendar_version SET \(column) = ? WHERE event_id = ? AND owner = ? AND uid = ? AND sequence = ?
                         AND sent_at IS NULL AND discarded_at IS NULL
-                        """, arguments: [now, event, version.entry.owner.description, version.entry.uid, version.sequence])
+                        """, arguments: [now, event, version.entry.owner.storedName, version.entry.uid, version.sequence])
                 }
                 return chosen
             }
@@ -266,7 +266,7 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
     public func forget(_ person: PersonID) throws(StoreError) -> Int {
         do {
             let removed = try transaction { db in
-                try db.execute(sql: "DELETE FROM calendar_version WHERE event_id = ? AND owner = ?", arguments: [event, person.rawValue])
+                try db.execute(sql: "DELETE FROM calendar_version WHERE event_id = ? AND owner = ?", arguments: [event, CalendarOwner.person(person).storedName])
                 return db.changesCount
             }
             // The write-ahead log still holds the pages as they were: fold it into the database
@@ -288,20 +288,28 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
     /// Runs `body` in one IMMEDIATE transaction; a store busy for longer than
     /// ``busyTimeout`` is ``StoreError/busy(_:)``.
     func transaction<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            var result: T?
-            try database.inDatabase { db in
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
+        // SQLite answers "busy" at once, without waiting, in a few cases (another process
+        // recovering the write-ahead log, say): such a transaction is begun again, until
+        // ``busyTimeout``; nothing was written by the attempt that failed.
+        let deadline = Date().addingTimeInterval(Self.busyTimeout)
+        while true {
+            do {
+                var result: T?
+                try database.inDatabase { db in
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
                 }
+                guard let result else { throw StoreError.damaged(path, reason: "a transaction returned nothing") }
+                return result
+            } catch let error as StoreError {
+                throw error
+            } catch let error as DatabaseError {
+                let problem = StoreError(error, path: path)
+                guard problem == .busy(path), Date() < deadline else { throw problem }
+                Thread.sleep(forTimeInterval: 0.02)
             }
-            guard let result else { throw StoreError.damaged(path, reason: "a transaction returned nothing") }
-            return result
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw StoreError(error, path: path)
         }
     }
 }

@@ -52,7 +52,7 @@ struct VersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
         let entry = version.entry
         id = nil
         eventID = event
-        owner = entry.owner.description
+        owner = entry.owner.storedName
         uid = entry.uid
         sessionID = entry.session.rawValue
         sequence = version.sequence

@@ -134,6 +134,18 @@ struct EventStoreTests {
         #expect(timelineOne.sessions.count == 2)
     }
 
+    @Test("a person whose id is 'programme' is a person, not the public calendar")
+    func personCalledProgramme() throws {
+        let store = try store()
+        let text = Self.agenda.replacingOccurrences(of: "id: bo,", with: "id: programme,").replacingOccurrences(of: "[bo]", with: "[programme]")
+            .replacingOccurrences(of: "[ana, bo]", with: "[ana, programme]")
+        let history = try record(text, in: store, at: 1_000)
+        #expect(history.latest.keys.filter { $0.owner == .person("programme") }.count == 2)
+        #expect(history.latest.keys.filter { $0.owner == .programme }.count == 2)
+        #expect(try store.forget("programme") == 2)
+        #expect(try store.history().latest.keys.filter { $0.owner == .programme }.count == 2, "the public calendar's history stays")
+    }
+
     @Test("two versions never share a SEQUENCE: the store refuses a second one")
     func uniqueSequence() throws {
         let store = try store()

@@ -13,9 +13,18 @@ public enum CalendarOwner: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
+    /// How the store names the owner: `programme`, or `person:ID`, so that no person's id (not
+    /// even one called `programme`) can stand for the programme.
+    public var storedName: String {
+        switch self {
+        case .programme: "programme"
+        case .person(let id): "person:" + id.rawValue
+        }
+    }
+
     /// The owner a stored name stands for.
     public init(storedName: String) {
-        self = storedName == "programme" ? .programme : .person(PersonID(rawValue: storedName))
+        self = storedName.hasPrefix("person:") ? .person(PersonID(rawValue: String(storedName.dropFirst(7)))) : .programme
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
