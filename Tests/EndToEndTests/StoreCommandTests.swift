@@ -117,4 +117,21 @@ struct StoreCommandTests {
         let history = try run(["history", "a.yaml"], in: folder)
         #expect(!history.stdout.contains("undp"))
     }
+
+    @Test("a manifest entry that reaches outside the folder is ignored: nothing outside is removed")
+    func manifestCannotEscape() throws {
+        let folder = try temporaryFolder()
+        try write(Self.agenda, in: folder)
+        #expect(try run(["ics", "a.yaml", "-o", "out"], in: folder).status == 0)
+        let victim = folder.appendingPathComponent("victim.txt")
+        try "keep me".write(to: victim, atomically: true, encoding: .utf8)
+        let print = OutputWriter.fingerprint(Data("keep me".utf8))
+        let manifest = folder.appendingPathComponent("out/.convene-manifest.json")
+        var text = try String(contentsOf: manifest, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"files\": {", with: "\"files\": {\n    \"invites/../../victim.txt\": \"\(print)\",\n    \"/etc/x\": \"\(print)\",")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        #expect(try run(["ics", "a.yaml", "-o", "out"], in: folder, epoch: "1700000100").status == 0)
+        #expect(FileManager.default.fileExists(atPath: victim.path), "the file outside the folder is untouched")
+        #expect(try !String(contentsOf: manifest, encoding: .utf8).contains("victim"), "and the entry is dropped")
+    }
 }

@@ -74,8 +74,14 @@ public struct OutputWriter: Sendable {
             manifest[file.path] = [Self.fingerprint(Data(file.contents.utf8))]
         }
         let written = Set(files.map(\.path))
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         for (path, prints) in manifest where !written.contains(path) && pruning.contains(where: { path.hasPrefix($0) }) {
             let full = folder + "/" + path
+            // Only a file inside the folder, reached without leaving it through a link, is pruned.
+            guard URL(fileURLWithPath: full).resolvingSymlinksInPath().path.hasPrefix(root + "/") else {
+                manifest[path] = nil
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: full) else {
                 manifest[path] = nil
                 continue
@@ -164,11 +170,19 @@ public struct OutputWriter: Sendable {
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let files = object["files"] as? [String: Any] else { return [:] }
         var manifest: [String: Set<String>] = [:]
-        for (file, value) in files {
+        for (file, value) in files where isInside(file) {
             if let print = value as? String { manifest[file] = [print] }
             if let prints = value as? [String] { manifest[file] = Set(prints) }
         }
         return manifest
+    }
+
+    /// Whether a manifest's entry names a file inside its folder: relative, with no `..` and
+    /// no empty or `.` parts. Any other entry (a manifest can be edited, or come from someone
+    /// else's folder) is ignored, so nothing outside the folder is ever replaced or removed.
+    static func isInside(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\u{0}") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
     /// FNV-1a, 64 bits: enough to tell whether a file changed since it was written.
