@@ -27,7 +27,7 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Mark the pending versions (all, or those of --person and --session) as sent now.")
     var markSent = false
 
-    @Flag(help: "Drop the pending versions of --person and --session: they will not be sent, and their files leave every output folder.")
+    @Flag(help: "Drop the pending versions of --person and --session: they will not be sent, and a discarded cancellation's file leaves every output folder.")
     var discard = false
 
     @Option(help: "With --mark-sent or --discard: only this person's versions (repeatable).")

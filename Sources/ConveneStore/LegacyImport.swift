@@ -12,6 +12,10 @@ public enum LegacyImport {
     /// The old state file's name.
     public static let fileName = ".convene-sent.json"
 
+    /// The largest SEQUENCE an old file may hold: far more changes than any event has, and far
+    /// from the 32-bit limit of iCalendar's SEQUENCE, so every later change still has a number.
+    public static let maximumSequence = 1_000_000
+
     /// The versions the file at `path` (its text `text`) holds for `event`, all counted as sent
     /// at `now`.
     public static func versions(path: String, text: String, event: String, zones: ZoneDirectory, at now: Int64) throws(StoreError) -> [CalendarVersion] {
@@ -45,8 +49,8 @@ public enum LegacyImport {
                 guard let entry = events[uid] as? [String: Any] else { throw fail(place, "it is not a mapping") }
                 // true and false are numbers to JSONSerialization: tell them by their C type.
                 guard let number = entry["sequence"] as? NSNumber, String(cString: number.objCType) != "c",
-                      number.doubleValue == number.doubleValue.rounded(), number.doubleValue >= 0, number.doubleValue <= Double(Int32.max) else {
-                    throw fail(place, "its sequence is not a whole number from 0 to \(Int32.max)")
+                      number.doubleValue == number.doubleValue.rounded(), number.doubleValue >= 0, number.doubleValue <= Double(maximumSequence) else {
+                    throw fail(place, "its sequence is not a whole number from 0 to \(maximumSequence)")
                 }
                 guard let cancelled = entry["cancelled"] as? Bool else { throw fail(place, "cancelled is not true or false") }
                 guard let zone = entry["timezone"] as? String, let current = zones.currentName(for: zone) else {

@@ -192,7 +192,7 @@ public enum CalendarWriter {
         func add(_ property: OpaquePointer?) { icalcomponent_add_property(component, property) }
         add(icalproperty_new_uid(clean(event.uid)))
         add(icalproperty_new_dtstamp(icaltime_from_timet_with_zone(time_t(event.stamp), 0, icaltimezone_get_utc_timezone())))
-        add(icalproperty_new_sequence(Int32(event.sequence)))
+        add(icalproperty_new_sequence(Int32(clamping: event.sequence)))
         for (kind, time) in [(ICAL_DTSTART_PROPERTY, event.start), (ICAL_DTEND_PROPERTY, event.end)] {
             var value = icaltime_null_time()
             value.year = Int32(time.year)

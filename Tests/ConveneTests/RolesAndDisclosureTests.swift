@@ -211,6 +211,20 @@ struct RolesAndDisclosureTests {
         #expect(qasemi.contains { $0.hasPrefix("the venue's room names Zarina Qasemi, whose visibility is participants: what the public reads") })
     }
 
+    @Test("a session id that carries a hidden person's name is warned about: it is in every calendar's UID")
+    func sessionIDWarning() throws {
+        let lines = try rendered(header + """
+            people:
+              - { id: h, name: Hadia Hidden, visibility: participants, described_as: a negotiator }
+            sessions:
+              - { id: fireside-hadia, title: S, date: 2026-12-08, start: "10:00", duration: 1h }
+              - { id: plenary, title: P, date: 2026-12-09, start: "10:00", duration: 1h }
+            """)
+        #expect(lines.filter { $0.contains("carries the name") } == [
+            "a.yaml:8:11: warning: the id of session 'fireside-hadia' carries the name of Hadia Hidden, whose visibility is participants: every calendar's UID shows it, the public programme's too — choose an id without the name before invites go out; a UID must not change after",
+        ])
+    }
+
     /// An online moderator and an online speaker whose first turn is 40 minutes in.
     static let online = """
         convene: 1

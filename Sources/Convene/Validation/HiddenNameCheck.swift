@@ -126,6 +126,24 @@ public struct HiddenNameCheck: Sendable {
                     hint: "write it without the name, e.g. with the person's role")
             }
         }
+        idWarnings(people, into: &diagnostics)
         return diagnostics
+    }
+
+    /// A session id is in every calendar's UID, the public programme's too, and cannot change
+    /// once invites are out: one that carries a word of a hidden person's name is warned about.
+    func idWarnings(_ people: [Person], into diagnostics: inout DiagnosticList) {
+        let hidden = people.filter { $0.visibility != .public }
+        guard !hidden.isEmpty else { return }
+        for (index, session) in agenda.sessions.enumerated() {
+            let parts = Set(session.id.rawValue.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map { NameSearch.fold(String($0)) })
+            for person in hidden {
+                let words = DisclosedTimeline.nameParts(person.name).filter { $0.count >= 3 }.map(NameSearch.fold)
+                guard words.contains(where: parts.contains) else { continue }
+                diagnostics.warning(map.location(SourcePath.root.sessions[index].id),
+                    "the id of session '\(session.id)' carries the name of \(person.name), whose visibility is \(person.visibility.rawValue): every calendar's UID shows it, the public programme's too",
+                    hint: "choose an id without the name before invites go out; a UID must not change after")
+            }
+        }
     }
 }
