@@ -143,6 +143,13 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 table.primaryKey(["event_id", "file"])
             }
         }
+        migrator.registerMigration("2: the reader's turn, address and fellow attendees") { db in
+            try db.alter(table: "calendar_version") { table in
+                table.add(column: "turn_utc", .integer).notNull().defaults(to: 0)
+                table.add(column: "address", .text).notNull().defaults(to: "")
+                table.add(column: "attendees", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 

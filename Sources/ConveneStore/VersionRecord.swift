@@ -34,9 +34,13 @@ struct VersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     var discardedAt: Int64?
     /// Imported from an output folder's `.convene-sent.json`: only its time and status are known.
     var legacy: Bool
+    var turnUTC: Int64
+    var address: String
+    var attendees: String
 
     enum CodingKeys: String, CodingKey {
-        case id, owner, uid, sequence, kind, changed, place, link, role, attendance, cancelled, summary, legacy
+        case id, owner, uid, sequence, kind, changed, place, link, role, attendance, cancelled, summary, legacy, address, attendees
+        case turnUTC = "turn_utc"
         case eventID = "event_id", sessionID = "session_id", startUTC = "start_utc", endUTC = "end_utc"
         case timeZone = "time_zone", startText = "start_text", endText = "end_text"
         case organizerName = "organizer_name", organizerEmail = "organizer_email"
@@ -77,6 +81,9 @@ struct VersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
         sentAt = version.sentAt
         discardedAt = version.discardedAt
         legacy = version.isLegacy
+        turnUTC = entry.meaning.turn
+        address = entry.meaning.address
+        attendees = entry.meaning.attendees
     }
 
     /// The version this row holds.
@@ -86,7 +93,7 @@ struct VersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
             return .init(name: name, email: email)
         }
         let meaning = InvitationMeaning(start: startUTC, end: endUTC, place: place, link: link, role: role,
-                                        attendance: attendance, cancelled: cancelled)
+                                        attendance: attendance, cancelled: cancelled, turn: turnUTC, address: address, attendees: attendees)
         let entry = CalendarEntry(owner: CalendarOwner(storedName: owner), uid: uid, session: SessionID(rawValue: sessionID),
                                   meaning: meaning, summary: summary, timeZone: timeZone, startText: startText, endText: endText,
                                   organizer: party(organizerName, organizerEmail), attendee: party(attendeeName, attendeeEmail))

@@ -98,6 +98,26 @@ struct EventStoreTests {
         #expect(try store.versions().allSatisfy { $0.entry.summary.isEmpty })
     }
 
+    @Test("the reader's own turn, their address and who else is listed are meaning too")
+    func readerMeaning() throws {
+        let text = Self.agenda.replacingOccurrences(of: "segments: [{ title: Talk, duration: 1h, speakers: [bo] }]",
+                                                    with: "segments: [{ title: Opening, duration: 20m }, { title: Talk, duration: 40m, speakers: [bo] }]")
+        let store = try store()
+        _ = try record(text, in: store, at: 1_000)
+        // Bo's talk moves earlier within the session: his tech check (his reminder) moves.
+        let turned = try record(text.replacingOccurrences(of: "{ title: Opening, duration: 20m }, { title: Talk, duration: 40m, speakers: [bo] }",
+                                                          with: "{ title: Talk, duration: 40m, speakers: [bo] }, { title: Opening, duration: 20m }"), in: store, at: 2_000)
+        #expect(turned.latest[.init(owner: .person("bo"), uid: "one@test-event.convene")]?.changed == ["time"])
+        #expect(turned.latest[.init(owner: .person("ana"), uid: "one@test-event.convene")]?.sequence == 0, "Ana's reminder did not move")
+        // A new address has received nothing.
+        let readdressed = try record(text.replacingOccurrences(of: "ana@example.org", with: "ana@elsewhere.example"), in: store, at: 3_000)
+        #expect(readdressed.latest[.init(owner: .person("ana"), uid: "two@test-event.convene")]?.changed == ["address"])
+        // Bo may no longer be named to participants: he leaves Ana's invite, which is an update for her.
+        let hidden = try record(text.replacingOccurrences(of: "ana@example.org", with: "ana@elsewhere.example")
+            .replacingOccurrences(of: "timezone: Europe/Berlin }", with: "timezone: Europe/Berlin, visibility: organizers, described_as: a guest }"), in: store, at: 4_000)
+        #expect(hidden.latest[.init(owner: .person("ana"), uid: "two@test-event.convene")]?.changed == ["attendees"])
+    }
+
     @Test("a removed session is cancelled and a removed person uninvited; both stay pending until marked sent or discarded")
     func pendingStaysPending() throws {
         let store = try store()
@@ -109,7 +129,8 @@ struct EventStoreTests {
         for now in [Int64(2_000), 3_000, 4_000] {
             let history = try record(shorter, in: store, at: now)
             let pending = history.changes.map { "\($0.version.entry.owner) \($0.version.entry.session) \($0.what.rawValue)" }.sorted()
-            #expect(pending == ["ana two cancellation", "bo one uninvite", "bo two cancellation", "programme two cancellation"],
+            // Bo leaves the list of attendees in Ana's invite to session one: an update for her.
+            #expect(pending == ["ana one update", "ana two cancellation", "bo one uninvite", "bo two cancellation", "programme two cancellation"],
                     "run \(now): nothing dropped")
         }
         try store.discard(.init(people: ["bo"], sessions: ["one"]), at: 5_000)

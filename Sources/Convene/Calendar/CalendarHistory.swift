@@ -54,8 +54,17 @@ public struct InvitationMeaning: Sendable, Equatable {
     public var attendance: String
     /// Whether the entry is cancelled (the session is gone, or the person was removed from it).
     public var cancelled: Bool
+    /// When the reader's invite reminds them (their tech check, for an online person who
+    /// talks): their own turn moved is a change of time for them.
+    public var turn: Int64
+    /// The reader's address: a new one has not received anything yet.
+    public var address: String
+    /// Who else the invite lists, as a digest of their addresses: someone leaving the list (because they may no
+    /// longer be named to this reader, say) must leave the calendars that show them.
+    public var attendees: String
 
-    public init(start: Int64, end: Int64, place: String, link: String, role: String, attendance: String, cancelled: Bool) {
+    public init(start: Int64, end: Int64, place: String, link: String, role: String, attendance: String, cancelled: Bool,
+                turn: Int64 = 0, address: String = "", attendees: String = "") {
         self.start = start
         self.end = end
         self.place = place
@@ -63,20 +72,25 @@ public struct InvitationMeaning: Sendable, Equatable {
         self.role = role
         self.attendance = attendance
         self.cancelled = cancelled
+        self.turn = turn
+        self.address = address
+        self.attendees = attendees
     }
 
     /// The names of the fields that make a new SEQUENCE, in the order they are reported.
-    public static let fieldNames = ["time", "place", "link", "role", "attendance", "status"]
+    public static let fieldNames = ["time", "place", "link", "role", "attendance", "address", "attendees", "status"]
 
     /// The fields that differ from `other`, by the names `convene status` and the docs use:
     /// `time`, `place`, `link`, `role`, `attendance`, `status`.
     public func changes(from other: InvitationMeaning) -> [String] {
         var changed: [String] = []
-        if start != other.start || end != other.end { changed.append("time") }
+        if start != other.start || end != other.end || turn != other.turn { changed.append("time") }
         if place != other.place { changed.append("place") }
         if link != other.link { changed.append("link") }
         if role != other.role { changed.append("role") }
         if attendance != other.attendance { changed.append("attendance") }
+        if address != other.address { changed.append("address") }
+        if attendees != other.attendees { changed.append("attendees") }
         if cancelled != other.cancelled { changed.append("status") }
         return changed
     }
@@ -200,7 +214,9 @@ public struct CalendarHistory: Sendable {
             }
             var changed = entry.meaning.changes(from: previous.entry.meaning)
             if previous.isLegacy {
-                changed = changed.filter { $0 == "time" || $0 == "status" }
+                // The old file kept the session's times and whether it was cancelled: no more.
+                let old = previous.entry.meaning, new = entry.meaning
+                changed = (old.start != new.start || old.end != new.end ? ["time"] : []) + (old.cancelled != new.cancelled ? ["status"] : [])
                 // What the old file recorded still holds: the entry keeps its SEQUENCE, now
                 // with its whole meaning, and counts as sent as it was.
                 if changed.isEmpty {

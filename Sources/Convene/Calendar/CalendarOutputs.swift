@@ -1,3 +1,4 @@
+import Foundation
 import ICal
 
 /// Every calendar file `convene ics` writes into its folder: `event.ics` (PUBLISH),
@@ -75,9 +76,15 @@ public enum CalendarOutputs {
             let role = attendee.flatMap { reader in event.attendees.first { $0.party.email == reader.email } }.map { "\($0.role)" } ?? ""
             // Place and link as the organisers wrote them: what one reader's copy withholds of
             // them is wording, and must not make the same session two meanings.
+            var turn: Int64 = 0
+            if case .person(let id) = owner { turn = timed.roles.reminder(for: id)?.at.seconds ?? 0 }
+            let others = event.attendees.map(\.party.email).filter { $0 != attendee?.email }.map { $0.lowercased() }.sorted()
             let meaning = InvitationMeaning(start: timed.start.seconds, end: timed.end.seconds,
                                             place: Invites.place(of: timed, in: timeline.agenda).joined(separator: ", "),
-                                            link: timeline.agenda.venue?.online?.url ?? "", role: role, attendance: attendance, cancelled: false)
+                                            link: timeline.agenda.venue?.online?.url ?? "", role: role, attendance: attendance, cancelled: false,
+                                            turn: turn, address: attendee?.email.lowercased() ?? "",
+                                            // A digest, not the list: the history keeps no one's address in anyone else's entry.
+                                            attendees: others.isEmpty ? "" : OutputWriter.fingerprint(Data(others.joined(separator: ",").utf8)))
             // No wording is kept in the history: a cancellation is worded when it is written.
             return CalendarEntry(owner: owner, uid: event.uid, session: timed.id, meaning: meaning, summary: "",
                                  timeZone: event.timeZone, startText: event.start.description, endText: event.end.description,
