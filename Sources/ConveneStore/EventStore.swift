@@ -272,8 +272,26 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
     @discardableResult
     public func forget(_ person: PersonID) throws(StoreError) -> Int {
         do {
+            let owner = CalendarOwner.person(person).storedName
             let removed = try transaction { db in
-                try db.execute(sql: "DELETE FROM calendar_version WHERE event_id = ? AND owner = ?", arguments: [event, CalendarOwner.person(person).storedName])
+                // Their name may stand in the public wording others' entries keep, for a
+                // cancellation: found by what their own entries say of them, and withheld.
+                let parties = try Row.fetchAll(db, sql: """
+                    SELECT DISTINCT attendee_name, attendee_email FROM calendar_version WHERE event_id = ? AND owner = ?
+                    """, arguments: [event, owner])
+                var needles: [NameSearch.Needle] = []
+                for row in parties {
+                    let name: String = row[0] ?? "", email: String? = row[1]
+                    needles += DisclosedTimeline.needles(for: Person(id: person, name: name, email: email), replacement: DisclosedTimeline.placeholder,
+                                                         visibleWords: [], visibleOrganizations: [])
+                }
+                let search = NameSearch(needles)
+                for row in try Row.fetchAll(db, sql: "SELECT id, summary FROM calendar_version WHERE event_id = ? AND summary != ''", arguments: [event]) {
+                    let id: Int64 = row[0], summary: String = row[1]
+                    let cleaned = search.replacing(in: summary)
+                    if cleaned != summary { try db.execute(sql: "UPDATE calendar_version SET summary = ? WHERE id = ?", arguments: [cleaned, id]) }
+                }
+                try db.execute(sql: "DELETE FROM calendar_version WHERE event_id = ? AND owner = ?", arguments: [event, owner])
                 return db.changesCount
             }
             // The write-ahead log still holds the pages as they were: fold it into the database

@@ -24,6 +24,9 @@ public enum CalendarOutputs {
         public var publicSummaries: [String: String]
         /// The event's title as the public reads it, for a session that is gone.
         public var publicTitle: String
+        /// The names the public may not read, as they are now: a summary recorded earlier is
+        /// cleaned with it before a cancellation repeats it.
+        public var publicSearch: NameSearch
     }
 
     /// The files of a folder, and what the history gained in making them.
@@ -49,7 +52,9 @@ public enum CalendarOutputs {
         guard timeline.agenda.organizer?.email != nil else { throw NoOrganizer() }
         let invites = Invites(timeline: timeline, zones: zones, stamp: stamp)
         var documents: [String: CalendarDocument] = ["event.ics": try invites.published(for: audience)]
-        var entries = entries(of: documents["event.ics"], owner: .programme, attendee: nil, timeline: timeline, zones: zones)
+        let published = audience == .public ? documents["event.ics"] : try invites.published(for: .public)
+        let summaries = Dictionary((published?.events ?? []).map { ($0.uid, $0.summary) }, uniquingKeysWith: { first, _ in first })
+        var entries = entries(of: documents["event.ics"], owner: .programme, attendee: nil, summaries: summaries, timeline: timeline, zones: zones)
         let (invited, withoutEmail) = invites.invitees()
         for person in invited {
             guard let email = person.email else { continue }
@@ -57,18 +62,17 @@ public enum CalendarOutputs {
             let document = try invites.invite(for: person)
             documents[file] = document
             entries += Self.entries(of: document, owner: .person(person.id), attendee: .init(name: person.name, email: email),
-                                    attendance: person.attendance.rawValue, timeline: timeline, zones: zones)
+                                    attendance: person.attendance.rawValue, summaries: summaries, timeline: timeline, zones: zones)
         }
         let warnings = withoutEmail.map { "\($0.name) (\($0.id)) takes part but has no email, so gets no invite — add email: to send one" }
-        let published = audience == .public ? documents["event.ics"] : try invites.published(for: .public)
-        let summaries = Dictionary((published?.events ?? []).map { ($0.uid, $0.summary) }, uniquingKeysWith: { first, _ in first })
+        let forPublic = DisclosedTimeline(timeline, audience: .public)
         return Draft(documents: documents, entries: entries, warnings: warnings, publicSummaries: summaries,
-                     publicTitle: DisclosedTimeline(timeline, audience: .public).agenda.title)
+                     publicTitle: forPublic.agenda.title, publicSearch: forPublic.textSearch(in: nil))
     }
 
     /// The entries a document's events stand for, with their meaning.
     static func entries(of document: CalendarDocument?, owner: CalendarOwner, attendee: CalendarDocument.Party?, attendance: String = "",
-                        timeline: Timeline, zones: ZoneDirectory) -> [CalendarEntry] {
+                        summaries: [String: String], timeline: Timeline, zones: ZoneDirectory) -> [CalendarEntry] {
         let sessions = Dictionary(timeline.sessions.map { (Invites.uid(event: timeline.agenda.id, session: $0.id), $0) },
                                   uniquingKeysWith: { first, _ in first })
         return (document?.events ?? []).compactMap { event in
@@ -85,8 +89,9 @@ public enum CalendarOutputs {
                                             turn: turn, address: attendee?.email.lowercased() ?? "",
                                             // A digest, not the list: the history keeps no one's address in anyone else's entry.
                                             attendees: others.isEmpty ? "" : OutputWriter.fingerprint(Data(others.joined(separator: ",").utf8)))
-            // No wording is kept in the history: a cancellation is worded when it is written.
-            return CalendarEntry(owner: owner, uid: event.uid, session: timed.id, meaning: meaning, summary: "",
+            // The history keeps only the public programme's wording, for the cancellation of a
+            // session that is gone; it is cleaned again, as the public may read it then.
+            return CalendarEntry(owner: owner, uid: event.uid, session: timed.id, meaning: meaning, summary: summaries[event.uid] ?? "",
                                  timeZone: event.timeZone, startText: event.start.description, endText: event.end.description,
                                  organizer: event.organizer, attendee: attendee)
         }
@@ -115,7 +120,8 @@ public enum CalendarOutputs {
                 let uninvite = version.kind == .uninvite
                 return CalendarDocument.Event(uid: entry.uid, sequence: version.sequence, stamp: stamp, timeZone: entry.timeZone,
                                               start: Self.civil(entry.startText), end: Self.civil(entry.endText),
-                                              summary: draft.publicSummaries[entry.uid] ?? "\(draft.publicTitle): cancelled session",
+                                              summary: draft.publicSummaries[entry.uid]
+                                                  ?? (entry.summary.isEmpty ? "\(draft.publicTitle): cancelled session" : draft.publicSearch.replacing(in: entry.summary)),
                                               cancelled: !uninvite, uninvite: uninvite,
                                               comment: uninvite ? "You no longer take part in this session; it goes ahead without you." : "This session is cancelled.",
                                               organizer: entry.organizer,

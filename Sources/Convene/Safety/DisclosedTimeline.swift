@@ -148,6 +148,11 @@ public struct DisclosedTimeline: Sendable {
         return .described(description)
     }
 
+    /// The search that cleans text the reader reads in `session` (at the event's rule for `nil`).
+    public func textSearch(in session: Session?) -> NameSearch {
+        searches[disclosure.rule(of: session)] ?? NameSearch([])
+    }
+
     /// A guiding question's text as the reader may read it inside `session` (under the Chatham
     /// House Rule the public may not learn who speaks, and a question may name a speaker).
     public func question(_ id: QuestionID, in session: Session?) -> String? {
@@ -207,7 +212,7 @@ public struct DisclosedTimeline: Sendable {
     }
 
     /// What identifies `person` in text.
-    static func needles(for person: Person, replacement: String, visibleWords: Set<String>,
+    public static func needles(for person: Person, replacement: String, visibleWords: Set<String>,
                         visibleOrganizations: Set<String>) -> [NameSearch.Needle] {
         var texts: [String] = []
         let name = person.name.trimmingSpaces
