@@ -72,13 +72,12 @@ struct PrintCommand: ParsableCommand {
         let format = format ?? output.flatMap(SheetFormat.init(fileName:)) ?? .text
         let renderer = try Terminal.sheetRenderer(width: width)
         var language = lang ?? SheetLanguage.preferred(in: timeline.agenda.languages)
-        let view: SheetView
-        do {
+        let view: SheetView = try Terminal.reporting {
             switch sheet {
             case .agenda, .runOfShow:
                 let builder = SheetBuilder(timeline: timeline, zones: zones, language: language,
                                            audience: audience ?? PrintedSheets.defaultAudience(of: sheet))
-                view = sheet == .agenda ? try builder.agendaSheet() : try builder.runOfShow()
+                return sheet == .agenda ? try builder.agendaSheet() : try builder.runOfShow()
             case .briefing:
                 let speakers = SheetBuilder(timeline: timeline, zones: zones, language: language, audience: .organizers).speakers
                 guard let person = person.map(PersonID.init(rawValue:)) else {
@@ -90,14 +89,8 @@ struct PrintCommand: ParsableCommand {
                 }
                 let builder = SheetBuilder(timeline: timeline, zones: zones, language: language,
                                            audience: audience ?? PrintedSheets.defaultAudience(of: .briefing), reader: person)
-                view = try builder.briefing(for: person)
+                return try builder.briefing(for: person)
             }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            let (message, code) = Terminal.failure(error)
-            Terminal.error(message)
-            throw ExitCode(code)
         }
         let text: String
         do throws(TemplateProblem) {

@@ -259,8 +259,6 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 }
                 return chosen
             }
-        } catch let error as StoreError {
-            throw error
         } catch {
             throw StoreError(error, path: path)
         }
@@ -303,8 +301,6 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
             // are still on disk, so saying "forgotten" would be untrue.
             guard folded else { throw StoreError.busy(path) }
             return removed
-        } catch let error as StoreError {
-            throw error
         } catch {
             throw StoreError(error, path: path)
         }

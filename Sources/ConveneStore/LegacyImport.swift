@@ -134,8 +134,6 @@ extension EventStore {
                 try db.execute(sql: "INSERT INTO legacy_import (event_id, file, imported_at) VALUES (?, ?, ?)", arguments: [event, key, now])
                 return imported
             }
-        } catch let error as StoreError {
-            throw error
         } catch {
             throw StoreError(error, path: self.path)
         }

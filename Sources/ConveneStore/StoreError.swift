@@ -12,6 +12,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An entry of an old `.convene-sent.json` cannot be imported.
     case legacyEntry(file: String, entry: String, reason: String)
 
+    /// The store error `error` stands for: itself when it is one already.
     init(_ error: any Error, path: String) {
         if let error = error as? StoreError { self = error; return }
         guard let database = error as? DatabaseError else {

@@ -46,7 +46,7 @@ extension SheetBuilder {
                 let minutes = roles.minutes(of: id)
                 let others = roles.floor.filter { $0 != id }.compactMap { self.person($0, in: timed.session, role: .speaker) }
                 programme.append(BriefingSegmentView(
-                    time: language.span(from, to), venueTime: language.span(venueFrom, venueTo), title: line(segment.segment.title, in: timed.session),
+                    time: language.span(from, to), venueTime: language.span(venueFrom, venueTo), title: line(segment.segment.title),
                     kind: language.name(of: segment.segment.kind), minutes: minutes.map(language.minutes),
                     questions: questions(of: segment.segment, in: timed.session), others: others, hasOthers: !others.isEmpty, mine: roles.gives(theFloorTo: id)))
             }
@@ -59,7 +59,7 @@ extension SheetBuilder {
             let atVenue = try checks.map { language.clock(try zones.zonedTime($0.at, in: venue)) }
             let rule = disclosure.rule(of: timed.session)
             sessions.append(BriefingSessionView(
-                title: line(timed.session.title, in: timed.session), showTitle: timed.session.title != agenda.title, date: language.date(start.date), venueDate: venueStart.date == start.date ? nil : language.date(venueStart.date),
+                title: line(timed.session.title), showTitle: timed.session.title != agenda.title, date: language.date(start.date), venueDate: venueStart.date == start.date ? nil : language.date(venueStart.date),
                 time: language.span(start, end), venueTime: language.span(venueStart, venueEnd),
                 moderator: timed.session.moderator.flatMap { self.person($0, in: timed.session, role: .moderator) },
                 techCheck: local.isEmpty ? nil : local.joined(separator: ", "),

@@ -30,7 +30,7 @@ extension SheetBuilder {
                 person.local = try localClock(of: id, at: group.at, in: timed.session)
                 return person
             }
-            let segmentTitle = line(timed.segments[group.segment].segment.title, in: timed.session)
+            let segmentTitle = line(timed.segments[group.segment].segment.title)
             rows.append((group.at, 0, RowView(
                 clock: clock, elapsed: elapsed, remaining: remaining, duration: "", title: labels.techCheck, kind: segmentTitle,
                 isSegment: false, isCheck: true, isEnd: false, floor: checked, moderator: nil, questions: [], cues: [],
@@ -49,12 +49,12 @@ extension SheetBuilder {
             let moderator = segmentRoles.hasOwnModerator || segment.segment.kind.needsModerator ? segmentRoles.moderator : nil
             rows.append((segment.start, 1, RowView(
                 clock: clock, elapsed: elapsed, remaining: remaining, duration: String(segment.start.minutes(until: segment.end)),
-                title: line(segment.segment.title, in: timed.session), kind: language.name(of: segment.segment.kind),
+                title: line(segment.segment.title), kind: language.name(of: segment.segment.kind),
                 isSegment: true, isCheck: false, isEnd: false, floor: floor,
                 moderator: moderator.map { personOrRole($0, in: timed.session, role: .moderator) },
-                questions: questions(of: segment.segment, in: timed.session), cues: forDesk ? segment.segment.cues.map { line($0, in: timed.session) }.filter { !$0.isEmpty } : [],
-                interpretation: optional(segment.segment.interpretation, in: timed.session),
-                notes: forDesk ? optional(segment.segment.notes, in: timed.session) : nil)))
+                questions: questions(of: segment.segment, in: timed.session), cues: forDesk ? segment.segment.cues.map { line($0) }.filter { !$0.isEmpty } : [],
+                interpretation: optional(segment.segment.interpretation),
+                notes: forDesk ? optional(segment.segment.notes) : nil)))
         }
         rows.sort { ($0.at, $0.order) < ($1.at, $1.order) }
         let (clock, elapsed, remaining) = try timing(timed.end)

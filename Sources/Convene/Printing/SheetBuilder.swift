@@ -27,14 +27,15 @@ public struct SheetBuilder: Sendable {
         people = Dictionary(disclosed.timeline.agenda.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Agenda text on one line; it is already clean of names the reader may not see.
-    func line(_ text: String, in session: Session? = nil) -> String {
+    /// Agenda text on one line; it is already clean of names the reader may not see (the
+    /// ``DisclosedTimeline`` cleaned each session's text at its own rule).
+    func line(_ text: String) -> String {
         SheetText.line(text)
     }
 
-    /// ``line(_:in:)`` for a value the agenda may leave out; `nil` when nothing is left.
-    func optional(_ text: String?, in session: Session? = nil) -> String? {
-        text.map { line($0, in: session) }.flatMap { $0.isEmpty ? nil : $0 }
+    /// ``line(_:)`` for a value the agenda may leave out; `nil` when nothing is left.
+    func optional(_ text: String?) -> String? {
+        text.map(line).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     var agenda: Agenda { timeline.agenda }
@@ -62,7 +63,7 @@ public struct SheetBuilder: Sendable {
         }
         let event = try self.event()
         let scheduled = Set(timeline.sessions.map(\.index))
-        let unscheduled = agenda.sessions.indices.filter { !scheduled.contains($0) }.map { line(agenda.sessions[$0].title, in: agenda.sessions[$0]) }
+        let unscheduled = agenda.sessions.indices.filter { !scheduled.contains($0) }.map { line(agenda.sessions[$0].title) }
         return SheetView(sheet: name, language: language.rawValue, labels: labels, documentTitle: "\(title) — \(event.title)",
                          event: event, sessions: sessions, unscheduled: unscheduled, hasUnscheduled: !unscheduled.isEmpty,
                          briefing: nil, describesPeople: shown.contains { !$0.named })
@@ -134,12 +135,12 @@ public struct SheetBuilder: Sendable {
         }
         let rule = disclosure.rule(of: session)
         return SessionView(
-            id: session.id.rawValue, title: line(session.title, in: session),
+            id: session.id.rawValue, title: line(session.title),
             showTitle: timeline.sessions.count > 1 || session.title != agenda.title,
             date: language.date(start.date), newDay: previousDate != start.date, breakBefore: previous != nil,
             time: language.span(start, end), duration: language.minutes(timed.start.minutes(until: timed.end)),
             localTimes: localTimes.isEmpty ? nil : localTimes.joined(separator: ", "),
-            room: optional(session.room, in: session), moderator: moderator,
+            room: optional(session.room), moderator: moderator,
             notice: rule == agenda.confidentiality ? nil : language.notice(rule),
             segments: segments, rows: withRows ? try rows(of: timed) : [], onlineSpeakers: onlineSpeakers)
     }
@@ -152,7 +153,7 @@ public struct SheetBuilder: Sendable {
         // The session's moderator is printed with the session; a segment names only its own.
         let ownModerator = segment.moderator == session.session.moderator ? nil : segment.moderator
         return SegmentView(
-            time: language.span(start, end), start: language.clock(start), title: line(segment.title, in: session.session),
+            time: language.span(start, end), start: language.clock(start), title: line(segment.title),
             kind: language.name(of: segment.kind), duration: language.minutes(timed.start.minutes(until: timed.end)),
             speakers: Self.listed(segment).compactMap { person($0, in: session.session, role: .speaker) },
             moderator: ownModerator.flatMap { person($0, in: session.session, role: .moderator) },

@@ -80,9 +80,7 @@ public struct HiddenNameCheck: Sendable {
         // Who is hidden from an audience by their visibility: under the Chatham House Rule the
         // public sees no name at all, and that is the rule's to say, not each title's.
         let searches = audiences.map { audience -> (NameSearch, [Int]) in
-            func hidden(_ person: Person) -> Bool {
-                audience == .participants ? person.visibility == .organizers : person.visibility != .public
-            }
+            func hidden(_ person: Person) -> Bool { Self.hiddenByVisibility(person, from: audience) }
             let visible = people.filter { !hidden($0) }
             let words = Set(visible.flatMap { DisclosedTimeline.nameParts($0.name) }.map(NameSearch.fold))
             let organizations = Set(visible.compactMap(\.organization).map(NameSearch.fold))
@@ -110,7 +108,7 @@ public struct HiddenNameCheck: Sendable {
                 for audience in audiences {
                     let disclosure = Disclosure(audience: audience, eventRule: agenda.confidentiality)
                     for (owner, person) in people.enumerated()
-                    where (audience == .participants ? person.visibility == .organizers : person.visibility != .public)
+                    where Self.hiddenByVisibility(person, from: audience)
                         && DisclosedTimeline.linkSearch([person], hiddenIn: nil, disclosure: disclosure).matches(text.text)
                         && !(seenBy[owner]?.contains(audience) ?? false) {
                         seenBy[owner, default: []].append(audience)
@@ -128,6 +126,11 @@ public struct HiddenNameCheck: Sendable {
         }
         idWarnings(people, into: &diagnostics)
         return diagnostics
+    }
+
+    /// Whether `person`'s visibility hides them from `audience` (the public or participants).
+    static func hiddenByVisibility(_ person: Person, from audience: Audience) -> Bool {
+        audience == .participants ? person.visibility == .organizers : person.visibility != .public
     }
 
     /// A session id is in every calendar's UID, the public programme's too, and cannot change
