@@ -79,17 +79,21 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
     /// Brings the schema up to date. Two processes opening a new store at once may both find a
     /// migration to run; the one that comes second then finds the table made, and looks again.
     static func migrate(_ database: DatabaseQueue, path: String) throws {
-        if try database.read({ try migrator.hasBeenSuperseded($0) }) {
-            throw StoreError.damaged(path, reason: "it was made by a newer version of Convene")
-        }
         var attempts = 0
         while true {
             do {
                 try migrator.migrate(database)
-                return
-            } catch let error as DatabaseError where error.message?.contains("already exists") == true && attempts < 5 {
+                break
+            } catch let error as DatabaseError where (error.message?.contains("already exists") == true
+                                                      || error.message?.contains("no such table") == true) && attempts < 5 {
                 attempts += 1
             }
+        }
+        // Checked once the schema is there: GRDB's migrator never runs a migration older than
+        // the last one it knows applied, so migrating first is safe, and the check cannot meet
+        // a store another process is still making.
+        if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw StoreError.damaged(path, reason: "it was made by a newer version of Convene")
         }
     }
 

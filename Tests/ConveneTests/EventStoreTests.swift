@@ -166,6 +166,16 @@ struct EventStoreTests {
         #expect(try store.history().latest.keys.filter { $0.owner == .programme }.count == 2, "the public calendar's history stays")
     }
 
+    @Test("a store made by a newer Convene is refused with a message, not a crash")
+    func newerStore() throws {
+        let path = try temporaryFolder().appendingPathComponent("e.convene.db").path
+        let store = try EventStore(path: path, event: "test-event")
+        try store.database.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('99: from the future')") }
+        #expect(throws: StoreError.damaged(path, reason: "it was made by a newer version of Convene")) {
+            _ = try EventStore(path: path, event: "test-event")
+        }
+    }
+
     @Test("two versions never share a SEQUENCE: the store refuses a second one")
     func uniqueSequence() throws {
         let store = try store()
