@@ -106,8 +106,8 @@ public struct CalendarDocument: Sendable, Equatable {
 }
 
 /// Writes ``CalendarDocument``s as iCalendar text with libical: escaping and line folding are
-/// libical's; every zone used gets a VTIMEZONE under its bare IANA name, cut to the years the
-/// calendar spans.
+/// libical's; every zone used gets a VTIMEZONE under its bare IANA name, made from the tz
+/// database's file for the zone (``TimeZoneComponent``).
 public enum CalendarWriter {
     /// Why a document cannot be written.
     public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -119,8 +119,8 @@ public enum CalendarWriter {
         try texts(of: [document])[0]
     }
 
-    /// Many documents at once: each zone's VTIMEZONE, cut to the years used, is made once and
-    /// copied into every calendar that needs it (libical's full zone history is large).
+    /// Many documents at once: each zone's VTIMEZONE for the years used is made once and
+    /// copied into every calendar that needs it.
     public static func texts(of documents: [CalendarDocument]) throws(WriteError) -> [String] {
         let result: Result<[String], WriteError> = Libical.locked {
             var prototypes: [String: OpaquePointer] = [:]
@@ -168,22 +168,11 @@ public enum CalendarWriter {
         }
     }
 
-    /// A copy of libical's VTIMEZONE for `name`, renamed to the bare IANA name and cut to
-    /// `from`...`to`. Must be called with the libical lock held.
+    /// The VTIMEZONE for `name` over `from`...`to`, made from the tz database's file for the
+    /// zone (``TimeZoneComponent``). Must be called with the libical lock held.
     private static func vtimezone(_ name: String, from: Int, to: Int) -> OpaquePointer? {
-        let zone = name == "UTC" || name == "Etc/UTC" ? icaltimezone_get_utc_timezone() : icaltimezone_get_builtin_timezone(name)
-        guard let zone, let original = icaltimezone_get_component(zone), let copy = icalcomponent_new_clone(original) else { return nil }
-        var start = icaltime_null_time()
-        start.year = Int32(from)
-        start.month = 1
-        start.day = 1
-        var end = start
-        end.year = Int32(to + 1)
-        icaltimezone_truncate_vtimezone(copy, start, end, 1)
-        if let property = icalcomponent_get_first_property(copy, ICAL_TZID_PROPERTY) {
-            icalproperty_set_tzid(property, name)
-        }
-        return copy
+        guard let rules = try? ZoneRules(name: name) else { return nil }
+        return icalcomponent_new_from_string(TimeZoneComponent.text(for: rules, firstYear: from, lastYear: to))
     }
 
     /// Must be called with the libical lock held.

@@ -1,12 +1,12 @@
-internal import CLibical
 import Foundation
 
 /// The one place Convene turns wall-clock times into instants and back, for any IANA zone,
-/// from the system's tz database as libical reads it: the same data the invites carry in
-/// their VTIMEZONE components.
+/// from the system's tz database: each zone's compiled file read as it is (``ZoneRules``), the
+/// same data the invites carry in their VTIMEZONE components. (libical's own reading of those
+/// files is wrong for some zones in some years: Pacific/Easter from September 2020 to April
+/// 2022, Asia/Tehran before 2020, Asia/Jerusalem 2013–2016.)
 ///
-/// Zones are loaded on first use and kept; every libical call is serialised, so one engine
-/// may be shared.
+/// Zones are loaded on first use and kept, behind a lock, so one engine may be shared.
 public final class TimeZoneEngine: @unchecked Sendable {
     /// What a wall-clock time turns out to be in a zone.
     public enum Resolution: Sendable, Equatable {
@@ -24,62 +24,59 @@ public final class TimeZoneEngine: @unchecked Sendable {
         public var name: String
     }
 
-    /// Loaded zones. Guarded by libical's lock, like everything libical touches: one lock,
-    /// so no two threads can wait on each other.
-    private var zones: [String: OpaquePointer] = [:]
+    /// Loaded zones, behind their own lock: the engine is also called with libical's lock held
+    /// (while reading a calendar), and never takes that lock itself.
+    private var zones: [String: ZoneRules] = [:]
+    private let lock = NSLock()
 
     public init() {}
 
-    /// Whether libical can load `name` from the tz database.
+    /// Whether the tz database has `name`.
     public func knows(_ name: String) -> Bool {
         (try? zone(name)) != nil
     }
 
     /// The zone's offset from UTC, in seconds, at `instant`.
     public func offset(of name: String, at instant: Int64) throws(UnknownZone) -> Int {
-        let zone = try zone(name)
-        return Libical.locked { Self.offset(zone, instant) }
+        try zone(name).clock(at: instant).offset
     }
 
     /// The instant(s) at which the zone's clocks show `civil`.
     public func resolve(_ civil: CivilTime, in name: String) throws(UnknownZone) -> Resolution {
         let zone = try zone(name)
         let wall = civil.secondsSinceEpoch
-        return Libical.locked {
-            // Offsets in force a day either side cover any single transition around `wall`.
-            let before = Self.offset(zone, wall - 86_400 - 14 * 3600)
-            let after = Self.offset(zone, wall + 86_400 + 14 * 3600)
-            var instants: [Int64] = []
-            for candidate in Set([before, after]).sorted(by: >) {
-                let instant = wall - Int64(candidate)
-                if Self.offset(zone, instant) == candidate { instants.append(instant) }
+        // Offsets in force a day either side cover any single transition around `wall`.
+        let before = Self.offset(zone, wall - 86_400 - 14 * 3600)
+        let after = Self.offset(zone, wall + 86_400 + 14 * 3600)
+        var instants: [Int64] = []
+        for candidate in Set([before, after]).sorted(by: >) {
+            let instant = wall - Int64(candidate)
+            if Self.offset(zone, instant) == candidate { instants.append(instant) }
+        }
+        instants.sort()
+        switch instants.count {
+        case 1:
+            return .exact(instants[0])
+        case 0:
+            // Spring forward: the jump happens at the first instant whose offset is `after`.
+            var low = wall - Int64(before) - 86_400, high = wall - Int64(after) + 86_400
+            while high - low > 1 {
+                let middle = low + (high - low) / 2
+                if Self.offset(zone, middle) == after { high = middle } else { low = middle }
             }
-            instants.sort()
-            switch instants.count {
-            case 1:
-                return .exact(instants[0])
-            case 0:
-                // Spring forward: the jump happens at the first instant whose offset is `after`.
-                var low = wall - Int64(before) - 86_400, high = wall - Int64(after) + 86_400
-                while high - low > 1 {
-                    let middle = low + (high - low) / 2
-                    if Self.offset(zone, middle) == after { high = middle } else { low = middle }
-                }
-                return .skipped(jumpAt: high,
-                                before: CivilTime(secondsSinceEpoch: high + Int64(before)),
-                                after: CivilTime(secondsSinceEpoch: high + Int64(after)))
-            default:
-                return .repeated(first: instants[0], second: instants[instants.count - 1])
-            }
+            return .skipped(jumpAt: high,
+                            before: CivilTime(secondsSinceEpoch: high + Int64(before)),
+                            after: CivilTime(secondsSinceEpoch: high + Int64(after)))
+        default:
+            return .repeated(first: instants[0], second: instants[instants.count - 1])
         }
     }
 
     /// The instant a wall-clock time stands for, for reading calendars, as RFC 5545 says: a
     /// time in the spring-forward gap is read with the offset in force before the gap (02:30
-    /// becomes 03:30 summer time), a repeated one as its first occurrence. Must be called with
-    /// the libical lock held.
+    /// becomes 03:30 summer time), a repeated one as its first occurrence.
     func instantHoldingLock(_ civil: CivilTime, in name: String) -> Int64? {
-        guard let zone = zoneHoldingLock(name) else { return nil }
+        guard let zone = try? zone(name) else { return nil }
         let wall = civil.secondsSinceEpoch
         let before = Self.offset(zone, wall - 86_400 - 14 * 3600)
         let after = Self.offset(zone, wall + 86_400 + 14 * 3600)
@@ -90,35 +87,22 @@ public final class TimeZoneEngine: @unchecked Sendable {
         return wall - Int64(before)
     }
 
-    /// Whether the tz database has `name`. Must be called with the libical lock held.
+    /// Whether the tz database has `name`.
     func knowsHoldingLock(_ name: String) -> Bool {
-        zoneHoldingLock(name) != nil
+        knows(name)
     }
 
-    /// Must be called with the libical lock held.
-    private func zoneHoldingLock(_ name: String) -> OpaquePointer? {
-        if let known = zones[name] { return known }
-        var zone: OpaquePointer?
-        if name == "UTC" || name == "Etc/UTC" {
-            zone = icaltimezone_get_utc_timezone()
-        } else if !name.isEmpty, name.utf8.count < 128,
-                  name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_+-/".unicodeScalars.contains($0)) }),
-                  !name.hasPrefix("/") {
-            zone = icaltimezone_get_builtin_timezone(name)
-        }
-        if let zone { zones[name] = zone }
-        return zone
+    private func zone(_ name: String) throws(UnknownZone) -> ZoneRules {
+        let key = name == "Etc/UTC" ? "UTC" : name
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = zones[key] { return known }
+        guard let rules = try? ZoneRules(name: key) else { throw UnknownZone(name: name) }
+        zones[key] = rules
+        return rules
     }
 
-    private func zone(_ name: String) throws(UnknownZone) -> OpaquePointer {
-        guard let zone = Libical.locked({ zoneHoldingLock(name) }) else { throw UnknownZone(name: name) }
-        return zone
-    }
-
-    /// Must be called with the libical lock held.
-    private static func offset(_ zone: OpaquePointer, _ instant: Int64) -> Int {
-        var time = icaltime_from_timet_with_zone(time_t(instant), 0, icaltimezone_get_utc_timezone())
-        var isDaylight: Int32 = 0
-        return Int(icaltimezone_get_utc_offset_of_utc_time(zone, &time, &isDaylight))
+    private static func offset(_ zone: ZoneRules, _ instant: Int64) -> Int {
+        zone.clock(at: instant).offset
     }
 }

@@ -1,0 +1,325 @@
+#!/usr/bin/env python3
+"""Reads Convene's calendars in calendar engines that share no code with it, and compares the
+*instants* they compute with the tz database's (Python's zoneinfo, reading the system's files).
+
+The sweep: one agenda per zone and year, each with sessions at the first hours of 1 January,
+on summer days north and south, on every day the zone changes its clocks (before and after
+the change) and on 31 December; written by `convene ics`; then every calendar written (the
+public programme, each per-session invite and each person's programme) is read by:
+
+  - vobject (dateutil; what Radicale and other CalDAV servers use), all files in one process,
+    years interleaved, so a VTIMEZONE kept from an earlier file must still be right;
+  - Python icalendar, with the TZIDs renamed so that it must use the file's VTIMEZONE;
+  - khal, from the file's VTIMEZONE (TZIDs renamed), listing in UTC;
+  - Mozilla's ical.js (Thunderbird), under Node, from the file's VTIMEZONE.
+
+Usage: check-engines.py CONVENE [--ical-js PATH-TO-Ical.mjs] [--out DIR]
+Exits 1 when any engine disagrees with the tz database on any instant, or cannot read a file.
+"""
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from zoneinfo import ZoneInfo
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+ZONES = [
+    # Europe and the Middle East: EU rules, Kyiv, Moldova, Dublin's negative summer time.
+    "Europe/Kyiv", "Europe/Zurich", "Europe/Amsterdam", "Europe/Dublin", "Europe/London", "Europe/Lisbon",
+    "Europe/Chisinau", "Atlantic/Azores", "Asia/Jerusalem", "Asia/Beirut", "Asia/Gaza", "Asia/Hebron",
+    "Africa/Cairo", "Africa/Casablanca", "Asia/Tehran", "Asia/Amman", "Asia/Damascus", "Europe/Moscow",
+    # Odd offsets and no DST.
+    "Asia/Kathmandu", "Asia/Kolkata", "Asia/Kabul", "Asia/Yangon", "Asia/Almaty", "Asia/Colombo", "Asia/Dhaka",
+    "Australia/Eucla", "Pacific/Marquesas", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Africa/Lubumbashi",
+    # Southern hemisphere DST.
+    "Australia/Sydney", "Australia/Adelaide", "Australia/Lord_Howe", "Pacific/Auckland", "Pacific/Chatham",
+    "America/Santiago", "Pacific/Easter", "America/Asuncion", "Antarctica/Troll",
+    # The Americas, with the changes of 2026.
+    "America/New_York", "America/Chicago", "America/Vancouver", "America/Edmonton", "America/Winnipeg",
+    "America/Inuvik", "America/Havana", "America/St_Johns", "America/Nuuk", "America/Scoresbysund",
+    "America/Mexico_City", "America/Ciudad_Juarez", "America/Sao_Paulo", "America/Port-au-Prince",
+]
+YEARS = [2022, 2026, 2027]
+
+
+def transitions(zone, year):
+    """The instants (UTC) in `year` at which `zone` changes its offset, found hour by hour."""
+    tz = ZoneInfo(zone)
+    start = dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc) - dt.timedelta(hours=14)
+    found = []
+    previous = start.astimezone(tz).utcoffset()
+    t = start
+    while t.year <= year or t.month == 1 and t.day == 1 and t.hour < 14:
+        t2 = t + dt.timedelta(minutes=30)
+        offset = t2.astimezone(tz).utcoffset()
+        if offset != previous:
+            found.append(t2)
+            previous = offset
+        t = t2
+    return found
+
+
+def sessions_for(zone, year):
+    """(date, start) wall-clock pairs: 1 January early, summer days, each change day, 31 December."""
+    tz = ZoneInfo(zone)
+    wanted = {(dt.date(year, 1, 1), "00:30"), (dt.date(year, 1, 1), "03:00"), (dt.date(year, 1, 15), "10:00"),
+              (dt.date(year, 7, 15), "10:00"), (dt.date(year, 12, 31), "22:00")}
+    for change in transitions(zone, year):
+        local = change.astimezone(tz)
+        day = local.date()
+        # Before the change (from 3 hours before), on the same local day if there is room, and after it.
+        before = (change - dt.timedelta(hours=3)).astimezone(tz)
+        if before.date() == day:
+            wanted.add((day, before.strftime("%H:%M")))
+        after = (change + dt.timedelta(hours=2)).astimezone(tz)
+        wanted.add((after.date(), after.strftime("%H:%M")))
+        wanted.add((day + dt.timedelta(days=1), "10:00"))
+    # Only wall-clock times that exist once (the tz database says so) and stay in the year.
+    result = []
+    for day, clock in sorted(wanted):
+        if day.year != year:
+            continue
+        hour, minute = map(int, clock.split(":"))
+        naive = dt.datetime(day.year, day.month, day.day, hour, minute)
+        first = naive.replace(tzinfo=tz, fold=0)
+        second = naive.replace(tzinfo=tz, fold=1)
+        if first.utcoffset() != second.utcoffset():
+            continue  # repeated or skipped
+        roundtrip = first.astimezone(dt.timezone.utc).astimezone(tz).replace(tzinfo=None)
+        if roundtrip != naive:
+            continue
+        if naive + dt.timedelta(minutes=45) > dt.datetime(year, 12, 31, 23, 59):
+            continue
+        result.append((day, clock))
+    return result
+
+
+def write_agenda(path, zone, year, sessions):
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{zone}-{year}".lower())
+    lines = ["convene: 1", f"id: zone-{slug}", f"title: Zones {zone} {year}", f"timezone: {zone}",
+             "organizer: { name: Org, email: org@example.org }",
+             "people:", "  - { id: ana, name: Ana Reader, email: ana@example.org }",
+             "  - { id: ben, name: Ben Reader, email: ben@example.org }", "sessions:"]
+    for index, (day, clock) in enumerate(sessions):
+        who = "[ana]" if index % 2 == 0 else "[ana, ben]"
+        lines.append(f'  - {{ id: s{index:02d}, title: "Session {index}", date: {day.isoformat()}, start: "{clock}", '
+                     f"duration: 45m, participants: {who} }}")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def unfold(text):
+    return re.sub(r"\r?\n[ \t]", "", text).splitlines()
+
+
+def expected_events(path):
+    """(uid, start instant, end instant) of every VEVENT, from its wall-clock times and TZID."""
+    events, current = [], None
+    for line in unfold(open(path, encoding="utf-8").read()):
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None:
+            name, _, value = line.partition(":")
+            key = name.split(";")[0]
+            if key in ("UID",):
+                current["uid"] = value
+            elif key in ("DTSTART", "DTEND"):
+                match = re.search(r"TZID=([^;:]+)", name)
+                wall = dt.datetime.strptime(value.rstrip("Z"), "%Y%m%dT%H%M%S")
+                tz = dt.timezone.utc if value.endswith("Z") or not match else ZoneInfo(match.group(1))
+                current[key] = int(wall.replace(tzinfo=tz).timestamp())
+    return [(e["uid"], e["DTSTART"], e["DTEND"]) for e in events]
+
+
+def renamed(text):
+    """The calendar with every TZID prefixed, so an engine cannot look the zone up by name."""
+    text = re.sub(r"^TZID:", "TZID:Convene-Test/", text, flags=re.M)
+    return re.sub(r";TZID=", ";TZID=Convene-Test/", text)
+
+
+def read_vobject(paths):
+    import vobject
+    result = {}
+    for path in paths:
+        for calendar in vobject.readComponents(open(path, encoding="utf-8").read()):
+            for event in calendar.contents.get("vevent", []):
+                start, end = event.dtstart.value, event.dtend.value
+                result[(path, event.uid.value)] = (int(start.timestamp()), int(end.timestamp()))
+    return result
+
+
+def read_icalendar(paths):
+    import icalendar
+    result = {}
+    for path in paths:
+        calendar = icalendar.Calendar.from_ical(renamed(open(path, encoding="utf-8").read()))
+        zones = {str(tz["TZID"]): tz.to_tz() for tz in calendar.walk("VTIMEZONE")}
+        for event in calendar.walk("VEVENT"):
+            times = []
+            for key in ("DTSTART", "DTEND"):
+                prop = event[key]
+                value = prop.dt
+                tzid = prop.params.get("TZID")
+                if tzid:
+                    value = value.replace(tzinfo=None)
+                    tz = zones[str(tzid)]
+                    value = tz.localize(value) if hasattr(tz, "localize") else value.replace(tzinfo=tz)
+                times.append(int(value.timestamp()))
+            result[(path, str(event["UID"]))] = tuple(times)
+    return result
+
+
+def read_icalendar_as_written(paths):
+    """Python icalendar on the files as written (TZIDs it knows): every file must parse."""
+    import icalendar
+    result = {}
+    for path in paths:
+        calendar = icalendar.Calendar.from_ical(open(path, encoding="utf-8").read())
+        for event in calendar.walk("VEVENT"):
+            result[(path, str(event["UID"]))] = (int(event["DTSTART"].dt.timestamp()), int(event["DTEND"].dt.timestamp()))
+    return result
+
+
+def read_khal(paths, work):
+    """khal imports every event (TZIDs renamed, so from the file's VTIMEZONE) and lists them in UTC."""
+    folder = os.path.join(work, "khal")
+    os.makedirs(os.path.join(folder, "cal"))
+    os.makedirs(os.path.join(folder, "data"))
+    config = os.path.join(folder, "config")
+    with open(config, "w") as f:
+        f.write(f"""[calendars]
+[[sweep]]
+path = {folder}/cal
+type = calendar
+[locale]
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%dT%H:%M:%S
+longdatetimeformat = %Y-%m-%dT%H:%M:%S
+local_timezone = UTC
+default_timezone = UTC
+[sqlite]
+path = {folder}/data/khal.db
+""")
+    # One calendar of every source file's zones and events, each TZID and UID made unique by
+    # the file's number, so one import reads them all.
+    keys = {}
+    zones, events = [], []
+    for number, path in enumerate(paths):
+        text = renamed(open(path, encoding="utf-8").read()).replace("TZID:Convene-Test/", f"TZID:Convene-Test/{number}/")
+        text = text.replace(";TZID=Convene-Test/", f";TZID=Convene-Test/{number}/")
+        def uid(match):
+            keys[f"{number}-{match.group(1)}"] = path
+            return f"UID:{number}-{match.group(1)}"
+        text = re.sub(r"^UID:(.*?)\r?$", uid, text, flags=re.M)
+        zones += re.findall(r"^BEGIN:VTIMEZONE\r?\n.*?^END:VTIMEZONE\r?\n", text, flags=re.M | re.S)
+        events += re.findall(r"^BEGIN:VEVENT\r?\n.*?^END:VEVENT\r?\n", text, flags=re.M | re.S)
+    staged = os.path.join(folder, "all.ics")
+    with open(staged, "w", encoding="utf-8") as f:
+        f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sweep//EN\r\n" + "".join(zones) + "".join(events) + "END:VCALENDAR\r\n")
+    subprocess.run(["khal", "-c", config, "import", "--batch", "-a", "sweep", staged], check=True,
+                   stdout=subprocess.DEVNULL, timeout=600)
+    listing = subprocess.run(["khal", "-c", config, "list", "--format", "{uid} {start} {end}", "--day-format", "",
+                              "2021-12-01", "3000d"], check=True, capture_output=True, text=True, timeout=300).stdout
+    result = {}
+    for line in listing.splitlines():
+        parts = line.split()
+        if len(parts) != 3 or parts[0] not in keys:
+            continue
+        number, _, uid = parts[0].partition("-")
+        times = tuple(int(dt.datetime.fromisoformat(p).replace(tzinfo=dt.timezone.utc).timestamp()) for p in parts[1:])
+        result[(keys[parts[0]], uid)] = times
+    return result
+
+
+def read_icaljs(paths, library, work):
+    listing = os.path.join(work, "icaljs-files.json")
+    with open(listing, "w") as f:
+        json.dump(paths, f)
+    out = subprocess.run(["node", os.path.join(HERE, "engines", "icaljs-instants.mjs"), library, listing],
+                         check=True, capture_output=True, text=True, timeout=300).stdout
+    return {(row["file"], row["uid"]): (row["start"], row["end"]) for row in json.loads(out)}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("convene")
+    parser.add_argument("--ical-js", default=None)
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args()
+    work = args.out or tempfile.mkdtemp(prefix="convene-engines-")
+    if os.path.exists(work) and args.out:
+        shutil.rmtree(work)
+    os.makedirs(work, exist_ok=True)
+    began = time.time()
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    files = []
+    agendas = 0
+    for year in YEARS:
+        for zone in ZONES:
+            sessions = sessions_for(zone, year)
+            slug = re.sub(r"[^a-z0-9]+", "-", f"{zone}-{year}".lower())
+            agenda = os.path.join(work, f"{slug}.yaml")
+            write_agenda(agenda, zone, year, sessions)
+            outdir = os.path.join(work, slug)
+            run = subprocess.run([args.convene, "ics", agenda, "-o", outdir, "--state", os.path.join(work, f"{slug}.db")],
+                                 capture_output=True, text=True, env=env, timeout=120)
+            if run.returncode != 0:
+                print(f"FAIL convene ics {agenda}: {run.stderr.strip()}")
+                return 1
+            agendas += 1
+            for root, _, names in os.walk(outdir):
+                files += [os.path.join(root, n) for n in sorted(names) if n.endswith(".ics")]
+    # Years interleaved, so an engine that keeps the first VTIMEZONE it sees for a TZID reads
+    # later years with an earlier file's.
+    files.sort(key=lambda p: (os.path.basename(os.path.dirname(p)).rsplit("-", 1)[0], p))
+    expected = {}
+    for path in files:
+        for uid, start, end in expected_events(path):
+            expected[(path, uid)] = (start, end)
+    print(f"sweep: {len(ZONES)} zones, years {', '.join(map(str, YEARS))}: {agendas} agendas, {len(files)} calendars, "
+          f"{len(expected)} events ({time.time() - began:.1f} s to write)")
+    engines = [("vobject " + __import__("vobject").VERSION if hasattr(__import__("vobject"), "VERSION") else "vobject",
+                lambda: read_vobject(files)),
+               (f"icalendar {__import__('icalendar').__version__} (the file's VTIMEZONE)", lambda: read_icalendar(files)),
+               (f"icalendar {__import__('icalendar').__version__} (as written)", lambda: read_icalendar_as_written(files)),
+               ("khal " + __import__("khal").__version__ + " (the file's VTIMEZONE)", lambda: read_khal(files, work))]
+    if args.ical_js:
+        engines.append(("ical.js (Thunderbird " + os.environ.get("THUNDERBIRD_VERSION", "?") + ")",
+                        lambda: read_icaljs(files, args.ical_js, work)))
+    failed = 0
+    for name, read in engines:
+        started = time.time()
+        try:
+            got = read()
+        except Exception as error:  # an engine that cannot read a file is a failure, shown as such
+            print(f"FAIL {name}: {type(error).__name__}: {error}")
+            failed += 1
+            continue
+        wrong = [(key, want, got.get(key)) for key, want in expected.items() if got.get(key) != want]
+        print(f"{name}: {len(expected) - len(wrong)} of {len(expected)} events at the tz database's instants, "
+              f"{len(wrong)} disagreements ({time.time() - started:.1f} s)")
+        for (path, uid), want, have in wrong[:12]:
+            show = lambda t: "missing" if t is None else " – ".join(
+                dt.datetime.fromtimestamp(x, dt.timezone.utc).strftime("%Y-%m-%d %H:%M") + "Z" for x in t)
+            print(f"  {os.path.relpath(path, work)} {uid}: want {show(want)}, got {show(have)}")
+        failed += bool(wrong)
+    if not args.out:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"engines: {'FAILED' if failed else 'all agree'} ({time.time() - began:.1f} s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
