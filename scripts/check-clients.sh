@@ -38,11 +38,11 @@ CONFIG
 export SOURCE_DATE_EPOCH=1700000000
 "$convene" ics agendas/wps-side-event-2022.yaml -o "$work/side" --state "$work/side.convene.db" >/dev/null || failed=$((failed + 1))
 khal_for Asia/Kabul "$work/kabul"
-khal -c "$work/kabul/config" import --batch -a convene "$work/side/invites/sarabi.ics"
+khal -c "$work/kabul/config" import --batch -a convene "$work/side/invites/sarabi/main.ics"
 check "khal in Kabul" "2022-10-19 16:45 2022-10-19 18:15 Inclusive peace negotiations & the WPS agenda" \
   "$(khal -c "$work/kabul/config" list --format '{start} {end} {title}' 2022-10-19 2022-10-20 | tail -n +2 | sed 's/ *$//')"
 khal_for America/New_York "$work/ny"
-khal -c "$work/ny/config" import --batch -a convene "$work/side/invites/kwakkenbos.ics"
+khal -c "$work/ny/config" import --batch -a convene "$work/side/invites/kwakkenbos/main.ics"
 check "khal in New York" "2022-10-19 08:15 2022-10-19 09:45 Inclusive peace negotiations & the WPS agenda" \
   "$(khal -c "$work/ny/config" list --format '{start} {end} {title}' 2022-10-19 2022-10-20 | tail -n +2 | sed 's/ *$//')"
 
@@ -63,13 +63,17 @@ AGENDA
 khal_for Europe/Kyiv "$work/kyiv"
 k() { khal -c "$work/kyiv/config" "$@"; }
 listing() { k list --format '{start} {title} {status}' 2026-12-08 2026-12-10 | grep -v day | sed 's/ *$//' | tr '\n' '|'; }
-(cd "$work/up" && "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/invites/ana.ics"
-check "version 1" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 10:00 Consultation: Two CONFIRMED|" "$(listing)"
+(cd "$work/up" && "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/invites/ana/one.ics" \
+  && k import --batch -a convene "$work/up/out/invites/ana/two.ics"
+check "version 1, one invitation a session" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 10:00 Consultation: Two CONFIRMED|" "$(listing)"
+# Her programme, imported where she accepted the invitations, holds each session once.
+k import --batch -a convene "$work/up/out/programmes/ana.ics"
+check "the programme beside the invitations: each session once" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 10:00 Consultation: Two CONFIRMED|" "$(listing)"
 sed -i 's/date: 2026-12-09, start: "10:00"/date: 2026-12-09, start: "11:30"/' "$work/up/a.yaml"
-(cd "$work/up" && SOURCE_DATE_EPOCH=1700000100 "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/invites/ana.ics"
+(cd "$work/up" && SOURCE_DATE_EPOCH=1700000100 "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/invites/ana/two.ics"
 check "update held once at its new time" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 11:30 Consultation: Two CONFIRMED|" "$(listing)"
 sed -i '/id: two/d' "$work/up/a.yaml"
-(cd "$work/up" && SOURCE_DATE_EPOCH=1700000200 "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/cancellations/invites/ana.ics"
+(cd "$work/up" && SOURCE_DATE_EPOCH=1700000200 "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/cancellations/invites/ana/two.ics"
 check "cancelled" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 11:30 Consultation: Two CANCELLED|" "$(listing)"
 
 # vobject reads every file.

@@ -106,7 +106,7 @@ def crashes(work):
     check("a run after the crashes succeeds", run.returncode == 0, run.stderr[-300:])
     _, current = invariants(db, pending)
     for owner, uid, _ in current:
-        name = "event.ics" if owner == "programme" else f"invites/{owner.removeprefix('person:')}.ics"
+        name = "event.ics" if owner == "programme" else f"invites/{owner.removeprefix('person:')}/{uid.split('@')[0]}.ics"
         path = os.path.join(folder, "out", "cancellations", name)
         check(f"pending cancellation of {owner} {uid} has its file", os.path.exists(path) and uid in open(path).read(),
               f"{path}: {'there' if os.path.exists(path) else 'missing'}")
@@ -135,7 +135,8 @@ def company(work):
                 print(f"round {round_}: {error.strip()[-200:]}")
         if not both:
             continue
-        for name in sorted(os.listdir(os.path.join(folder, "A", "invites"))):
+        invites = os.path.join(folder, "A", "invites")
+        for name in sorted(os.path.relpath(os.path.join(root, f), invites) for root, _, files in os.walk(invites) for f in files):
             a = open(os.path.join(folder, "A", "invites", name)).read()
             b = open(os.path.join(folder, "B", "invites", name)).read()
             check(f"round {round_}: {name} the same in both folders", a == b)

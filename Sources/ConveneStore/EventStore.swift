@@ -154,6 +154,12 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 table.add(column: "attendees", .text).notNull().defaults(to: "")
             }
         }
+        migrator.registerMigration("3: the public programme's own UIDs") { db in
+            // The public programme and the invitations shared UIDs; the programme's entries
+            // take the UID its listings now carry, so its history goes on without a
+            // cancellation of the old UID (which a client would apply to the invitation).
+            try db.execute(sql: "UPDATE calendar_version SET uid = 'public-' || uid WHERE owner = 'programme'")
+        }
         return migrator
     }
 

@@ -79,7 +79,8 @@ public enum LegacyImport {
                                                 attendance: "", cancelled: cancelled)
                 // The old summary is checked but not kept: cancellations are worded anew.
                 _ = summary
-                let calendarEntry = CalendarEntry(owner: owner, uid: uid, session: session, meaning: meaning, summary: "",
+                // The old file's public programme used the invitations' UIDs.
+                let calendarEntry = CalendarEntry(owner: owner, uid: owner == .programme ? Invites.publicUID(of: uid) : uid, session: session, meaning: meaning, summary: "",
                                                   timeZone: current, startText: start.description, endText: end.description,
                                                   organizer: try party("organizer"), attendee: try party("attendee"))
                 let sequence = number.intValue

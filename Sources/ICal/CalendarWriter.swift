@@ -11,13 +11,17 @@ public struct CalendarDocument: Sendable, Equatable {
         case cancel = "CANCEL"
     }
 
-    public var method: Method
+    /// The iTIP method, or nil for a calendar to import or subscribe to, which has none.
+    public var method: Method?
     public var productID: String
+    /// NAME (RFC 7986) and X-WR-CALNAME: what a client calls the calendar once subscribed to.
+    public var name: String?
     public var events: [Event]
 
-    public init(method: Method, productID: String, events: [Event]) {
+    public init(method: Method?, productID: String, name: String? = nil, events: [Event]) {
         self.method = method
         self.productID = productID
+        self.name = name
         self.events = events
     }
 
@@ -37,6 +41,8 @@ public struct CalendarDocument: Sendable, Equatable {
         /// RFC 7986 CONFERENCE (a URI).
         public var conference: String?
         public var cancelled: Bool
+        /// TRANSP:TRANSPARENT: the event does not make its reader busy (a programme listing).
+        public var transparent: Bool
         /// In a CANCEL: only the attendees are removed, and the event goes on (RFC 5546 3.2.5):
         /// no STATUS, no RSVP, and ``comment`` says so.
         public var uninvite: Bool
@@ -48,8 +54,8 @@ public struct CalendarDocument: Sendable, Equatable {
 
         public init(uid: String, sequence: Int, stamp: Int64, timeZone: String, start: CivilTime, end: CivilTime,
                     summary: String, description: String? = nil, location: String? = nil, url: String? = nil,
-                    conference: String? = nil, cancelled: Bool = false, uninvite: Bool = false, comment: String? = nil,
-                    organizer: Party? = nil, attendees: [Attendee] = [], alarms: [Alarm] = []) {
+                    conference: String? = nil, cancelled: Bool = false, transparent: Bool = false, uninvite: Bool = false,
+                    comment: String? = nil, organizer: Party? = nil, attendees: [Attendee] = [], alarms: [Alarm] = []) {
             self.uid = uid
             self.sequence = sequence
             self.stamp = stamp
@@ -62,6 +68,7 @@ public struct CalendarDocument: Sendable, Equatable {
             self.url = url
             self.conference = conference
             self.cancelled = cancelled
+            self.transparent = transparent
             self.uninvite = uninvite
             self.comment = comment
             self.organizer = organizer
@@ -148,7 +155,13 @@ public enum CalendarWriter {
             defer { icalcomponent_free(calendar) }
             icalcomponent_add_property(calendar, icalproperty_new_prodid(document.productID))
             icalcomponent_add_property(calendar, icalproperty_new_version("2.0"))
-            icalcomponent_add_property(calendar, icalproperty_new_method(method(document.method)))
+            if let method = document.method { icalcomponent_add_property(calendar, icalproperty_new_method(Self.method(method))) }
+            if let name = document.name.map(clean), !name.isEmpty {
+                icalcomponent_add_property(calendar, icalproperty_new_name(name))
+                let legacy = icalproperty_new_x(name)
+                icalproperty_set_x_name(legacy, "X-WR-CALNAME")
+                icalcomponent_add_property(calendar, legacy)
+            }
             for name in zones where !isUTC(name) {
                 let key = "\(name) \(firstYear) \(lastYear)"
                 if prototypes[key] == nil { prototypes[key] = vtimezone(name, from: firstYear, to: lastYear) }
@@ -210,6 +223,7 @@ public enum CalendarWriter {
         }
         // An uninvite leaves the event's status alone: it goes on, without this reader.
         if !event.uninvite { add(icalproperty_new_status(event.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED)) }
+        if event.transparent { add(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT)) }
         if let comment = event.comment.map(clean), !comment.isEmpty { add(icalproperty_new_comment(comment)) }
         if let organizer = event.organizer {
             let property = icalproperty_new_organizer("mailto:" + clean(organizer.email))

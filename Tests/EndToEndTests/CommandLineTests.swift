@@ -108,7 +108,7 @@ struct CommandLineTests {
         #expect(first.status == 0, "\(first.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(written == [".convene-manifest.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt", "briefings",
-                            "check.json", "check.txt", "event.ics", "invites", "report.json", "report.txt", "run-of-show.html", "run-of-show.md",
+                            "check.json", "check.txt", "event.ics", "invites", "programmes", "report.json", "report.txt", "run-of-show.html", "run-of-show.md",
                             "run-of-show.txt"])
         let report = try convene(["report", "agendas/wps-side-event-2022.yaml"])
         #expect(try String(contentsOfFile: out + "/report.txt", encoding: .utf8) == report.stdout, "the public report")

@@ -18,6 +18,13 @@ struct InviteTests {
 
     func unfolded(_ text: String) -> String { text.replacingOccurrences(of: "\r\n ", with: "") }
 
+    /// Every calendar file under `out/`, relative to it.
+    func calendarFiles(_ folder: URL) throws -> [String] {
+        let root = folder.appendingPathComponent("out")
+        let found = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+        return found.filter { $0.hasSuffix(".ics") }.sorted()
+    }
+
     var sample: String {
         get throws { try String(contentsOf: packageRoot.appendingPathComponent("agendas/wps-side-event-2022.yaml"), encoding: .utf8) }
     }
@@ -30,11 +37,14 @@ struct InviteTests {
         let event = unfolded(try read(folder, "event.ics"))
         #expect(event.contains("METHOD:PUBLISH\r\n"))
         #expect(!event.contains("ATTENDEE"))
-        #expect(event.contains("UID:main@wps-side-event-2022.convene\r\n"))
+        #expect(event.contains("UID:public-main@wps-side-event-2022.convene\r\n"), "the public listing has its own UID")
+        #expect(event.contains("NAME:Inclusive peace negotiations & the WPS agenda\r\nX-WR-CALNAME:Inclusive peace negotiations & the WPS agenda\r\n"))
+        #expect(event.contains("TRANSP:TRANSPARENT\r\n"))
         #expect(event.contains("DTSTART;TZID=America/New_York:20221019T081500\r\n"))
         #expect(event.contains("08:25 Panel discussion — Claire Hutchinson\\, Habiba Sarabi\\, Claudine Tsongo"))
-        let sarabi = unfolded(try read(folder, "invites/sarabi.ics"))
+        let sarabi = unfolded(try read(folder, "invites/sarabi/main.ics"))
         #expect(sarabi.contains("METHOD:REQUEST\r\n"))
+        #expect(sarabi.contains("UID:main@wps-side-event-2022.convene\r\n"))
         #expect(sarabi.contains("Your time: Wednesday 2022-10-19 16:45–18:15 (Asia/Kabul)"))
         #expect(sarabi.contains("ATTENDEE;CN=Anne Kwakkenbos;CUTYPE=INDIVIDUAL;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:kwakkenbos@example.org"))
         #expect(sarabi.contains("ATTENDEE;CN=Habiba Sarabi;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:sarabi@example.org"))
@@ -46,10 +56,9 @@ struct InviteTests {
         let timeline = try #require(AgendaCheck(text: try sample, zones: zones).timeline)
         let busy = try BusyCalendar(text: sarabi, from: 0, to: 4_000_000_000, floatingZone: "UTC", engine: zones.engine) { _ in nil }
         #expect(busy.busy == timeline.sessions.map { BusyInterval(start: $0.start.seconds, end: $0.end.seconds) })
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out/invites").path) {
-            #expect(CalendarRestrictions.problems(in: try read(folder, "invites/" + file)).isEmpty, "\(file)")
+        for file in try calendarFiles(folder) {
+            #expect(CalendarRestrictions.problems(in: try read(folder, file)).isEmpty, "\(file)")
         }
-        #expect(CalendarRestrictions.problems(in: try read(folder, "event.ics")).isEmpty)
     }
 
     @Test("under the Chatham House Rule an invite names only the organiser and its person, and the public calendar no one")
@@ -57,7 +66,7 @@ struct InviteTests {
         let folder = try temporaryFolder()
         let kyiv = try String(contentsOf: packageRoot.appendingPathComponent("agendas/kyiv-consultation-2026.yaml"), encoding: .utf8)
         #expect(try ics(kyiv, in: folder).status == 0)
-        let invite = unfolded(try read(folder, "invites/gelashvili.ics"))
+        let invite = unfolded(try read(folder, "invites/gelashvili/day1-morning.ics"))
         let attendees = invite.components(separatedBy: "\r\n").filter { $0.hasPrefix("ATTENDEE") }
         #expect(!attendees.isEmpty)
         #expect(attendees.allSatisfy { $0.hasSuffix(":mailto:gelashvili@example.org") })
@@ -74,7 +83,7 @@ struct InviteTests {
         let first = try temporaryFolder(), second = try temporaryFolder()
         #expect(try ics(try sample, in: first).status == 0)
         #expect(try ics(try sample, in: second).status == 0)
-        for path in ["event.ics", "invites/sarabi.ics"] {
+        for path in ["event.ics", "invites/sarabi/main.ics", "programmes/sarabi.ics"] {
             #expect(try read(first, path) == read(second, path))
         }
     }
@@ -93,13 +102,18 @@ struct InviteTests {
 
             """
         #expect(try ics(two, in: folder).status == 0)
-        #expect(try read(folder, "invites/ana.ics").contains("SEQUENCE:0"))
+        #expect(try read(folder, "invites/ana/two.ics").contains("SEQUENCE:0"))
         // Move session two by an hour: it alone gets SEQUENCE:1.
         let moved = two.replacingOccurrences(of: "date: 2026-12-09, start: \"10:00\"", with: "date: 2026-12-09, start: \"11:00\"")
         #expect(try ics(moved, in: folder, epoch: "1700000100").status == 0)
-        let ana = unfolded(try read(folder, "invites/ana.ics"))
-        #expect(ana.contains("UID:one@test-event.convene\r\nDTSTAMP:20231114T221500Z\r\nSEQUENCE:0\r\n"))
-        #expect(ana.contains("UID:two@test-event.convene\r\nDTSTAMP:20231114T221500Z\r\nSEQUENCE:1\r\n"))
+        #expect(unfolded(try read(folder, "invites/ana/one.ics")).contains("UID:one@test-event.convene\r\nDTSTAMP:20231114T221500Z\r\nSEQUENCE:0\r\n"))
+        #expect(unfolded(try read(folder, "invites/ana/two.ics")).contains("UID:two@test-event.convene\r\nDTSTAMP:20231114T221500Z\r\nSEQUENCE:1\r\n"))
+        // Her programme: both sessions, the invitations' UIDs and SEQUENCEs, no METHOD.
+        let programme = unfolded(try read(folder, "programmes/ana.ics"))
+        #expect(!programme.contains("METHOD:"))
+        #expect(programme.contains("X-WR-CALNAME:Test event: your programme\r\n"))
+        #expect(programme.contains("UID:one@test-event.convene\r\nDTSTAMP:20231114T221500Z\r\nSEQUENCE:0\r\n"))
+        #expect(programme.contains("UID:two@test-event.convene\r\nDTSTAMP:20231114T221500Z\r\nSEQUENCE:1\r\n"))
         // Remove session two, and Bo from session one: cancellations with higher sequences.
         let removed = moved.replacingOccurrences(of: "  - { id: two, title: Two, date: 2026-12-09, start: \"11:00\", duration: 1h, participants: [ana, bo] }\n", with: "")
             .replacingOccurrences(of: "participants: [ana, bo] }", with: "participants: [ana] }")
@@ -107,27 +121,51 @@ struct InviteTests {
         #expect(run.status == 0, "\(run.stderr)")
         let cancelEvent = unfolded(try read(folder, "cancellations/event.ics"))
         #expect(cancelEvent.contains("METHOD:PUBLISH\r\n"))
-        #expect(cancelEvent.contains("UID:two@test-event.convene\r\nDTSTAMP:20231114T221640Z\r\nSEQUENCE:2\r\n"))
+        #expect(cancelEvent.contains("UID:public-two@test-event.convene\r\nDTSTAMP:20231114T221640Z\r\nSEQUENCE:2\r\n"))
         #expect(cancelEvent.contains("STATUS:CANCELLED\r\n"))
-        let cancelBo = unfolded(try read(folder, "cancellations/invites/bo.ics"))
-        #expect(cancelBo.contains("UID:one@test-event.convene"))
-        #expect(cancelBo.contains("UID:two@test-event.convene"))
-        #expect(cancelBo.contains("ATTENDEE;CN=Bo;CUTYPE=INDIVIDUAL;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bo@example.org"))
-        #expect(CalendarRestrictions.problems(in: try read(folder, "cancellations/invites/bo.ics")).isEmpty)
-        // Bo takes part in nothing now: the old invite is gone, not left to be sent again.
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/invites/bo.ics").path))
+        // Session two is cancelled, to Bo as to everyone: STATUS:CANCELLED.
+        let cancelTwo = unfolded(try read(folder, "cancellations/invites/bo/two.ics"))
+        #expect(cancelTwo.contains("METHOD:CANCEL\r\n"))
+        #expect(cancelTwo.contains("UID:two@test-event.convene\r\n"))
+        #expect(cancelTwo.contains("STATUS:CANCELLED\r\n"))
+        #expect(cancelTwo.contains("COMMENT:This session is cancelled.\r\n"))
+        #expect(unfolded(try read(folder, "cancellations/invites/ana/two.ics")).contains("STATUS:CANCELLED\r\n"))
+        // Session one goes on without Bo: an uninvite, no STATUS, no RSVP, a COMMENT saying so.
+        let uninvite = unfolded(try read(folder, "cancellations/invites/bo/one.ics"))
+        #expect(uninvite.contains("METHOD:CANCEL\r\n"))
+        #expect(uninvite.contains("UID:one@test-event.convene\r\n"))
+        #expect(!uninvite.contains("STATUS:"))
+        #expect(!uninvite.contains("RSVP"))
+        #expect(uninvite.contains("COMMENT:You no longer take part in this session\\; it goes ahead without you.\r\n"))
+        #expect(uninvite.contains("ATTENDEE;CN=Bo;CUTYPE=INDIVIDUAL;ROLE=OPT-PARTICIPANT:mailto:bo@example.org"))
+        // Ana's invitation to one is updated without Bo: SEQUENCE+1, and he is not listed.
+        let anaOne = unfolded(try read(folder, "invites/ana/one.ics"))
+        #expect(anaOne.contains("UID:one@test-event.convene\r\nDTSTAMP:20231114T221640Z\r\nSEQUENCE:1\r\n"))
+        #expect(!anaOne.contains("bo@example.org"))
+        for file in try calendarFiles(folder) {
+            let text = try read(folder, file)
+            #expect(CalendarRestrictions.problems(in: text).isEmpty, "\(file)")
+            // One meeting per iTIP message (RFC 5546 3.2.2, 3.2.5).
+            if text.contains("METHOD:REQUEST") || text.contains("METHOD:CANCEL") {
+                #expect(text.components(separatedBy: "BEGIN:VEVENT").count == 2, "\(file) holds one event")
+            }
+        }
+        // Bo takes part in nothing now: the old invitations and programme are gone, not left to be sent again.
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/invites/bo").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/programmes/bo.ics").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/invites/ana/two.ics").path))
         // A cancellation nobody marked sent stays pending: the next run keeps its file.
         let rerun = try ics(removed, in: folder, epoch: "1700000300")
         #expect(rerun.status == 0)
         // Ana's invite was never marked sent, so to her it is new; Bo is uninvited from one and
         // both lose two.
         #expect(rerun.stderr.contains("convene: 1 new invite, 2 cancellations, 1 uninvite to send — convene status a.yaml lists them"), "\(rerun.stderr)")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo.ics").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo/one.ics").path))
         // Marked sent, it leaves every view.
         #expect(try convene(["status", "a.yaml", "--mark-sent"], in: folder).status == 0)
         #expect(try ics(removed, in: folder, epoch: "1700000400").status == 0)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo.ics").path))
-        #expect(try read(folder, "invites/ana.ics").contains("UID:one@test-event.convene"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo/one.ics").path))
+        #expect(try read(folder, "invites/ana/one.ics").contains("UID:one@test-event.convene"))
     }
 
     @Test("an old state file with a bad entry is an error naming the file and the entry, and nothing is written")
@@ -175,14 +213,23 @@ struct InviteTests {
         #expect(try ics(text, in: folder).status == 0)
         let zones = try zones
         let timeline = try #require(AgendaCheck(text: text, zones: zones).timeline)
-        let files = ["event.ics"] + (try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out/invites").path)).map { "invites/" + $0 }
+        let files = try calendarFiles(folder)
+        #expect(files.contains { $0.hasPrefix("programmes/") } && files.contains { $0.hasPrefix("invites/") })
         for file in files {
             let calendar = try read(folder, file)
             #expect(CalendarRestrictions.problems(in: calendar).isEmpty, "\(file)")
-            let owner = file.hasPrefix("invites/") ? String(file.dropFirst("invites/".count).dropLast(4)) : nil
-            let expected = timeline.sessions.filter { owner == nil || $0.participants.contains(PersonID(rawValue: owner ?? "")) }
-                .map { BusyInterval(start: $0.start.seconds, end: $0.end.seconds) }.sorted()
-            let found = try BusyCalendar(text: calendar, from: 0, to: 4_000_000_000, floatingZone: "UTC", engine: zones.engine) { _ in nil }
+            // invites/PERSON/SESSION.ics is one session; programmes/PERSON.ics all of theirs.
+            let parts = file.dropLast(4).split(separator: "/").map(String.init)
+            let expected = timeline.sessions.filter { timed in
+                switch parts.first {
+                case "invites": timed.id.rawValue == parts[2] && timed.participants.contains(PersonID(rawValue: parts[1]))
+                case "programmes": timed.participants.contains(PersonID(rawValue: parts[1]))
+                default: true
+                }
+            }.map { BusyInterval(start: $0.start.seconds, end: $0.end.seconds) }.sorted()
+            // The public listings are transparent (they make no one busy): read as busy here.
+            let found = try BusyCalendar(text: calendar.replacingOccurrences(of: "TRANSP:TRANSPARENT\r\n", with: ""), from: 0, to: 4_000_000_000,
+                                         floatingZone: "UTC", engine: zones.engine) { _ in nil }
             #expect(found.busy == expected, "\(file)")
         }
     }
@@ -200,12 +247,13 @@ struct InviteTests {
 
             """
         #expect(try ics(agenda, in: folder).status == 0)
-        let edited = folder.appendingPathComponent("out/invites/bo.ics")
-        try (try read(folder, "invites/bo.ics") + "\r\n").write(to: edited, atomically: true, encoding: .utf8)
+        let edited = folder.appendingPathComponent("out/invites/bo/one.ics")
+        try (try read(folder, "invites/bo/one.ics") + "\r\n").write(to: edited, atomically: true, encoding: .utf8)
         let without = agenda.replacingOccurrences(of: "participants: [ana, bo]", with: "participants: [ana]")
         #expect(try ics(without, in: folder, epoch: "1700000100").status == 0)
         #expect(FileManager.default.fileExists(atPath: edited.path))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo.ics").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cancellations/invites/bo/one.ics").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/programmes/bo.ics").path), "the unedited programme goes")
     }
 
     @Test("a venue in UTC writes its times with a Z and no VTIMEZONE")

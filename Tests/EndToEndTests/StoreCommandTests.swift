@@ -45,7 +45,7 @@ struct StoreCommandTests {
         #expect(try run(["ics", "a.yaml", "-o", "out"], in: folder).status == 0)
         try write(Self.agenda.replacingOccurrences(of: "participants: [ana, undp]", with: "participants: [ana]"), in: folder)
         #expect(try run(["ics", "a.yaml", "-o", "out"], in: folder, epoch: "1700000100").status == 0)
-        let cancellation = folder.appendingPathComponent("out/cancellations/invites/undp.ics").path
+        let cancellation = folder.appendingPathComponent("out/cancellations/invites/undp/one.ics").path
         #expect(FileManager.default.fileExists(atPath: cancellation))
         // An uninvite is not a cancellation: the session goes ahead (RFC 5546 3.2.5).
         let uninvite = try String(contentsOfFile: cancellation, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
@@ -72,7 +72,7 @@ struct StoreCommandTests {
         try write(Self.agenda.replacingOccurrences(of: "start: \"10:00\"", with: "start: \"11:00\""), in: folder)
         #expect(try run(["ics", "a.yaml", "-o", "A"], in: folder, epoch: "1700000100").status == 0)
         #expect(try run(["ics", "a.yaml", "-o", "B"], in: folder, epoch: "1700000100").status == 0)
-        let a = try String(contentsOf: folder.appendingPathComponent("A/invites/ana.ics"), encoding: .utf8)
+        let a = try String(contentsOf: folder.appendingPathComponent("A/invites/ana/one.ics"), encoding: .utf8)
         #expect(a.contains("SEQUENCE:1\r\n"))
         #expect(try files(in: folder.appendingPathComponent("A")).filter { !$0.key.hasPrefix(".") }
                 == files(in: folder.appendingPathComponent("B")).filter { !$0.key.hasPrefix(".") })
@@ -96,7 +96,7 @@ struct StoreCommandTests {
         #expect(try files(in: folder.appendingPathComponent("out")) == before)
         try write(Self.agenda.replacingOccurrences(of: "title: One", with: "title: The one session"), in: folder)
         #expect(try run(["build", "a.yaml", "-o", "out"], in: folder, epoch: "1700000100").status == 0)
-        let invite = try String(contentsOf: folder.appendingPathComponent("out/invites/ana.ics"), encoding: .utf8)
+        let invite = try String(contentsOf: folder.appendingPathComponent("out/invites/ana/one.ics"), encoding: .utf8)
         #expect(invite.contains("The one session") && invite.contains("SEQUENCE:0\r\n"))
         let history = try run(["history", "a.yaml", "--json"], in: folder)
         #expect(history.stdout.components(separatedBy: "\"sequence\": 1").count == 1, "no second version of anything")

@@ -1,9 +1,11 @@
 import Foundation
 import ICal
 
-/// Every calendar file `convene ics` writes into its folder: `event.ics` (PUBLISH),
-/// `invites/PERSON-ID.ics` (REQUEST), and under `cancellations/` the cancellations and
-/// uninvites that wait to be sent.
+/// Every calendar file `convene ics` writes into its folder: `event.ics` (PUBLISH), one
+/// REQUEST per person and session in `invites/PERSON-ID/SESSION-ID.ics` (one meeting per iTIP
+/// message, RFC 5546 3.2.2), each person's programme in `programmes/PERSON-ID.ics` (no METHOD:
+/// to import or subscribe to), and under `cancellations/` the cancellations and uninvites that
+/// wait to be sent, one per person and session as well.
 ///
 /// A folder is a view of the event's history (``CalendarHistory``, kept by the event store):
 /// the calendars are made from the agenda, their SEQUENCEs and the pending cancellations come
@@ -11,17 +13,19 @@ import ICal
 public enum CalendarOutputs {
     /// The folders whose files only the current history decides: an invite for someone no
     /// longer taking part, or a cancellation already sent, is not left to be sent again.
-    public static let prunedFolders = ["invites/", "cancellations/"]
+    public static let prunedFolders = ["invites/", "programmes/", "cancellations/"]
 
     /// What the agenda says now: the calendars to write and the entries the history compares.
     public struct Draft: Sendable {
-        /// By file: `event.ics`, `invites/PERSON-ID.ics`.
+        /// By file: `event.ics`, `invites/PERSON-ID/SESSION-ID.ics`, `programmes/PERSON-ID.ics`.
         public var documents: [String: CalendarDocument]
+        /// Whose history each file's SEQUENCEs come from.
+        public var owners: [String: CalendarOwner]
         public var entries: [CalendarEntry]
         public var warnings: [String]
-        /// What a cancellation's SUMMARY says, by UID: the public programme's wording now, so
+        /// What a cancellation's SUMMARY says, by session: the public programme's wording now, so
         /// that no cancellation repeats a name its reader may no longer see.
-        public var publicSummaries: [String: String]
+        public var publicSummaries: [SessionID: String]
         /// The event's title as the public reads it, for a session that is gone.
         public var publicTitle: String
         /// The names the public may not read, as they are now: a summary recorded earlier is
@@ -51,30 +55,52 @@ public enum CalendarOutputs {
     public static func draft(timeline: Timeline, zones: ZoneDirectory, stamp: Int64, audience: Audience = .public) throws -> Draft {
         guard timeline.agenda.organizer?.email != nil else { throw NoOrganizer() }
         let invites = Invites(timeline: timeline, zones: zones, stamp: stamp)
+        let agenda = timeline.agenda
         var documents: [String: CalendarDocument] = ["event.ics": try invites.published(for: audience)]
+        var owners: [String: CalendarOwner] = ["event.ics": .programme]
         let published = audience == .public ? documents["event.ics"] : try invites.published(for: .public)
-        let summaries = Dictionary((published?.events ?? []).map { ($0.uid, $0.summary) }, uniquingKeysWith: { first, _ in first })
+        let sessionOf = Dictionary(timeline.sessions.flatMap { timed in
+            [(Invites.uid(event: agenda.id, session: timed.id), timed.id), (Invites.publicUID(event: agenda.id, session: timed.id), timed.id)]
+        }, uniquingKeysWith: { first, _ in first })
+        var summaries: [SessionID: String] = [:]
+        for event in published?.events ?? [] { if let session = sessionOf[event.uid] { summaries[session] = event.summary } }
         var entries = entries(of: documents["event.ics"], owner: .programme, attendee: nil, summaries: summaries, timeline: timeline, zones: zones)
         let (invited, withoutEmail) = invites.invitees()
         for person in invited {
             guard let email = person.email else { continue }
-            let file = "invites/\(person.id.rawValue).ics"
             let document = try invites.invite(for: person)
-            documents[file] = document
-            entries += Self.entries(of: document, owner: .person(person.id), attendee: .init(name: person.name, email: email),
+            let owner = CalendarOwner.person(person.id)
+            // One meeting per message: a REQUEST holds one UID.
+            for event in document.events {
+                guard let session = sessionOf[event.uid] else { continue }
+                let file = "invites/\(person.id.rawValue)/\(session.rawValue).ics"
+                documents[file] = CalendarDocument(method: .request, productID: Invites.productID, events: [event])
+                owners[file] = owner
+            }
+            // The whole programme in their own calendar, with the invitations' UIDs and
+            // SEQUENCEs, so importing it where they accepted the invitations changes nothing.
+            if !document.events.isEmpty {
+                let file = "programmes/\(person.id.rawValue).ics"
+                documents[file] = CalendarDocument(method: nil, productID: Invites.productID,
+                                                   name: "\(DisclosedTimeline(timeline, audience: .participants, reader: person.id).agenda.title): your programme",
+                                                   events: document.events)
+                owners[file] = owner
+            }
+            entries += Self.entries(of: document, owner: owner, attendee: .init(name: person.name, email: email),
                                     attendance: person.attendance.rawValue, summaries: summaries, timeline: timeline, zones: zones)
         }
         let warnings = withoutEmail.map { "\($0.name) (\($0.id)) takes part but has no email, so gets no invite — add email: to send one" }
         let forPublic = DisclosedTimeline(timeline, audience: .public)
-        return Draft(documents: documents, entries: entries, warnings: warnings, publicSummaries: summaries,
+        return Draft(documents: documents, owners: owners, entries: entries, warnings: warnings, publicSummaries: summaries,
                      publicTitle: forPublic.agenda.title, publicSearch: forPublic.textSearch(in: nil))
     }
 
     /// The entries a document's events stand for, with their meaning.
     static func entries(of document: CalendarDocument?, owner: CalendarOwner, attendee: CalendarDocument.Party?, attendance: String = "",
-                        summaries: [String: String], timeline: Timeline, zones: ZoneDirectory) -> [CalendarEntry] {
-        let sessions = Dictionary(timeline.sessions.map { (Invites.uid(event: timeline.agenda.id, session: $0.id), $0) },
-                                  uniquingKeysWith: { first, _ in first })
+                        summaries: [SessionID: String], timeline: Timeline, zones: ZoneDirectory) -> [CalendarEntry] {
+        let uid: (SessionID) -> String = owner == .programme
+            ? { Invites.publicUID(event: timeline.agenda.id, session: $0) } : { Invites.uid(event: timeline.agenda.id, session: $0) }
+        let sessions = Dictionary(timeline.sessions.map { (uid($0.id), $0) }, uniquingKeysWith: { first, _ in first })
         return (document?.events ?? []).compactMap { event in
             guard let timed = sessions[event.uid] else { return nil }
             let role = attendee.flatMap { reader in event.attendees.first { $0.party.email == reader.email } }.map { "\($0.role)" } ?? ""
@@ -91,7 +117,7 @@ public enum CalendarOutputs {
                                             attendees: others.isEmpty ? "" : OutputWriter.fingerprint(Data(others.joined(separator: ",").utf8)))
             // The history keeps only the public programme's wording, for the cancellation of a
             // session that is gone; it is cleaned again, as the public may read it then.
-            return CalendarEntry(owner: owner, uid: event.uid, session: timed.id, meaning: meaning, summary: summaries[event.uid] ?? "",
+            return CalendarEntry(owner: owner, uid: event.uid, session: timed.id, meaning: meaning, summary: summaries[timed.id] ?? "",
                                  timeZone: event.timeZone, startText: event.start.description, endText: event.end.description,
                                  organizer: event.organizer, attendee: attendee)
         }
@@ -102,7 +128,7 @@ public enum CalendarOutputs {
     public static func files(of draft: Draft, history: CalendarHistory, stamp: Int64) throws -> [OutputFile] {
         var paths: [String] = [], batch: [CalendarDocument] = []
         for (file, document) in draft.documents.sorted(by: { $0.key < $1.key }) {
-            let owner: CalendarOwner = file == "event.ics" ? .programme : .person(PersonID(rawValue: String(file.dropFirst("invites/".count).dropLast(4))))
+            guard let owner = draft.owners[file] else { continue }
             var document = document
             for index in document.events.indices {
                 let key = CalendarHistory.Key(owner: owner, uid: document.events[index].uid)
@@ -114,13 +140,14 @@ public enum CalendarOutputs {
         }
         let cancellations = Dictionary(grouping: history.pendingCancellations, by: \.entry.owner)
         for owner in cancellations.keys.sorted() {
-            let events = (cancellations[owner] ?? []).sorted { $0.entry.uid < $1.entry.uid }.map { version in
+            let versions = (cancellations[owner] ?? []).sorted { $0.entry.uid < $1.entry.uid }
+            let events = versions.map { version in
                 let entry = version.entry
                 // Removing a person from a session that goes on is not cancelling it.
                 let uninvite = version.kind == .uninvite
                 return CalendarDocument.Event(uid: entry.uid, sequence: version.sequence, stamp: stamp, timeZone: entry.timeZone,
                                               start: Self.civil(entry.startText), end: Self.civil(entry.endText),
-                                              summary: draft.publicSummaries[entry.uid]
+                                              summary: draft.publicSummaries[entry.session]
                                                   ?? (entry.summary.isEmpty ? "\(draft.publicTitle): cancelled session" : draft.publicSearch.replacing(in: entry.summary)),
                                               cancelled: !uninvite, uninvite: uninvite,
                                               comment: uninvite ? "You no longer take part in this session; it goes ahead without you." : "This session is cancelled.",
@@ -132,10 +159,13 @@ public enum CalendarOutputs {
                 // A published calendar withdraws an event by publishing it cancelled (iTIP's
                 // CANCEL is for invitations, which name their attendees).
                 paths.append("cancellations/event.ics")
-                batch.append(CalendarDocument(method: .publish, productID: Invites.productID, events: events))
+                batch.append(CalendarDocument(method: .publish, productID: Invites.productID, name: draft.publicTitle, events: events))
             case .person(let id):
-                paths.append("cancellations/invites/\(id.rawValue).ics")
-                batch.append(CalendarDocument(method: .cancel, productID: Invites.productID, events: events))
+                // One CANCEL per session, as one REQUEST.
+                for (version, event) in zip(versions, events) {
+                    paths.append("cancellations/invites/\(id.rawValue)/\(version.entry.session.rawValue).ics")
+                    batch.append(CalendarDocument(method: .cancel, productID: Invites.productID, events: [event]))
+                }
             }
         }
         return zip(paths, try CalendarWriter.texts(of: batch)).map { OutputFile(path: $0, contents: $1) }

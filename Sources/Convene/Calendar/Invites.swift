@@ -1,8 +1,8 @@
 import ICal
 
 /// The calendars an agenda sends, made from its ``Timeline`` (never from its own arithmetic):
-/// a PUBLISH calendar of the programme for anyone, and a REQUEST invite for each person with
-/// an email, holding the sessions they take part in.
+/// a PUBLISH calendar of the programme for anyone, and for each person with an email the
+/// sessions they take part in (one REQUEST per session, and their programme to import).
 public struct Invites: Sendable {
     public let timeline: Timeline
     public let zones: ZoneDirectory
@@ -25,6 +25,19 @@ public struct Invites: Sendable {
     /// session ids do not, so updates and cancellations find the event in every client.
     public static func uid(event: String, session: SessionID) -> String {
         "\(session.rawValue)@\(event).convene"
+    }
+
+    /// The UID of a session in the public programme: not the invitations' UID, since a listing
+    /// anyone may subscribe to and a person's meeting are two objects with their own SEQUENCEs;
+    /// one UID for both made a CalDAV server refuse the second (Radicale: 409) or a client hold
+    /// the older over the newer.
+    public static func publicUID(event: String, session: SessionID) -> String {
+        publicUID(of: uid(event: event, session: session))
+    }
+
+    /// The public programme's UID for an invitation's UID.
+    public static func publicUID(of uid: String) -> String {
+        "public-" + uid
     }
 
     /// The PUBLISH calendar: one event per scheduled session, with no attendees, made from the
@@ -62,10 +75,15 @@ public struct Invites: Sendable {
                 lines += ["", "Held under the \(Self.rule(rule))" + (withheld || audience == .public ? "; participants are not listed." : ".")]
             }
             // RFC 5546 wants an ORGANIZER in PUBLISH too: the convening organisation is public.
-            return try event(for: timed, in: agenda, sequence: 0, description: lines.joined(separator: "\n"), organizer: organizer,
-                             attendees: [], alarms: [])
+            var listing = try event(for: timed, in: agenda, sequence: 0, description: lines.joined(separator: "\n"), organizer: organizer,
+                                    attendees: [], alarms: [])
+            listing.uid = Self.publicUID(event: agenda.id, session: timed.id)
+            // A listing: it does not make a subscriber busy, so an accepted invite is the one
+            // that holds their time.
+            listing.transparent = true
+            return listing
         }
-        return CalendarDocument(method: .publish, productID: Self.productID, events: events)
+        return CalendarDocument(method: .publish, productID: Self.productID, name: agenda.title, events: events)
     }
 
     /// The people who get an invite, and those who take part but have no email.

@@ -89,6 +89,15 @@ public struct OutputWriter: Sendable {
             // A file the user changed stays, and stays protected.
             if prints.contains(Self.fingerprint(data)), (try? FileManager.default.removeItem(atPath: full)) != nil {
                 manifest[path] = nil
+                // Its folder goes too once empty (a person's invitations, when they take part
+                // in nothing), up to the pruned folder itself; a folder with anything else stays.
+                var parent = (path as NSString).deletingLastPathComponent
+                while !parent.isEmpty, pruning.contains(where: { (parent + "/").hasPrefix($0) && parent + "/" != $0 }) {
+                    let directory = folder + "/" + parent
+                    guard let contents = try? FileManager.default.contentsOfDirectory(atPath: directory), contents.isEmpty,
+                          (try? FileManager.default.removeItem(atPath: directory)) != nil else { break }
+                    parent = (parent as NSString).deletingLastPathComponent
+                }
             }
         }
         try Self.writeManifest(manifest, to: manifestPath)

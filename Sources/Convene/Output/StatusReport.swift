@@ -11,11 +11,12 @@ public struct StatusReport: Sendable {
         self.history = history
     }
 
-    /// The calendar file an owner's entries are in.
-    static func file(of owner: CalendarOwner) -> String {
+    /// The calendar file an entry is in: the public programme, or the person's invitation to
+    /// the session.
+    static func file(of owner: CalendarOwner, session: SessionID) -> String {
         switch owner {
         case .programme: "event.ics"
-        case .person(let id): "invites/\(id.rawValue).ics"
+        case .person(let id): "invites/\(id.rawValue)/\(session.rawValue).ics"
         }
     }
 
@@ -37,7 +38,7 @@ public struct StatusReport: Sendable {
             guard let latest = history.latest[key] else { return nil }
             let sent = history.lastSent[key]
             var pairs: [(String, JSONValue)] = [
-                ("person", Self.person(key.owner)), ("calendar", .string(Self.file(of: key.owner))),
+                ("person", Self.person(key.owner)), ("calendar", .string(Self.file(of: key.owner, session: latest.entry.session))),
                 ("session", .id(latest.entry.session)), ("uid", .string(key.uid)), ("sequence", .int(latest.sequence)),
             ]
             pairs.append(("last_sent", sent.map { .object([("sequence", .int($0.sequence)), ("sent_at", Self.time($0.sentAt)),
@@ -104,7 +105,7 @@ public struct StatusReport: Sendable {
             ("event", .string(event)),
             ("versions", .array(versions.map { version in
                 .object([
-                    ("person", person(version.entry.owner)), ("calendar", .string(file(of: version.entry.owner))),
+                    ("person", person(version.entry.owner)), ("calendar", .string(file(of: version.entry.owner, session: version.entry.session))),
                     ("session", .id(version.entry.session)), ("uid", .string(version.entry.uid)),
                     ("sequence", .int(version.sequence)), ("kind", .string(version.kind.rawValue)),
                     ("changed", .array(version.changed.map(JSONValue.string))),
