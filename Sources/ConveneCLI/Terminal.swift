@@ -73,8 +73,10 @@ enum Terminal {
     /// `convene check` lists every warning; the other commands list the errors and count the
     /// warnings in one line, so that their own output is not buried (`allWarnings: false`).
     static func check(_ path: String, quiet: Bool = false, zones: ZoneDirectory? = nil, allWarnings: Bool = false) throws -> AgendaCheck {
-        let check = AgendaCheck(bytes: try read(path), zones: try zones ?? Self.zones(), rosters: rosterSource(for: path))
+        let database = try zones ?? Self.zones()
+        let check = AgendaCheck(bytes: try read(path), zones: database, rosters: rosterSource(for: path))
         if !quiet { printRosterErrors(check.rosters) }
+        if !quiet, let agenda = check.agenda { warnIfStale(database, agenda: agenda) }
         if !quiet {
             if allWarnings {
                 printDiagnostics(check.diagnostics, file: path)
@@ -89,6 +91,18 @@ enum Terminal {
             }
         }
         return check
+    }
+
+    /// Warns when the system's tz database is older than the newest release Convene knows of,
+    /// naming the agenda's zones (the venue's and each person's) that the newer releases changed.
+    static func warnIfStale(_ database: ZoneDirectory, agenda: Agenda) {
+        var names = Set([agenda.timeZone])
+        for person in agenda.people { names.insert(person.effectiveTimeZone(in: agenda)) }
+        let zones = Set(names.map { database.currentName(for: $0) ?? $0 })
+        let fromYear = agenda.sessions.compactMap(\.date?.year).min() ?? 2000
+        if let warning = TZReleases.warning(system: database.version, zones: zones, fromYear: fromYear) {
+            error("convene: warning: \(warning)")
+        }
     }
 
     static func printDiagnostics(_ diagnostics: DiagnosticList, file: String) {

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Writes Sources/Convene/Time/TZReleases.swift: the tz database's releases and the zones each
+changed, read from the database's own release notes (NEWS, which Debian's tzdata package
+carries as /usr/share/doc/tzdata/changelog.gz) and its zone tables.
+
+Run it with each Convene release, on a machine whose tzdata is the newest:
+    python3 scripts/tz-releases.py [NEWS-FILE] [ZONEINFO-FOLDER]
+
+A release's paragraphs under "Changes to future timestamps" and "Changes to past timestamps"
+are searched for the places they name: zone names (America/Vancouver), cities of zone names
+(Vancouver), countries (iso3166.tab: Cuba, Morocco) and Canada's provinces and territories (by
+the abbreviations zone1970.tab's comments use). Each change keeps the latest year its
+paragraph mentions, so a correction to 1925 does not flag an event in 2026.
+"""
+import gzip
+import os
+import re
+import sys
+
+NEWS = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/doc/tzdata/changelog.gz"
+ZONEINFO = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/zoneinfo"
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "Convene", "Time", "TZReleases.swift")
+FIRST_YEAR = 2018  # releases before this are of no use to an event planned now
+
+PROVINCES = {"British Columbia": "BC", "Alberta": "AB", "Saskatchewan": "SK", "Manitoba": "Manitoba", "Ontario": "ON",
+             "Quebec": "QC", "Northwest Territories": "NT", "Nunavut": "NU", "Yukon": "Yukon", "Nova Scotia": "NS",
+             "Prince Edward Island": "PE", "New Brunswick": "New Brunswick", "Newfoundland": "Newfoundland", "Labrador": "Labrador"}
+
+
+def read(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return f.read()
+
+
+def tables():
+    text = read(os.path.join(ZONEINFO, "tzdata.zi"))
+    zones = {line.split()[1] for line in text.splitlines() if line.startswith("Z ")}
+    links = {line.split()[2]: line.split()[1] for line in text.splitlines() if line.startswith("L ")}
+    countries = {}
+    for line in read(os.path.join(ZONEINFO, "iso3166.tab")).splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t", 1)
+            countries[name.strip()] = code
+    by_country, comments = {}, {}
+    for line in read(os.path.join(ZONEINFO, "zone1970.tab")).splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            for code in parts[0].split(","):
+                by_country.setdefault(code, set()).add(parts[2])
+            comments[parts[2]] = parts[3] if len(parts) > 3 else ""
+    return zones, links, countries, by_country, comments
+
+
+def places(paragraph, zones, links, countries, by_country, comments):
+    found = set()
+    flat = " ".join(paragraph.split())
+    for token in re.findall(r"\b[A-Z][A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+", flat):
+        token = token.rstrip(".,;:)")
+        if token in zones:
+            found.add(token)
+        elif token in links and links[token] in zones:
+            found.add(links[token])
+    for zone in zones:
+        city = zone.rsplit("/", 1)[-1].replace("_", " ")
+        if len(city) > 3 and re.search(r"\b" + re.escape(city) + r"\b", flat):
+            found.add(zone)
+    for name, code in countries.items():
+        if re.search(r"\b" + re.escape(name) + r"\b", flat) and code != "CA":
+            found |= by_country.get(code, set())
+    for name, mark in PROVINCES.items():
+        if re.search(r"\b" + re.escape(name) + r"\b", flat):
+            found |= {zone for zone in by_country.get("CA", set()) if re.search(r"\b" + re.escape(mark) + r"\b", comments.get(zone, ""))}
+    return found
+
+
+def releases(news, tables_):
+    result = []
+    for block in re.split(r"\n(?=Release \d{4}[a-z]+ )", news):
+        header = re.match(r"Release (\d{4}[a-z]+) - (\d{4}-\d{2}-\d{2})", block.strip())
+        if not header:
+            continue
+        name, date = header.groups()
+        if int(name[:4]) < FIRST_YEAR:
+            continue
+        changes = {}
+        for section in re.split(r"\n  (?=Changes to |Other |Briefly)", block):
+            kind = "future" if section.startswith("Changes to future timestamps") else \
+                   "past" if section.startswith("Changes to past timestamps") else None
+            if not kind:
+                continue
+            for paragraph in re.split(r"\n\s*\n", section):
+                years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d|21\d\d)\b", paragraph)]
+                for zone in places(paragraph, *tables_):
+                    future, latest = changes.get(zone, (False, None))
+                    last = max(years) if years else None
+                    changes[zone] = (future or kind == "future", max(filter(None, [latest, last]), default=None))
+        result.append((name, date, changes))
+    return result
+
+
+def swift(rows):
+    lines = ["// Generated by scripts/tz-releases.py from the tz database's release notes; do not edit.",
+             "// Run it again with each Convene release, on a machine with the newest tzdata.", "",
+             "/// The tz database's releases Convene knows of, newest first, and the zones each changed.",
+             "public enum TZReleases {",
+             "    /// One release: its name (`2026f`), date, and the zones it changed, each with whether",
+             "    /// the change is to future timestamps and the latest year the release notes mention.",
+             "    public struct Release: Sendable {",
+             "        public let name: String",
+             "        public let date: String",
+             "        public let changes: [(zone: String, future: Bool, latestYear: Int?)]",
+             "    }", "",
+             f"    public static let newest = \"{rows[0][0]}\"", "",
+             "    public static let all: [Release] = ["]
+    for name, date, changes in rows:
+        items = ", ".join(f"(\"{zone}\", {'true' if future else 'false'}, {latest if latest else 'nil'})"
+                          for zone, (future, latest) in sorted(changes.items()))
+        lines.append(f"        Release(name: \"{name}\", date: \"{date}\", changes: [{items}]),")
+    lines += ["    ]", "}", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    rows = releases(read(NEWS), tables())
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(swift(rows))
+    changed = sum(len(c) for _, _, c in rows)
+    print(f"{os.path.relpath(OUT)}: {len(rows)} releases from {rows[-1][0]} to {rows[0][0]}, {changed} zone changes")
