@@ -11,7 +11,14 @@ public programme, each per-session invite and each person's programme) is read b
     years interleaved, so a VTIMEZONE kept from an earlier file must still be right;
   - Python icalendar, with the TZIDs renamed so that it must use the file's VTIMEZONE;
   - khal, from the file's VTIMEZONE (TZIDs renamed), listing in UTC;
-  - Mozilla's ical.js (Thunderbird), under Node, from the file's VTIMEZONE.
+  - Mozilla's ical.js (Thunderbird), under Node, from the file's VTIMEZONE;
+  - Radicale, a CalDAV server (started on 127.0.0.1 for the run and stopped after, by its
+    process id): every invitation PUT as its own resource, every programme and public calendar
+    uploaded whole, then for every event a time-range REPORT for the minute it starts (which
+    must return it) and for the minute before (which must not).
+
+And the update path in Radicale: an invitation, its update and the public programme in one
+collection: no conflict (their UIDs differ), and the update replaces the invitation.
 
 Usage: check-engines.py CONVENE [--ical-js PATH-TO-Ical.mjs] [--out DIR]
 Exits 1 when any engine disagrees with the tz database on any instant, or cannot read a file.
@@ -252,11 +259,159 @@ def read_icaljs(paths, library, work):
     return {(row["file"], row["uid"]): (row["start"], row["end"]) for row in json.loads(out)}
 
 
+class Radicale:
+    """A Radicale server on 127.0.0.1 for the life of the object, stopped by its process id."""
+
+    def __init__(self, work):
+        import socket
+        self.folder = os.path.join(work, "radicale")
+        os.makedirs(self.folder)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.log = open(os.path.join(work, "radicale.log"), "w")
+        self.process = subprocess.Popen([sys.executable, "-m", "radicale", "--config", "", "--server-hosts", f"127.0.0.1:{self.port}",
+                                         "--auth-type", "none", "--rights-type", "owner_only",
+                                         "--storage-filesystem-folder", self.folder, "--logging-level", "warning"],
+                                        stdout=self.log, stderr=self.log)
+        import urllib.request
+        deadline = time.time() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2)
+                break
+            except Exception:
+                if self.process.poll() is not None or time.time() > deadline:
+                    self.stop()
+                    raise RuntimeError("Radicale did not start: see radicale.log")
+                time.sleep(0.2)
+
+    def request(self, method, path, body=b"", headers=None):
+        import base64
+        import http.client
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        auth = base64.b64encode(b"sweep:x").decode()
+        connection.request(method, path, body=body, headers={"Authorization": "Basic " + auth, **(headers or {})})
+        response = connection.getresponse()
+        data = response.read()
+        connection.close()
+        return response.status, data
+
+    def collection(self, name):
+        path = f"/sweep/{name}/"
+        status, _ = self.request("MKCALENDAR", path)
+        if status not in (201,):
+            raise RuntimeError(f"MKCALENDAR {path}: {status}")
+        return path
+
+    def hrefs(self, collection, start, end):
+        """The resources a time-range REPORT returns for [start, end) (seconds since the epoch)."""
+        fmt = lambda t: dt.datetime.fromtimestamp(t, dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        body = f"""<?xml version="1.0" encoding="utf-8"?>
+<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+  <D:prop><D:getetag/></D:prop>
+  <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
+    <C:time-range start="{fmt(start)}" end="{fmt(end)}"/>
+  </C:comp-filter></C:comp-filter></C:filter>
+</C:calendar-query>""".encode()
+        status, data = self.request("REPORT", collection, body, {"Depth": "1", "Content-Type": "application/xml"})
+        if status != 207:
+            raise RuntimeError(f"REPORT {collection}: {status}")
+        return set(re.findall(r"<D:href>([^<]+)</D:href>|<href>([^<]+)</href>", data.decode()) and
+                   [a or b for a, b in re.findall(r"<(?:D:)?href>([^<]+)</(?:D:)?href>()", data.decode())])
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def read_radicale(paths, expected, work):
+    """Each calendar in its own collection; the instants are the server's, by time-range REPORTs."""
+    server = Radicale(work)
+    try:
+        result = {}
+        for number, path in enumerate(paths):
+            collection = server.collection(f"c{number}")
+            text = open(path, "rb").read()
+            uids = re.findall(rb"^UID:(.*?)\r?$", text, flags=re.M)
+            if len(uids) == 1:
+                # An invitation, as a client keeps it once accepted: its own resource.
+                status, body = server.request("PUT", collection + "event.ics", text, {"Content-Type": "text/calendar"})
+            else:
+                status, body = server.request("PUT", collection, text, {"Content-Type": "text/calendar"})
+            if status not in (201, 204):
+                raise RuntimeError(f"PUT {os.path.basename(path)}: {status} {body[:200]!r}")
+            events = {uid: times for (p, uid), times in expected.items() if p == path}
+            for uid, (start, end) in events.items():
+                # The minute it starts and the minute before it ends hold it; the minute before it
+                # starts and the minute it ends do not (other events may, so count only this one).
+                def holds(a, b):
+                    return sum(1 for u, (s, e) in events.items() if s < b and e > a)
+                inside = [server.hrefs(collection, start, start + 60)]
+                outside = [server.hrefs(collection, start - 60, start)]
+                right = all(len(found) == holds(a, b) for found, (a, b) in
+                            zip(inside + outside, [(start, start + 60), (start - 60, start)]))
+                if len(uids) == 1:
+                    right = right and all(found for found in inside) and not any(outside)
+                result[(path, uid)] = (start, end) if right else (0, 0)
+        return result
+    finally:
+        server.stop()
+
+
+def radicale_updates(convene, work):
+    """An invitation, the same session's update and the public programme in one collection."""
+    folder = os.path.join(work, "updates")
+    os.makedirs(folder)
+    agenda = os.path.join(folder, "a.yaml")
+    text = ("convene: 1\nid: caldav-update\ntitle: Consultation\ntimezone: Europe/Kyiv\n"
+            "organizer: { name: Org, email: org@example.org }\npeople:\n  - { id: ana, name: Ana, email: ana@example.org }\n"
+            "sessions:\n  - { id: one, title: One, date: 2026-12-08, start: \"10:00\", duration: 1h, participants: [ana] }\n")
+    problems = []
+    server = Radicale(folder)
+    try:
+        collection = server.collection("ana")
+        for version, start in enumerate(["10:00", "11:30"]):
+            with open(agenda, "w") as f:
+                f.write(text.replace('"10:00"', f'"{start}"'))
+            run = subprocess.run([convene, "ics", agenda, "-o", os.path.join(folder, "out"), "--state", os.path.join(folder, "s.db")],
+                                 capture_output=True, text=True, env=dict(os.environ, SOURCE_DATE_EPOCH=str(1_700_000_000 + version)))
+            if run.returncode:
+                problems.append(f"convene ics: {run.stderr.strip()}")
+                return problems
+            invite = open(os.path.join(folder, "out", "invites", "ana", "one.ics"), "rb").read()
+            status, body = server.request("PUT", collection + "one@caldav-update.convene.ics", invite, {"Content-Type": "text/calendar"})
+            if status not in (201, 204):
+                problems.append(f"PUT invitation version {version}: {status} {body[:200]!r}")
+        public = open(os.path.join(folder, "out", "event.ics"), "rb").read()
+        status, body = server.request("PUT", collection + "public-one@caldav-update.convene.ics", public, {"Content-Type": "text/calendar"})
+        if status not in (201, 204):
+            problems.append(f"PUT the public programme beside the invitation: {status} {body[:200]!r}")
+        moved = int(dt.datetime(2026, 12, 8, 11, 30, tzinfo=ZoneInfo("Europe/Kyiv")).timestamp())
+        old = int(dt.datetime(2026, 12, 8, 10, 0, tzinfo=ZoneInfo("Europe/Kyiv")).timestamp())
+        at_new = server.hrefs(collection, moved, moved + 60)
+        at_old = server.hrefs(collection, old, old + 60)
+        if len([h for h in at_new if "public" not in h]) != 1:
+            problems.append(f"the update is not held once at its new time: {sorted(at_new)}")
+        if any("public" not in h for h in at_old):
+            problems.append(f"the old time still holds the invitation: {sorted(at_old)}")
+    finally:
+        server.stop()
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("convene")
     parser.add_argument("--ical-js", default=None)
     parser.add_argument("--out", default=None)
+    parser.add_argument("--no-radicale", action="store_true")
     args = parser.parse_args()
     work = args.out or tempfile.mkdtemp(prefix="convene-engines-")
     if os.path.exists(work) and args.out:
@@ -288,16 +443,29 @@ def main():
     for path in files:
         for uid, start, end in expected_events(path):
             expected[(path, uid)] = (start, end)
+    # khal imports the calendars that hold several events (each person's programme and the
+    # public one); Radicale takes each invitation as its own resource, and the public calendars.
+    calendars = [p for p in files if "/invites/" not in p]
+    single = [p for p in files if "/invites/" in p]
+    public = [p for p in files if p.endswith("/event.ics")]
     print(f"sweep: {len(ZONES)} zones, years {', '.join(map(str, YEARS))}: {agendas} agendas, {len(files)} calendars, "
           f"{len(expected)} events ({time.time() - began:.1f} s to write)")
     engines = [("vobject " + __import__("vobject").VERSION if hasattr(__import__("vobject"), "VERSION") else "vobject",
                 lambda: read_vobject(files)),
                (f"icalendar {__import__('icalendar').__version__} (the file's VTIMEZONE)", lambda: read_icalendar(files)),
                (f"icalendar {__import__('icalendar').__version__} (as written)", lambda: read_icalendar_as_written(files)),
-               ("khal " + __import__("khal").__version__ + " (the file's VTIMEZONE)", lambda: read_khal(files, work))]
+               ("khal " + __import__("khal").__version__ + " (the file's VTIMEZONE; programmes and public calendars)",
+                lambda: read_khal(calendars, work))]
+    if not args.no_radicale:
+        radicale_version = __import__("radicale").VERSION
+        engines.append((f"Radicale {radicale_version} (CalDAV time-range REPORTs)", lambda: read_radicale(single + public, expected, work)))
     if args.ical_js:
-        engines.append(("ical.js (Thunderbird " + os.environ.get("THUNDERBIRD_VERSION", "?") + ")",
+        version_file = args.ical_js + ".version"
+        version = open(version_file).read().strip() if os.path.exists(version_file) else "?"
+        engines.append((f"ical.js (Thunderbird {version})",
                         lambda: read_icaljs(files, args.ical_js, work)))
+    scope = {name: set(calendars) for name, _ in engines if name.startswith("khal")}
+    scope.update({name: set(single + public) for name, _ in engines if name.startswith("Radicale")})
     failed = 0
     for name, read in engines:
         started = time.time()
@@ -307,14 +475,23 @@ def main():
             print(f"FAIL {name}: {type(error).__name__}: {error}")
             failed += 1
             continue
-        wrong = [(key, want, got.get(key)) for key, want in expected.items() if got.get(key) != want]
-        print(f"{name}: {len(expected) - len(wrong)} of {len(expected)} events at the tz database's instants, "
+        given = scope.get(name)
+        wanted = {key: want for key, want in expected.items() if given is None or key[0] in given}
+        wrong = [(key, want, got.get(key)) for key, want in wanted.items() if got.get(key) != want]
+        print(f"{name}: {len(wanted) - len(wrong)} of {len(wanted)} events at the tz database's instants, "
               f"{len(wrong)} disagreements ({time.time() - started:.1f} s)")
         for (path, uid), want, have in wrong[:12]:
             show = lambda t: "missing" if t is None else " – ".join(
                 dt.datetime.fromtimestamp(x, dt.timezone.utc).strftime("%Y-%m-%d %H:%M") + "Z" for x in t)
             print(f"  {os.path.relpath(path, work)} {uid}: want {show(want)}, got {show(have)}")
         failed += bool(wrong)
+    if not args.no_radicale:
+        problems = radicale_updates(args.convene, work)
+        for problem in problems:
+            print(f"FAIL Radicale update path: {problem}")
+        if not problems:
+            print("Radicale update path: an invitation's update replaces it, held once at its new time, beside the public listing")
+        failed += bool(problems)
     if not args.out:
         shutil.rmtree(work, ignore_errors=True)
     print(f"engines: {'FAILED' if failed else 'all agree'} ({time.time() - began:.1f} s)")

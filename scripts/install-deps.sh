@@ -6,8 +6,9 @@
 #   libsqlite3-dev  the event store's database (SQLite, through GRDB)
 #   valgrind     the tests' check that libical's memory is freed
 # and, with --test, what the tests use: Chromium, poppler-utils and fonts-dejavu-core (the
-# printed sheets rendered to PDF and PNG and read back), and the Python modules (PyYAML,
-# jsonschema, calendar clients) for the python3 on PATH.
+# printed sheets rendered to PDF and PNG and read back), Node and Mozilla's ical.js (from
+# Debian's thunderbird package), and the Python modules (PyYAML, jsonschema, calendar clients,
+# the Radicale CalDAV server) for the python3 on PATH.
 set -euo pipefail
 packages=(tzdata libical-dev libsqlite3-dev pkg-config valgrind)
 missing=()
@@ -83,8 +84,34 @@ want_deb() { # PACKAGE...
   $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null \
     || { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null; }
 }
+# Mozilla's ical.js as Thunderbird carries it (modules/calendar/Ical.sys.mjs inside omni.ja),
+# taken from Debian's thunderbird package without installing it, into .build/engines/.
+want_icaljs() {
+  local root dest work deb
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  dest="$root/.build/engines"
+  [ -s "$dest/Ical.mjs" ] && [ -s "$dest/Ical.mjs.version" ] && return 0
+  echo "fetching ical.js from Debian's thunderbird package"
+  mkdir -p "$dest"
+  work=$(mktemp -d)
+  (cd "$work" && apt-get download thunderbird >/dev/null 2>&1) \
+    || { $sudo apt-get update -qq && (cd "$work" && apt-get download thunderbird >/dev/null 2>&1); } \
+    || { echo "error: apt-get download thunderbird failed; the ical.js check needs it" >&2; rm -rf "$work"; return 1; }
+  deb=$(ls "$work"/thunderbird_*.deb | head -1)
+  dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work" ./usr/share/thunderbird/omni.ja
+  python3 - "$work/usr/share/thunderbird/omni.ja" "$dest/Ical.mjs" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as omni, open(sys.argv[2], "wb") as out:
+    out.write(omni.read("modules/calendar/Ical.sys.mjs"))
+PY
+  dpkg-deb -f "$deb" Version > "$dest/Ical.mjs.version"
+  rm -rf "$work"
+}
 case "${1:-}" in
   --test)
+    command -v node >/dev/null 2>&1 || want_deb nodejs
+    want_icaljs
+    want_pip radicale "import radicale"
     want_deb chromium poppler-utils fonts-dejavu-core
     want_python pyyaml yaml python3-yaml
     want_python jsonschema jsonschema python3-jsonschema
