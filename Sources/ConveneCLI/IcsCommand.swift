@@ -5,15 +5,16 @@ import Foundation
 struct IcsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ics",
-        abstract: "Writes the calendar of the programme and an invite for each person with an email.",
+        abstract: "Writes the calendar of the programme, an invite for each person and session, and each person's programme.",
         discussion: """
             DIR/event.ics (METHOD:PUBLISH) is for posting or forwarding: no attendees, and names only \
-            where they may be public (--audience widens the circle). DIR/invites/PERSON-ID.ics (METHOD:REQUEST) holds the sessions a \
-            person takes part in. The event store (--state, or EVENT-ID.convene.db beside the agenda) \
+            where they may be public (--audience widens the circle). DIR/invites/PERSON-ID/SESSION-ID.ics (METHOD:REQUEST) is one \
+            meeting for one person (one per message); DIR/programmes/PERSON-ID.ics (no METHOD) holds every session a person \
+            takes part in, to import or subscribe to. The event store (--state, or EVENT-ID.convene.db beside the agenda) \
             remembers what was generated and sent: run again after a \
             change and a session whose time, place, link, role or attendance changed keeps its UID \
             with a higher SEQUENCE; a person removed from a session, or a removed session, gets a \
-            METHOD:CANCEL file in DIR/cancellations/invites/, and the public calendar a cancelled \
+            METHOD:CANCEL file in DIR/cancellations/invites/PERSON-ID/, and the public calendar a cancelled \
             copy in DIR/cancellations/event.ics, until convene status --mark-sent. DTSTAMP comes \
             from SOURCE_DATE_EPOCH when it is set, so the same agenda gives the same files.
             """
