@@ -176,6 +176,26 @@ struct EventStoreTests {
         }
     }
 
+    @Test("a store from before the public programme had its own UIDs moves its entries once: no cancellation of the old UID, no new SEQUENCE")
+    func publicUIDMigration() throws {
+        let path = try temporaryFolder().appendingPathComponent("e.convene.db").path
+        let store = try EventStore(path: path, event: "test-event")
+        _ = try record(Self.agenda, in: store, at: 1_000)
+        try store.markSent(.init(), at: 1_100)
+        // As a store of the earlier schema holds it: the programme under the invitations' UIDs.
+        try store.database.write { db in
+            try db.execute(sql: "UPDATE calendar_version SET uid = substr(uid, 8) WHERE owner = 'programme'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE '3:%'")
+        }
+        let reopened = try EventStore(path: path, event: "test-event")
+        let history = try record(Self.agenda, in: reopened, at: 2_000)
+        #expect(history.pendingCancellations.isEmpty, "\(history.pendingCancellations.map(\.entry.uid))")
+        #expect(history.changes.isEmpty, "nothing to send: \(history.changes.map(\.version.entry.uid))")
+        #expect(sequence(history, .programme, "one") == 0)
+        #expect(history.latest.keys.filter { $0.owner == .programme }.map(\.uid).sorted()
+                == ["public-one@test-event.convene", "public-two@test-event.convene"])
+    }
+
     @Test("two versions never share a SEQUENCE: the store refuses a second one")
     func uniqueSequence() throws {
         let store = try store()
