@@ -157,7 +157,10 @@ private struct Reader {
     private mutating func instant(_ time: icaltimetype, property: OpaquePointer?) -> Int64? {
         if isNull(time) { return nil }
         if icaltime_is_utc(time) != 0 { return Int64(icaltime_as_timet(time)) }
-        if let zone = time.zone {
+        // A time with a TZID is placed below: libical attaches its own copy of a zone the file
+        // does not define, and that copy is wrong for some zones in some years.
+        let named = property.flatMap { icalproperty_get_first_parameter($0, ICAL_TZID_PARAMETER) } != nil
+        if let zone = time.zone, !named {
             return Int64(icaltime_as_timet_with_zone(time, zone))
         }
         var zone = floatingZone

@@ -189,3 +189,21 @@ func outlookProblems(_ text: String) -> [String] {
     for found in repeated.sorted() where Int(found.suffix(4)) ?? 0 >= 2020 { problems.append("two changes to \(found)") }
     return problems
 }
+
+@Suite("reading zones by name")
+struct ZoneByNameTests {
+    @Test("a calendar that names a zone without a VTIMEZONE is read with the tz database's rules, not libical's copy (Easter Island, January 2021)")
+    func namedZoneWithoutDefinition() throws {
+        let zones = try zones
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20200101T000000Z\r\n"
+            + "DTSTART;TZID=Pacific/Easter:20210115T120000\r\nDTEND;TZID=Pacific/Easter:20210115T130000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let busy = try BusyCalendar(text: text, from: 0, to: 4_000_000_000, floatingZone: "UTC", engine: zones.engine) { _ in nil }
+        guard case .exact(let start) = try zones.engine.resolve(CivilTime(year: 2021, month: 1, day: 15, hour: 12), in: "Pacific/Easter") else {
+            Issue.record("12:00 exists")
+            return
+        }
+        // Summer time (-05) in the tz database: 17:00 UTC.
+        #expect(start == CivilTime(year: 2021, month: 1, day: 15, hour: 17).secondsSinceEpoch)
+        #expect(busy.busy == [BusyInterval(start: start, end: start + 3600)])
+    }
+}
