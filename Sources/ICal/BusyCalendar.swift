@@ -27,6 +27,10 @@ public struct BusyCalendar: Sendable {
     public var emails: Set<String>
     /// Things in the file that could not be used, each a sentence.
     public var warnings: [String]
+    /// The stretches of the window the file could not be fully read for (a recurrence that
+    /// needs more work than ``ReadingBudget`` allows): its owner is busy there (they are in
+    /// ``busy`` too), and a search says so.
+    public var incomplete: [BusyInterval]
 
     /// Why a file is not a calendar.
     public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -42,26 +46,30 @@ public struct BusyCalendar: Sendable {
     ///   - zoneName: maps a TZID that is neither defined in the file nor an IANA name (a
     ///     Windows name, a legacy alias) to an IANA name, or `nil`.
     public init(text: String, from: Int64, to: Int64, floatingZone: String, engine: TimeZoneEngine,
-                zoneName: @escaping (String) -> String?) throws(ReadError) {
+                budget: ReadingBudget = ReadingBudget(), zoneName: @escaping (String) -> String?) throws(ReadError) {
         let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         guard trimmed.prefix(15).uppercased() == "BEGIN:VCALENDAR" else {
             throw ReadError(message: "not an iCalendar file (it does not start with BEGIN:VCALENDAR)")
         }
-        var reader = Reader(from: from, to: to, floatingZone: floatingZone, engine: engine, zoneName: zoneName)
+        // One linear pass first: what libical parses is small, its lines short, its zones sane.
+        let filtered = CalendarPrefilter(text)
+        let text = filtered.text
+        var reader = Reader(from: from, to: to, floatingZone: floatingZone, engine: engine, zoneName: zoneName, budget: budget)
+        reader.warnings = filtered.warnings
+        var libicalSaid: [String] = []
         func parse(_ text: String) -> Bool {
             Libical.locked {
-                guard let root = icalparser_parse_string(text) else { return false }
-                defer { icalcomponent_free(root) }
-                reader.read(root)
-                return true
+                // libical writes some complaints to standard error: they become warnings.
+                let parsed: Bool = Libical.capturingStandardError(into: &libicalSaid) {
+                    guard let root = icalparser_parse_string(text) else { return false }
+                    defer { icalcomponent_free(root) }
+                    reader.read(root)
+                    return true
+                }
+                return parsed
             }
         }
-        // Only the end of the file is looked at for the closing line, not the whole text.
-        var end = text.utf8.endIndex
-        while end > text.utf8.startIndex, [0x20, 0x09, 0x0A, 0x0D].contains(text.utf8[text.utf8.index(before: end)]) {
-            end = text.utf8.index(before: end)
-        }
-        let complete = String(text[..<end].suffix(64)).uppercased().contains("END:VCALENDAR")
+        let complete = text.uppercased().hasSuffix("END:VCALENDAR\r\n")
         if !complete {
             // A file cut short: keep what stands before its last complete component.
             let upper = text.uppercased()
@@ -72,9 +80,40 @@ public struct BusyCalendar: Sendable {
         } else if !parse(text) {
             throw ReadError(message: "libical could not parse it as iCalendar")
         }
+        for line in libicalSaid where !line.isEmpty {
+            let message = line.firstMatch(of: #/\.c:[0-9]+: /#).map { String(line[$0.range.upperBound...]) } ?? line
+            let warning = "libical: " + printable(message)
+            if !reader.warnings.contains(warning) { reader.warnings.append(warning) }
+        }
         busy = reader.busy.sorted()
+        incomplete = reader.incomplete.sorted()
         emails = reader.emails
         warnings = reader.warnings
+    }
+}
+
+/// How much work reading calendars may take: steps of recurrence expansion (the rule's own unit
+/// — second, minute, hour or day — over the stretch it is expanded for), per file and for all
+/// the files one search reads. Shared by the files of one search.
+public final class ReadingBudget: @unchecked Sendable {
+    /// Steps one file may take.
+    public let perFile: Int64
+    /// Steps left for the run.
+    private var left: Int64
+    private let lock = NSLock()
+
+    public init(perFile: Int64 = 1_000_000, perRun: Int64 = 10_000_000) {
+        self.perFile = perFile
+        left = perRun
+    }
+
+    /// Takes `steps` from the run's budget, or nothing and false when they are not left.
+    func take(_ steps: Int64) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard steps <= left else { return false }
+        left -= steps
+        return true
     }
 }
 
@@ -85,7 +124,11 @@ private struct Reader {
     let floatingZone: String
     let engine: TimeZoneEngine
     let zoneName: (String) -> String?
+    let budget: ReadingBudget
     var busy: [BusyInterval] = []
+    var incomplete: [BusyInterval] = []
+    /// Steps of recurrence expansion this file has taken.
+    var steps: Int64 = 0
     var emails: Set<String> = []
     var warnings: [String] = []
     /// Overridden instances: UID and original start instant → the override (or nil if cancelled).
@@ -93,7 +136,7 @@ private struct Reader {
     /// The caller's answer for each TZID, asked once per file.
     var mapped: [String: String?] = [:]
 
-    /// Recurrences are expanded at most this far, whatever the rule says.
+    /// Occurrences one rule yields at most, whatever the rule says.
     static let maximumOccurrences = 200_000
 
     mutating func read(_ root: OpaquePointer) {
@@ -184,10 +227,10 @@ private struct Reader {
             } else if let answer, engine.knowsHoldingLock(answer) {
                 zone = answer
             } else if let answer {
-                let warning = "the time zone '\(tzid)' stands for '\(answer)', which the tz database does not have; its times were read in \(floatingZone)"
+                let warning = "the time zone '\(printable(tzid))' stands for '\(printable(answer))', which the tz database does not have; its times were read in \(floatingZone)"
                 if !warnings.contains(warning) { warnings.append(warning) }
             } else {
-                let warning = "the time zone '\(tzid)' is neither defined in the file nor known; its times were read in \(floatingZone)"
+                let warning = "the time zone '\(printable(tzid))' is neither defined in the file nor known; its times were read in \(floatingZone)"
                 if !warnings.contains(warning) { warnings.append(warning) }
             }
         }
@@ -255,9 +298,17 @@ private struct Reader {
         var starts: [Int64] = []
         var rules = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY)
         if rules == nil { starts.append(span.start) }
+        // The rules are gathered first: reading the UID moves the component's own property
+        // cursor, which the walk over its RRULEs depends on.
+        var found: [OpaquePointer] = []
         while let property = rules {
-            expand(icalproperty_get_rrule(property), from: dtstart, property: startProperty, length: span.length, into: &starts)
+            found.append(property)
             rules = icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY)
+        }
+        let identifier = uid(event)
+        for property in found {
+            let text = icalproperty_get_value_as_string(property).map { String(cString: $0) } ?? ""
+            expand(icalproperty_get_rrule(property), text: text, uid: identifier, from: dtstart, property: startProperty, length: span.length, into: &starts)
         }
         var dates = icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY)
         if dates != nil, rules == nil, !starts.contains(span.start) { starts.append(span.start) }
@@ -275,15 +326,67 @@ private struct Reader {
         }
     }
 
-    /// Adds the starts of `rule` that can overlap the window, never more than a bounded number.
-    private mutating func expand(_ rule: icalrecurrencetype, from dtstart: icaltimetype, property: OpaquePointer?, length: Int64, into starts: inout [Int64]) {
+    /// Adds the starts of `rule` that can overlap the window, within the reading budget: a rule
+    /// that needs more is not expanded, and its owner counts as busy for the stretch of the
+    /// window it covers (``incomplete``).
+    private mutating func expand(_ rule: icalrecurrencetype, text: String, uid: String, from dtstart: icaltimetype, property: OpaquePointer?,
+                                 length: Int64, into starts: inout [Int64]) {
+        guard let first = instant(dtstart, property: property) else { return }
+        var parts: [String: String] = [:]
+        for part in text.uppercased().split(separator: ";") {
+            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2 { parts[pair[0]] = pair[1] }
+        }
+        let shown = "RRULE:" + printable(text) + (uid.isEmpty ? "" : " (UID \(printable(uid)))")
+        if let reason = Self.impossible(parts) {
+            warnings.append("\(shown) can never happen (\(reason)); only its first start was read")
+            starts.append(first)
+            return
+        }
+        var rule = rule
+        let unit: Int64 = switch rule.freq {
+        case ICAL_SECONDLY_RECURRENCE: 1
+        case ICAL_MINUTELY_RECURRENCE: 60
+        case ICAL_HOURLY_RECURRENCE: 3600
+        default: 86_400
+        }
+        let until = isNull(rule.until) ? nil : instant(rule.until, property: nil)
+        let end = min(until ?? Int64.max, to)
+        // Nothing of it can reach the window.
+        if first >= to || end + length <= from { return }
+        let filters = parts.keys.contains { $0.hasPrefix("BY") }
+        let interval = Int64(max(1, Int(rule.interval)))
+        if unit < 86_400, !filters {
+            // Every N seconds, minutes or hours from DTSTART: counted, not iterated.
+            let step = unit * interval
+            let firstIndex = max(0, (from - length - first) / step)
+            let last = rule.count > 0 ? Int64(rule.count) - 1 : Int64.max / step - 1
+            // The last start before the window's end (or the rule's).
+            let lastIndex = min(last, (min(end, to) - 1 - first) / step)
+            guard lastIndex >= firstIndex else { return }
+            if step <= length {
+                // Each occurrence reaches the next: one stretch of busy time.
+                guard spend(1) else { return giveUp(shown, from: first + firstIndex * step, to: end) }
+                add(BusyInterval(start: first + firstIndex * step, end: first + lastIndex * step + length))
+                return
+            }
+            guard spend(lastIndex - firstIndex + 1) else { return giveUp(shown, from: first + firstIndex * step, to: end) }
+            for k in firstIndex...lastIndex where first + k * step + length > from { starts.append(first + k * step) }
+            return
+        }
+        // libical tests every unit of the rule's frequency, matching or not: the stretch it
+        // walks is the cost. It walks from DTSTART with COUNT, otherwise from just before the
+        // window; and never past the window's end.
+        let walkFrom = rule.count == 0 ? max(first, from - length - 2 * 86_400) : first
+        guard spend(max(1, (end - walkFrom) / unit + 1)) else { return giveUp(shown, from: max(first, from), to: end) }
+        let stop = icaltime_from_timet_with_zone(time_t(min(end, to) + 86_400), 0, icaltimezone_get_utc_timezone())
+        if isNull(rule.until) || icaltime_compare(rule.until, stop) > 0 { rule.until = stop }
         guard let iterator = icalrecur_iterator_new(rule, dtstart) else {
-            warnings.append("a recurrence rule could not be read and was left out")
+            warnings.append("\(shown) could not be read and was left out")
             return
         }
         defer { icalrecur_iterator_free(iterator) }
-        // Skip ahead to just before the window when the rule allows it (not with COUNT).
-        if rule.count == 0, let first = instant(dtstart, property: property), first + length < from - 2 * 86_400 {
+        if rule.count == 0, first + length < from - 2 * 86_400 {
             var jump = icaltime_from_timet_with_zone(time_t(from - length - 2 * 86_400), dtstart.is_date, icaltimezone_get_utc_timezone())
             if let zone = dtstart.zone { icaltimezone_convert_time(&jump, icaltimezone_get_utc_timezone(), zone) }
             jump.zone = dtstart.zone
@@ -301,9 +404,48 @@ private struct Reader {
             if start >= to { break }
             if start + length > from { starts.append(start) }
         }
-        if produced == Self.maximumOccurrences {
-            warnings.append("a recurrence produced more than \(Self.maximumOccurrences) occurrences before the window ended; the rest were left out")
+        if produced == Self.maximumOccurrences, let reached = starts.last {
+            giveUp(shown, from: max(from, reached), to: end)
         }
+    }
+
+    /// Takes `count` steps from the file's and the run's budgets, or none and false.
+    private mutating func spend(_ count: Int64) -> Bool {
+        guard steps + count <= budget.perFile, budget.take(count) else { return false }
+        steps += count
+        return true
+    }
+
+    /// The rule was not read to the end: its owner is busy from `from` to `to` (within the window).
+    private mutating func giveUp(_ shown: String, from start: Int64, to stop: Int64) {
+        let interval = BusyInterval(start: max(start, from), end: min(stop, to))
+        guard interval.end > interval.start else { return }
+        busy.append(interval)
+        incomplete.append(interval)
+        let warning = "\(shown) needs more work than a calendar may take to read; its owner counts as busy from "
+            + "\(CivilTime(secondsSinceEpoch: interval.start))Z to \(CivilTime(secondsSinceEpoch: interval.end))Z, and starts there are flagged calendar-incomplete"
+        if !warnings.contains(warning) { warnings.append(warning) }
+    }
+
+    /// Why a rule's parts can never all hold, or nil: a month day no month of the rule has, a
+    /// year day past 366, a week past 53, a weekday ordinal past 53.
+    static func impossible(_ parts: [String: String]) -> String? {
+        func numbers(_ key: String) -> [Int] { parts[key]?.split(separator: ",").compactMap { Int($0) } ?? [] }
+        let months = numbers("BYMONTH").filter { (1...12).contains($0) }
+        let days = numbers("BYMONTHDAY")
+        if !days.isEmpty {
+            let longest = (months.isEmpty ? Array(1...12) : months).map { $0 == 2 ? 29 : CivilTime.daysIn(month: $0, year: 2001) }.max() ?? 31
+            if days.allSatisfy({ abs($0) > longest || $0 == 0 }) { return "no month of it has day \(days.map(String.init).joined(separator: ","))" }
+        }
+        let yearDays = numbers("BYYEARDAY")
+        if !yearDays.isEmpty, yearDays.allSatisfy({ abs($0) > 366 || $0 == 0 }) { return "no year has that day" }
+        let weeks = numbers("BYWEEKNO")
+        if !weeks.isEmpty, weeks.allSatisfy({ abs($0) > 53 || $0 == 0 }) { return "no year has that week" }
+        if let byDay = parts["BYDAY"] {
+            let ordinals = byDay.split(separator: ",").map { Int($0.dropLast(2)) ?? 0 }
+            if !ordinals.isEmpty, ordinals.allSatisfy({ abs($0) > 53 }) { return "no year has that many of a weekday" }
+        }
+        return nil
     }
 
     private mutating func readFreeBusy(_ component: OpaquePointer) {

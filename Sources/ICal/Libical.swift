@@ -12,6 +12,42 @@ enum Libical {
         defer { lock.unlock() }
         return try body()
     }
+
+    /// Runs `body` with standard error sent to a file, and adds what was written there (at most
+    /// 64 KB), line by line, to `lines`: libical prints some of its complaints itself. Must be
+    /// called with the lock held.
+    static func capturingStandardError<T>(into lines: inout [String], _ body: () -> T) -> T {
+        fflush(nil)
+        var template = Array((NSTemporaryDirectory() + "/convene-libical-XXXXXX").utf8CString)
+        let file = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        let saved = dup(2)
+        guard file >= 0, saved >= 0, dup2(file, 2) >= 0 else {
+            if file >= 0 { close(file) }
+            if saved >= 0 { close(saved) }
+            return body()
+        }
+        template.withUnsafeBufferPointer { buffer in if let base = buffer.baseAddress { unlink(base) } }
+        let result = body()
+        fflush(nil)
+        dup2(saved, 2)
+        close(saved)
+        var bytes = [UInt8](repeating: 0, count: 65_536)
+        lseek(file, 0, SEEK_SET)
+        let count = read(file, &bytes, bytes.count)
+        close(file)
+        if count > 0 {
+            // libical's own lines ("function(), file.c:123: message") are kept; anything else
+            // another thread wrote meanwhile goes on to standard error.
+            for line in String(decoding: bytes[0..<count], as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init) {
+                if line.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*\(\), [A-Za-z0-9_.\/-]+\.c:[0-9]+: .*/) != nil {
+                    lines.append(line)
+                } else {
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                }
+            }
+        }
+        return result
+    }
 }
 
 /// A wall-clock date and time, with no zone: what a clock on a wall shows.

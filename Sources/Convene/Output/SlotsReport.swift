@@ -64,6 +64,7 @@ extension SlotFinder.Result {
         case .busy: return "\(person.name)'s calendar (busy times)"
         case .workingHours: return "\(person.name)'s working hours (\(person.workingHours), \(person.attendance == .online ? person.effectiveTimeZone(in: agenda) : agenda.timeZone))"
         case .workingDays: return "\(person.name)'s working days (\(person.workingDays.map(\.rawValue).joined(separator: ", ")))"
+        case .calendarIncomplete: return "\(person.name)'s calendar, not fully read (calendar-incomplete: counted as busy; see the warnings)"
         }
     }
 }

@@ -9,6 +9,9 @@ public struct SlotFinder: Sendable {
         case busy
         case workingHours = "working hours"
         case workingDays = "working days"
+        /// Their calendar could not be fully read for this time (it asks for more work than a
+        /// calendar may take): counted as busy, and said so.
+        case calendarIncomplete = "calendar-incomplete"
     }
 
     /// A proposed start, with how it looks to each participant.
@@ -78,7 +81,8 @@ public struct SlotFinder: Sendable {
         var blockers: [Blocker] = []
         let length = Int64(minutes) * 60
         for person in people {
-            let lists = try blockedTime(of: person, from: windowStart, to: windowEnd.adding(minutes: minutes), busy: busy.byPerson[person.id] ?? [])
+            var lists = try blockedTime(of: person, from: windowStart, to: windowEnd.adding(minutes: minutes), busy: busy.byPerson[person.id] ?? [])
+            lists[.calendarIncomplete] = Self.merged(busy.incompleteByPerson[person.id] ?? [])
             var personBlocked = [Bool](repeating: false, count: candidates.count)
             for reason in Reason.allCases {
                 let intervals = lists[reason] ?? []
