@@ -94,6 +94,13 @@ struct PrintCommandTests {
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("\n\(bad.path):"))
         #expect(broken.stderr.contains("\(bad.path):2:1: error: the section {{#sessions}} is never closed — close it with {{/sessions}}"))
+        // 5,000 nested sections: refused at the 51st, before anything renders.
+        let deep = folder.appendingPathComponent("deep.mustache")
+        try Data((String(repeating: "{{#sessions}}", count: 5_000) + "x" + String(repeating: "{{/sessions}}", count: 5_000)).utf8).write(to: deep)
+        let nested = try convene(["print", wps, "--template", deep.path])
+        #expect(nested.status == 1)
+        #expect(nested.stdout.isEmpty)
+        #expect(nested.stderr.contains("\(deep.path):1:651: error: sections are nested more than 50 deep"), "\(nested.stderr)")
     }
 
     @Test("an invalid agenda prints nothing and exits 1")

@@ -94,6 +94,9 @@ public struct SheetRenderer: Sendable {
         return names
     }
 
+    /// How deep a template's sections may be nested.
+    public static let maximumNesting = 50
+
     /// The text of a template file, or why it cannot be used.
     public static func read(_ path: String) throws(TemplateProblem) -> (text: String, file: String) {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -110,14 +113,27 @@ public struct SheetRenderer: Sendable {
     /// off (`{{{…}}}`, `{{&…}}`, a content-type pragma, new delimiters) are refused, so that
     /// agenda text can never become markup.
     public static func parse(_ text: String, file: String, format: SheetFormat) throws(TemplateProblem) -> MustacheTemplate {
+        var depth = 0
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let inside = rest[open.upperBound...].drop { $0 == " " || $0 == "\t" }
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                 if let first = inside.first, "{&%=".contains(first) {
-                    throw TemplateProblem(file: file, line: number + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1,
+                    throw TemplateProblem(file: file, line: number + 1, column: column,
                                           message: "'{{\(first)' is not allowed in a print template",
                                           hint: "agenda text is always escaped for the format; write {{name}}")
+                }
+                // The renderer recurses once per open section: a bound, stated, before it runs.
+                if let first = inside.first, first == "#" || first == "^" {
+                    depth += 1
+                    if depth > maximumNesting {
+                        throw TemplateProblem(file: file, line: number + 1, column: column,
+                                              message: "sections are nested more than \(maximumNesting) deep",
+                                              hint: "a sheet needs a few levels at most; close sections before opening new ones")
+                    }
+                } else if inside.first == "/" {
+                    depth = max(0, depth - 1)
                 }
                 rest = rest[open.upperBound...]
             }
