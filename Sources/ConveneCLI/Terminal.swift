@@ -74,7 +74,13 @@ enum Terminal {
     /// warnings in one line, so that their own output is not buried (`allWarnings: false`).
     static func check(_ path: String, quiet: Bool = false, zones: ZoneDirectory? = nil, allWarnings: Bool = false) throws -> AgendaCheck {
         let database = try zones ?? Self.zones()
-        let check = AgendaCheck(bytes: try read(path), zones: database, rosters: rosterSource(for: path))
+        let bytes = try read(path)
+        // A roster given where an agenda belongs: one message, not one per unknown key.
+        if RosterLoader.looksLikeRoster(bytes) {
+            error("convene: error: \(path) is a roster of experts, not an agenda — name it in an agenda's rosters: list, or check it with convene check \(path)")
+            throw ExitCode(Exit.invalidInput)
+        }
+        let check = AgendaCheck(bytes: bytes, zones: database, rosters: rosterSource(for: path))
         if !quiet { printRosterErrors(check.rosters) }
         if !quiet, let agenda = check.agenda { warnIfStale(database, agenda: agenda) }
         if !quiet {

@@ -143,6 +143,23 @@ struct DiagnosticTests {
         ])
     }
 
+    @Test("ids that differ only in case are refused: they name files that collide where case is not told apart")
+    func caseOnlyIDs() throws {
+        let lines = try rendered(header + """
+            people:
+              - { id: sarabi, name: Habiba Sarabi }
+              - { id: Sarabi, name: H. Sarabi }
+            sessions:
+              - { id: Main, title: One, duration: 1h }
+              - { id: main, title: Two, duration: 1h }
+
+            """)
+        #expect(lines == [
+            "a.yaml:7:11: error: the person id 'Sarabi' differs from 'sarabi' (line 6) only in case — ids name files, and many file systems do not tell case apart; make them differ otherwise",
+            "a.yaml:10:11: error: the session id 'main' differs from 'Main' (line 9) only in case — ids name files, and many file systems do not tell case apart; make them differ otherwise",
+        ])
+    }
+
     @Test("an id that could not name a file is refused")
     func badIdentifier() throws {
         let lines = try rendered("convene: 1\nid: ../etc/passwd\ntitle: x\ntimezone: UTC\n")

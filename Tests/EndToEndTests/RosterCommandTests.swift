@@ -76,4 +76,14 @@ struct RosterCommandTests {
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("agendas/a.yaml:5:11: error: cannot read the roster '../rosters/r.yaml': no such file"))
     }
+
+    @Test("a roster given where an agenda belongs is one clear error, not one per key")
+    func rosterAsAgenda() throws {
+        for command in [["build", "rosters/ukraine-women-experts.yaml", "-o", try temporaryFolder().path], ["ics", "rosters/ukraine-women-experts.yaml", "-o", try temporaryFolder().path],
+                        ["times", "rosters/ukraine-women-experts.yaml"], ["print", "rosters/ukraine-women-experts.yaml"]] {
+            let run = try convene(command)
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stderr == "convene: error: rosters/ukraine-women-experts.yaml is a roster of experts, not an agenda — name it in an agenda's rosters: list, or check it with convene check rosters/ukraine-women-experts.yaml\n", "\(command): \(run.stderr)")
+        }
+    }
 }

@@ -62,14 +62,21 @@ public struct AgendaValidator: Sendable {
         }
 
         private mutating func duplicates(_ ids: [String], path: SourcePath, what: String) {
+            // Ids name files (invites/ID/…), so two that differ only in case collide on the
+            // file systems that ignore case (macOS, Windows, many shared drives).
             var first: [String: Int] = [:]
             for (index, id) in ids.enumerated() where !id.isEmpty {
-                if let earlier = first[id] {
+                if let earlier = first[id.lowercased()] {
                     let line = map.location(path[earlier].id).line
-                    diagnostics.error(map.location(path[index].id), "duplicate \(what) id '\(id)'",
-                                      hint: "the first '\(id)' is on line \(line); ids must be unique")
+                    if ids[earlier] == id {
+                        diagnostics.error(map.location(path[index].id), "duplicate \(what) id '\(id)'",
+                                          hint: "the first '\(id)' is on line \(line); ids must be unique")
+                    } else {
+                        diagnostics.error(map.location(path[index].id), "the \(what) id '\(id)' differs from '\(ids[earlier])' (line \(line)) only in case",
+                                          hint: "ids name files, and many file systems do not tell case apart; make them differ otherwise")
+                    }
                 } else {
-                    first[id] = index
+                    first[id.lowercased()] = index
                 }
             }
         }
