@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 BENCH_SIZES ?= 50,200,800
 ICS_SIZES ?= 250,500,1000
 
-.PHONY: all deps build demo test bench schema install clean
+.PHONY: all deps build demo test bench fuzz schema install clean
 
 all: build
 
@@ -60,6 +60,13 @@ bench: deps
 	.build/release/convene-bench --status --out out/bench --sizes 1000
 	python3 scripts/ics-python.py out/bench $(ICS_SIZES)
 	@python3 scripts/bench-summary.py out/bench --ics
+
+# Mutation fuzzing of agendas, rosters and busy calendars, FUZZ_SECONDS per kind (10 minutes
+# unless given): crashes, hangs, undocumented exit codes and writes outside the output folder,
+# each kept in out/fuzz/findings/ with the command that reproduces it. Not part of make test.
+FUZZ_SECONDS ?= 600
+fuzz: build
+	python3 scripts/fuzz.py $(CONVENE) --seconds $(FUZZ_SECONDS) --out out/fuzz
 
 # Regenerates the published JSON Schemas after a change to the agenda or roster format.
 schema: build
