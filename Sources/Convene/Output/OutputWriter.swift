@@ -144,7 +144,7 @@ public struct OutputWriter: Sendable {
         }
         if let unreadable { throw OutputError.cannotWrite(unreadable, reason: "it exists but cannot be read") }
         try Self.makeFolder(folder, for: folder)
-        var during = manifest
+        var during = ManifestText(manifest, adding: files.paths)
         // Only the files checked above are written, each once, and all of them.
         var unwritten = Set(files.paths)
         try files.forEachBatch { batch in
@@ -155,10 +155,10 @@ public struct OutputWriter: Sendable {
                 }
                 let print = Self.fingerprint(file.contents)
                 prints.append(print)
-                during[file.path, default: []].insert(print)
+                during.accept(print, for: file.path, besides: manifest[file.path] ?? [])
             }
             // The manifest is renamed into place before any of the batch's files.
-            try Self.atomicWrite([(manifestPath, Self.manifestText(during))] + batch.map { (folder + "/" + $0.path, $0.contents) })
+            try Self.atomicWrite([(manifestPath, during.text)] + batch.map { (folder + "/" + $0.path, $0.contents) })
             for (file, print) in zip(batch, prints) { manifest[file.path] = [print] }
         }
         if let missing = files.paths.first(where: unwritten.contains) {
@@ -198,6 +198,7 @@ public struct OutputWriter: Sendable {
         try atomicWrite(Data(manifestText(manifest).utf8), to: path)
     }
 
+    /// The manifest as text: what ``ManifestText`` keeps up to date a file at a time.
     static func manifestText(_ manifest: [String: Set<String>]) -> String {
         let entries = manifest.keys.sorted().map { key -> (String, JSONValue) in
             let prints = (manifest[key] ?? []).sorted()
@@ -375,4 +376,48 @@ private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32)
         offset += count
     }
     return 0
+}
+
+/// The manifest a writer keeps while it writes, as the text ``OutputWriter/manifestText(_:)``
+/// gives, a line per file: written before every batch, it is remade only where the batch
+/// changed it, not sorted and serialised whole each time.
+struct ManifestText {
+    /// Where each file the manifest may name stands, in order.
+    private let position: [String: Int]
+    /// Each file's line (without its comma), or nil while the manifest does not name it.
+    private var lines: [String?]
+
+    init(_ manifest: [String: Set<String>], adding more: [String]) {
+        let paths = Set(manifest.keys).union(more).sorted()
+        position = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        lines = paths.map { path in manifest[path].map { Self.line(path, $0) } }
+    }
+
+    /// The manifest accepts `print` for `path`, besides what it accepted before (`accepted`).
+    mutating func accept(_ print: String, for path: String, besides accepted: Set<String>) {
+        guard let index = position[path] else { return }
+        lines[index] = Self.line(path, accepted.union([print]))
+    }
+
+    var text: String {
+        var files = ""
+        files.reserveCapacity(lines.count * 64)
+        for line in lines {
+            guard let line else { continue }
+            if !files.isEmpty { files.append(",\n") }
+            files.append(line)
+        }
+        let list = files.isEmpty ? "{}" : "{\n" + files + "\n  }"
+        return "{\n  \"written_by\": \"convene\",\n  \"files\": " + list + "\n}\n"
+    }
+
+    private static func line(_ path: String, _ accepted: Set<String>) -> String {
+        let sorted = accepted.sorted()
+        let value: JSONValue = sorted.count == 1 ? .string(sorted[0]) : .array(sorted.map(JSONValue.string))
+        var line = "    "
+        JSONValue.writeString(path, to: &line)
+        line += ": "
+        value.write(to: &line, indent: 4)
+        return line
+    }
 }
