@@ -46,8 +46,11 @@ test: build
 # The benchmarks. Slot search: generated busy calendars for 50, 200 and 800 people (a year of
 # weekly and daily meetings plus 500 single events each), searched over 30 days at 5-minute
 # steps; against libical alone in the same run, and against the same search in Python.
-# Calendars: programmes of 250, 500 and 1,000 sessions with 3 people per session
-# (every person's invite), against the same files written with Python's icalendar.
+# Calendars: programmes of 250, 500 and 1,000 sessions, ten participants a session among three
+# times as many people as sessions, and a forum of 1,000 sessions with 25 participants each among 3,000
+# people: every file convene ics writes (each person's invite per session, their programme,
+# the public calendar), against the same files written with Python's icalendar, with the peak
+# memory of each run.
 # Status: the event store of a 1,000-session forum with 25 people a session, read back and
 # shown as convene status shows it.
 bench: deps
@@ -56,9 +59,12 @@ bench: deps
 	.build/release/convene-bench --out out/bench --sizes $(BENCH_SIZES)
 	python3 scripts/slots-python.py out/bench $(BENCH_SIZES)
 	@python3 scripts/bench-summary.py out/bench
-	/usr/bin/time -f "convene ics: peak memory %M KB" .build/release/convene-bench --ics --out out/bench --sizes $(ICS_SIZES)
+	@mkdir -p out/bench
+	/usr/bin/time -f "%M" -o out/bench/ics-sizes-peak-kb .build/release/convene-bench --ics --out out/bench --sizes $(ICS_SIZES)
+	/usr/bin/time -f "%M" -o out/bench/ics-forum-peak-kb .build/release/convene-bench --ics --forum --out out/bench
 	.build/release/convene-bench --status --out out/bench --sizes 1000
-	python3 scripts/ics-python.py out/bench $(ICS_SIZES)
+	/usr/bin/time -f "%M" -o out/bench/ics-sizes-python-peak-kb python3 scripts/ics-python.py out/bench $(ICS_SIZES)
+	/usr/bin/time -f "%M" -o out/bench/ics-forum-python-peak-kb python3 scripts/ics-python.py out/bench forum
 	@python3 scripts/bench-summary.py out/bench --ics
 
 # Mutation fuzzing of agendas, rosters and busy calendars, FUZZ_SECONDS per kind (10 minutes

@@ -1,21 +1,58 @@
 #!/usr/bin/env python3
 """Prints the benchmark's figures side by side: the slot search against libical alone (same
-run) and against Python (same generated calendars). Usage: bench-summary.py BENCH-DIR"""
+run) and against Python (same generated calendars); with --ics, the calendars Convene wrote
+against the same files written with Python, and the peak memory of each run where
+/usr/bin/time recorded it (ics-*-peak-kb). Usage: bench-summary.py BENCH-DIR [--ics]"""
+import glob
 import json
+import os
 import sys
+
+
+def tree(folder):
+    """The files under `folder`, but Convene's manifest."""
+    found = set()
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if name != ".convene-manifest.json":
+                found.add(os.path.relpath(os.path.join(root, name), folder))
+    return found
+
+
+def peak(path):
+    """The KB /usr/bin/time -f %M -o wrote (its last line), or None."""
+    try:
+        with open(path) as f:
+            return int(f.read().split()[-1])
+    except (OSError, ValueError, IndexError):
+        return None
+
 
 folder = sys.argv[1]
 if len(sys.argv) > 2 and sys.argv[2] == "--ics":
-    swift = {row["sessions"]: row for row in json.load(open(f"{folder}/ics-swift.json"))}
-    python = {row["sessions"]: row for row in json.load(open(f"{folder}/ics-python.json"))}
-    print("sessions  people  files  convene ics  per file  Python   Python/Convene")
-    for sessions in sorted(swift):
-        s, p = swift[sessions], python.get(sessions)
+    rows = []
+    for path in glob.glob(f"{folder}/ics-*/swift.json"):
+        with open(path) as f:
+            swift = json.load(f)
+        python = None
+        if os.path.exists(os.path.join(os.path.dirname(path), "python.json")):
+            with open(os.path.join(os.path.dirname(path), "python.json")) as f:
+                python = json.load(f)
+        rows.append((swift["sessions"], swift["per_session"], os.path.dirname(path), swift, python))
+    print("sessions  people  per session  files  Convene MB  convene ics  per file  Python  Python MB  Python/Convene  same files")
+    for _, _, where, s, p in sorted(rows, key=lambda row: row[:2]):
         total = s["check_seconds"] + s["calendar_seconds"]
-        line = f"{sessions:8d}  {s['people']:6d}  {s['files']:5d}  {total:9.2f} s  {total / s['files'] * 1000:5.2f} ms"
+        line = (f"{s['sessions']:8d}  {s['people']:6d}  {s['per_session']:11d}  {s['files']:5d}  {s['bytes'] / 1e6:10.1f}"
+                f"  {total:9.2f} s  {total / s['files'] * 1000:5.2f} ms")
         if p:
-            line += f"  {p['python_seconds']:6.1f} s  {p['python_seconds'] / total:13.1f}"
+            same = tree(f"{where}/convene") == tree(f"{where}/python")
+            line += f"  {p['python_seconds']:6.1f} s  {p['bytes'] / 1e6:8.1f}  {p['python_seconds'] / total:14.1f}  {'yes' if same else 'NO'}"
         print(line)
+    for name, what in [("ics-sizes", "convene-bench --ics"), ("ics-forum", "convene-bench --ics --forum"),
+                       ("ics-sizes-python", "ics-python.py, the sizes"), ("ics-forum-python", "ics-python.py, the forum")]:
+        kb = peak(f"{folder}/{name}-peak-kb")
+        if kb is not None:
+            print(f"peak memory of {what}: {kb / 1024:.0f} MB")
     sys.exit(0)
 swift = {row["people"]: row for row in json.load(open(f"{folder}/swift.json"))}
 python = {row["people"]: row for row in json.load(open(f"{folder}/python.json"))}

@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """What `convene ics` writes, written with Python's icalendar 7 and zoneinfo, for the
-benchmark: the PUBLISH calendar and one REQUEST invite per person (events with organiser,
-attendees with their roles, a reminder, a description in the person's own time, and a
-VTIMEZONE for every zone used), for the agendas convene-bench --ics wrote.
+benchmark: the same files for the agendas convene-bench --ics wrote. event.ics (PUBLISH: the
+public listings, with their own UIDs, transparent); one REQUEST per person and session in
+invites/PERSON/SESSION.ics (organiser, attendees with their roles, a reminder, a description
+in the person's own time, and a VTIMEZONE for every zone used); each person's programme in
+programmes/PERSON.ics (their events, no METHOD). Each folder is written anew, as Convene's is.
 
-Usage: ics-python.py BENCH-DIR [SIZES]   (e.g. out/bench 250,500,1000)"""
+Usage: ics-python.py BENCH-DIR [LABELS]   (e.g. out/bench 250,500,1000,forum: the folders
+ics-LABEL that convene-bench --ics and --ics --forum made)"""
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import time
 import zoneinfo
@@ -31,11 +35,13 @@ def minutes(text):
 
 
 def write(folder, out):
+    """Writes the files; returns how many and their bytes."""
     with open(f"{folder}/agenda.yaml") as f:
         agenda = yaml.load(f, Loader=yaml.BaseLoader)
     venue = zoneinfo.ZoneInfo(agenda["timezone"])
     people = {p["id"]: p for p in agenda["people"]}
     organizer = agenda["organizer"]
+    title = agenda["title"]
     sessions = []
     for s in agenda["sessions"]:
         start = dt.datetime.combine(dt.date.fromisoformat(s["date"]), dt.time.fromisoformat(s["start"]), venue)
@@ -45,15 +51,23 @@ def write(folder, out):
             segments.append((segment, cursor, end))
             cursor = end
         sessions.append((s, start, start + dt.timedelta(minutes=minutes(s["duration"])), segments))
+    files = bytes_written = 0
 
-    def event(s, start, end, description, attendees):
+    def save(path, text):
+        nonlocal files, bytes_written
+        with open(f"{out}/{path}", "wb") as f:
+            f.write(text)
+        files += 1
+        bytes_written += len(text)
+
+    def event(uid, s, start, end, description, attendees):
         e = icalendar.Event()
-        e.add("uid", f"{s['id']}@{agenda['id']}.convene")
+        e.add("uid", uid)
         e.add("dtstamp", STAMP)
         e.add("sequence", 0)
         e.add("dtstart", start)
         e.add("dtend", end)
-        e.add("summary", f"{agenda['title']}: {s['title']}")
+        e.add("summary", f"{title}: {s['title']}")
         e.add("description", description)
         e.add("status", "CONFIRMED")
         org = icalendar.vCalAddress(f"mailto:{organizer['email']}")
@@ -65,58 +79,86 @@ def write(folder, out):
             e.add("attendee", a)
         return e
 
-    def calendar(method, events):
+    def calendar(method, name, events):
         c = icalendar.Calendar()
         c.add("prodid", "-//Convene benchmark//Python//EN")
         c.add("version", "2.0")
-        c.add("method", method)
+        if method:
+            c.add("method", method)
+        if name:
+            c.add("name", name)
+            c.add("x-wr-calname", name)
         for e in events:
             c.add_component(e)
         c.add_missing_timezones()
         return c.to_ical()
 
-    os.makedirs(f"{out}/invites", exist_ok=True)
-    published = [event(s, a, b, "\n".join(f"{x.strftime('%H:%M')} {seg['title']}" for seg, x, _ in segs), [])
-                 for s, a, b, segs in sessions]
-    with open(f"{out}/event.ics", "wb") as f:
-        f.write(calendar("PUBLISH", published))
-    count = 1
+    os.makedirs(f"{out}/invites")
+    os.makedirs(f"{out}/programmes")
+    listings = []
+    for s, a, b, segs in sessions:
+        lines = []
+        for seg, x, _ in segs:
+            speakers = [people[p]["name"] for p in seg.get("speakers", [])]
+            lines.append(f"{x:%H:%M} {seg['title']}" + (" — " + ", ".join(speakers) if speakers else ""))
+        listing = event(f"public-{s['id']}@{agenda['id']}.convene", s, a, b, "\n".join(lines), [])
+        listing.add("transp", "TRANSPARENT")
+        listings.append(listing)
+    save("event.ics", calendar("PUBLISH", title, listings))
+    mine = {}
+    for index, (s, _, _, _) in enumerate(sessions):
+        for member in s["participants"]:
+            mine.setdefault(member, []).append(index)
     for pid, person in people.items():
-        zone = zoneinfo.ZoneInfo(person.get("timezone", agenda["timezone"]))
+        if pid not in mine:
+            continue
+        zone_name = person.get("timezone", agenda["timezone"])
+        zone = zoneinfo.ZoneInfo(zone_name)
+        online = person.get("attendance") == "online"
+        os.makedirs(f"{out}/invites/{pid}")
         events = []
-        for s, a, b, segs in sessions:
+        for index in mine[pid]:
+            s, a, b, segs = sessions[index]
             members = s["participants"]
-            if pid not in members:
-                continue
             roles = []
             for m in members:
                 speaker = any(m in seg.get("speakers", []) for seg, _, _ in segs)
                 roles.append((people[m], "CHAIR" if m == s.get("moderator") else "REQ-PARTICIPANT" if speaker else "OPT-PARTICIPANT"))
             local = a.astimezone(zone)
-            lines = [s["title"], f"Your time: {local:%A %Y-%m-%d %H:%M}–{b.astimezone(zone):%H:%M} ({zone.key})", "", "Programme (your time):"]
-            lines += [f"  {x.astimezone(zone):%H:%M} {seg['title']}" for seg, x, _ in segs]
-            e = event(s, a, b, "\n".join(lines), roles)
+            lines = [s["title"], f"Your time: {local:%A %Y-%m-%d %H:%M}–{b.astimezone(zone):%H:%M} ({zone_name})"]
+            if zone_name != agenda["timezone"]:
+                lines.append(f"Venue time: {a:%H:%M}–{b:%H:%M} ({agenda['timezone']})")
+            floor = [(seg, x, y) for seg, x, y in segs if pid in seg.get("speakers", [])]
+            if floor:
+                lines += ["", "You have the floor:"] + [f"  {x.astimezone(zone):%H:%M}–{y.astimezone(zone):%H:%M} {seg['title']}" for seg, x, y in floor]
+            lines += ["", "Programme (your time):"] + [f"  {x.astimezone(zone):%H:%M} {seg['title']}" for seg, x, _ in segs]
+            e = event(f"{s['id']}@{agenda['id']}.convene", s, a, b, "\n".join(lines), roles)
+            # An online person who talks is reminded of their connection check, 15 minutes
+            # before they first talk; everyone else 30 minutes before the session.
+            talks = [a] if pid == s.get("moderator") else [x for _, x, _ in floor]
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("trigger", dt.timedelta(minutes=-15))
-            alarm.add("description", s["title"])
+            if online and talks:
+                alarm.add("trigger", (min(talks) - a) - dt.timedelta(minutes=15))
+                alarm.add("description", f"Connection and audio check for {s['title']}")
+            else:
+                alarm.add("trigger", dt.timedelta(minutes=-30))
+                alarm.add("description", s["title"])
             e.add_component(alarm)
             events.append(e)
-        with open(f"{out}/invites/{pid}.ics", "wb") as f:
-            f.write(calendar("REQUEST", events))
-        count += 1
-    return count
+            save(f"invites/{pid}/{s['id']}.ics", calendar("REQUEST", None, [e]))
+        save(f"programmes/{pid}.ics", calendar(None, f"{title}: your programme", events))
+    return files, bytes_written
 
 
 if __name__ == "__main__":
     base = sys.argv[1]
-    sizes = [int(s) for s in (sys.argv[2] if len(sys.argv) > 2 else "250,500,1000").split(",")]
-    rows = []
-    for size in sizes:
+    labels = (sys.argv[2] if len(sys.argv) > 2 else "250,500,1000").split(",")
+    for label in labels:
+        shutil.rmtree(f"{base}/ics-{label}/python", ignore_errors=True)
         began = time.perf_counter()
-        files = write(f"{base}/ics-{size}", f"{base}/ics-{size}/python")
+        files, written = write(f"{base}/ics-{label}", f"{base}/ics-{label}/python")
         seconds = time.perf_counter() - began
-        rows.append({"sessions": size, "python_seconds": seconds, "files": files})
-        print(f"{size:6d} sessions: Python {seconds:8.2f} s, {files} files", flush=True)
-    with open(f"{base}/ics-python.json", "w") as f:
-        json.dump(rows, f, indent=2)
+        with open(f"{base}/ics-{label}/python.json", "w") as f:
+            json.dump({"label": label, "python_seconds": seconds, "files": files, "bytes": written}, f)
+        print(f"{label:>6}: Python {seconds:8.2f} s, {files} files, {written / 1e6:.1f} MB", flush=True)

@@ -4,6 +4,7 @@
 //
 //   convene-bench [--out DIR] [--sizes 50,200,800] [--repeat 3]
 //   convene-bench --ics [--out DIR] [--sizes 250,500,1000]
+//   convene-bench --ics --forum [--out DIR]     (1,000 sessions, 25 people each, 3,000 people)
 //   convene-bench --status [--out DIR] [--sizes 1000]
 import Convene
 import Foundation
@@ -83,7 +84,8 @@ if CommandLine.arguments.contains("--status") {
 
 if CommandLine.arguments.contains("--ics") {
     let sizes = (option("--sizes") ?? "250,500,1000").split(separator: ",").compactMap { Int($0) }
-    try IcsBenchmark.run(out: out, sizes: sizes, zones: zones)
+    let shapes = CommandLine.arguments.contains("--forum") ? [IcsBenchmark.Shape.forum] : sizes.map(IcsBenchmark.Shape.programme)
+    try IcsBenchmark.run(out: out, shapes: shapes, zones: zones)
     exit(0)
 }
 let from = LocalDate(year: 2026, month: 6, day: 1)!, to = LocalDate(year: 2026, month: 6, day: 30)!  // safe: constant dates

@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
             let result = try Build.outputs(for: valid, file: file, zones: zones, renderer: renderer, history: store, stamp: stamp)
             for warning in result.warnings { Terminal.error("convene: warning: \(warning)") }
             try OutputWriter(force: force).write(result.files, into: output, pruning: result.prunedFolders)
-            for file in result.files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
+            for path in result.files.paths where !path.hasPrefix(".") { Terminal.out("wrote \(output)/\(path)") }
             if valid.agenda.organizer?.email != nil { Terminal.pendingSummary(result.history, agendaPath: file) }
         }
     }

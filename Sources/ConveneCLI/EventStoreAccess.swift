@@ -34,9 +34,7 @@ extension Terminal {
 
     /// The last line of a command that generated calendars: what waits to be sent.
     static func pendingSummary(_ history: CalendarHistory, agendaPath: String) {
-        let changes = history.changes
-        let people = changes.filter { $0.version.entry.owner != .programme }
-        let line = CalendarHistory.summary(changes, invites: history.inviteCount)
-        Terminal.error(people.isEmpty ? "convene: \(line)" : "convene: \(line) — convene status \(agendaPath) lists them")
+        let (line, toPeople) = history.pendingSummary
+        Terminal.error(toPeople ? "convene: \(line) — convene status \(agendaPath) lists them" : "convene: \(line)")
     }
 }

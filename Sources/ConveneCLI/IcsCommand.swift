@@ -40,13 +40,18 @@ struct IcsCommand: ParsableCommand {
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
         try Terminal.importLegacyState(in: output, into: store, zones: zones, now: stamp)
         try Terminal.reporting {
-            // The history is recorded first: a folder is a view of it, written after.
-            let draft = try CalendarOutputs.draft(timeline: valid.timeline, zones: zones, stamp: stamp, audience: audience)
-            let history = try store.record(draft.entries, at: stamp)
-            let files = try CalendarOutputs.files(of: draft, history: history, stamp: stamp)
-            for warning in draft.warnings { Terminal.error("convene: warning: \(warning)") }
+            // The history is recorded first: a folder is a view of it, written after. The
+            // files' text is made a batch at a time as they are written, and the draft's
+            // entries are let go before.
+            let (files, history) = try { () throws -> (OutputFiles, CalendarHistory) in
+                let draft = try CalendarOutputs.draft(timeline: valid.timeline, zones: zones, stamp: stamp, audience: audience)
+                let history = try store.record(draft.entries, at: stamp)
+                let files = try CalendarOutputs.outputs(of: draft, history: history, stamp: stamp)
+                for warning in draft.warnings { Terminal.error("convene: warning: \(warning)") }
+                return (files, history)
+            }()
             try OutputWriter(force: force).write(files, into: output, pruning: CalendarOutputs.prunedFolders)
-            for file in files where !file.path.hasPrefix(".") { Terminal.out("wrote \(output)/\(file.path)") }
+            for path in files.paths where !path.hasPrefix(".") { Terminal.out("wrote \(output)/\(path)") }
             Terminal.pendingSummary(history, agendaPath: file)
         }
     }

@@ -175,20 +175,25 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
     }
 
     static func history(_ db: Database, event: String) throws -> CalendarHistory {
-        let rows = try VersionRecord.fetchAll(db, sql: """
+        // Read a row at a time into room made for all of them: a forum's history is tens of
+        // thousands of versions, not to be held twice.
+        let entries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM calendar_version WHERE event_id = ? GROUP BY owner, uid)",
+                                       arguments: [event]) ?? 0
+        var latest: [CalendarHistory.Key: CalendarVersion] = [:], lastSent: [CalendarHistory.Key: CalendarVersion] = [:]
+        latest.reserveCapacity(entries)
+        let rows = try VersionRecord.fetchCursor(db, sql: """
             SELECT * FROM calendar_version WHERE id IN (
                 SELECT MAX(id) FROM calendar_version WHERE event_id = ? GROUP BY owner, uid)
             """, arguments: [event])
-        let sentRows = try VersionRecord.fetchAll(db, sql: """
-            SELECT * FROM calendar_version WHERE id IN (
-                SELECT MAX(id) FROM calendar_version WHERE event_id = ? AND sent_at IS NOT NULL GROUP BY owner, uid)
-            """, arguments: [event])
-        var latest: [CalendarHistory.Key: CalendarVersion] = [:], lastSent: [CalendarHistory.Key: CalendarVersion] = [:]
-        for row in rows {
+        while let row = try rows.next() {
             let version = row.version
             latest[version.key] = version
         }
-        for row in sentRows {
+        let sentRows = try VersionRecord.fetchCursor(db, sql: """
+            SELECT * FROM calendar_version WHERE id IN (
+                SELECT MAX(id) FROM calendar_version WHERE event_id = ? AND sent_at IS NOT NULL GROUP BY owner, uid)
+            """, arguments: [event])
+        while let row = try sentRows.next() {
             let version = row.version
             lastSent[version.key] = version
         }

@@ -129,26 +129,83 @@ public enum CalendarWriter {
     /// Many documents at once: each zone's VTIMEZONE for the years used is made once and
     /// copied into every calendar that needs it.
     public static func texts(of documents: [CalendarDocument]) throws(WriteError) -> [String] {
-        let result: Result<[String], WriteError> = Libical.locked {
-            var prototypes: [String: OpaquePointer] = [:]
-            defer { for prototype in prototypes.values { icalcomponent_free(prototype) } }
-            var texts: [String] = []
-            for document in documents {
-                switch text(of: document, prototypes: &prototypes) {
-                case .success(let text): texts.append(text)
-                case .failure(let error): return .failure(error)
-                }
-            }
-            return .success(texts)
-        }
-        return try result.get()
+        try Batches().texts(of: documents)
     }
 
-    /// Must be called with the libical lock held.
-    private static func text(of document: CalendarDocument, prototypes: inout [String: OpaquePointer]) -> Result<String, WriteError> {
+    /// Documents written a batch at a time, for a folder of thousands of calendars that should
+    /// not all be held as text at once: each zone's VTIMEZONE for the years used is made once,
+    /// the first time a batch needs it, and copied into every calendar of every later batch.
+    public final class Batches: @unchecked Sendable {
+        // Unchecked: the prototypes are only read and changed with the libical lock held.
+        private var prototypes: [ZoneKey: OpaquePointer] = [:]
+
+        public init() {}
+
+        deinit {
+            let prototypes = prototypes
+            Libical.locked { for prototype in prototypes.values { icalcomponent_free(prototype) } }
+        }
+
+        /// Makes every VTIMEZONE of `keys` (``CalendarWriter/zoneKeys(of:)``), or says which
+        /// zone cannot be written: a caller that writes its documents later, a batch at a time,
+        /// learns of a missing zone before the first file is written.
+        public func prepare(_ keys: some Sequence<ZoneKey>) throws(WriteError) {
+            let result: Result<Void, WriteError> = Libical.locked {
+                for key in keys where prototype(key) == nil {
+                    return .failure(WriteError(message: "the time zone '\(key.name)' is not in the tz database"))
+                }
+                return .success(())
+            }
+            try result.get()
+        }
+
+        /// The text of `document`.
+        public func text(of document: CalendarDocument) throws(WriteError) -> String {
+            let result: Result<String, WriteError> = Libical.locked { CalendarWriter.text(of: document, prototype: prototype) }
+            return try result.get()
+        }
+
+        /// The text of each of `documents`, in order.
+        public func texts(of documents: [CalendarDocument]) throws(WriteError) -> [String] {
+            let result: Result<[String], WriteError> = Libical.locked {
+                var texts: [String] = []
+                texts.reserveCapacity(documents.count)
+                for document in documents {
+                    switch CalendarWriter.text(of: document, prototype: prototype) {
+                    case .success(let text): texts.append(text)
+                    case .failure(let error): return .failure(error)
+                    }
+                }
+                return .success(texts)
+            }
+            return try result.get()
+        }
+
+        /// The VTIMEZONE for a zone and years, made the first time. Must be called with the
+        /// libical lock held.
+        private func prototype(_ key: ZoneKey) -> OpaquePointer? {
+            if prototypes[key] == nil { prototypes[key] = CalendarWriter.vtimezone(key.name, from: key.firstYear, to: key.lastYear) }
+            return prototypes[key]
+        }
+    }
+
+    /// A zone and the years a calendar spans: what its VTIMEZONE is made for.
+    public struct ZoneKey: Hashable, Sendable {
+        public var name: String
+        public var firstYear: Int
+        public var lastYear: Int
+    }
+
+    /// The VTIMEZONEs `document` needs, in the order it holds them.
+    public static func zoneKeys(of document: CalendarDocument) -> [ZoneKey] {
         let zones = Array(Set(document.events.map(\.timeZone))).sorted()
         let years = document.events.flatMap { [$0.start.year, $0.end.year] }
         let firstYear = years.min() ?? 2000, lastYear = years.max() ?? 2000
+        return zones.filter { !isUTC($0) }.map { ZoneKey(name: $0, firstYear: firstYear, lastYear: lastYear) }
+    }
+
+    /// Must be called with the libical lock held.
+    private static func text(of document: CalendarDocument, prototype: (ZoneKey) -> OpaquePointer?) -> Result<String, WriteError> {
         do {
             let calendar = icalcomponent_new(ICAL_VCALENDAR_COMPONENT)
             guard let calendar else { return .failure(WriteError(message: "libical could not make a calendar")) }
@@ -162,11 +219,9 @@ public enum CalendarWriter {
                 icalproperty_set_x_name(legacy, "X-WR-CALNAME")
                 icalcomponent_add_property(calendar, legacy)
             }
-            for name in zones where !isUTC(name) {
-                let key = "\(name) \(firstYear) \(lastYear)"
-                if prototypes[key] == nil { prototypes[key] = vtimezone(name, from: firstYear, to: lastYear) }
-                guard let prototype = prototypes[key], let timezone = icalcomponent_new_clone(prototype) else {
-                    return .failure(WriteError(message: "the time zone '\(name)' is not in the tz database"))
+            for key in zoneKeys(of: document) {
+                guard let prototype = prototype(key), let timezone = icalcomponent_new_clone(prototype) else {
+                    return .failure(WriteError(message: "the time zone '\(key.name)' is not in the tz database"))
                 }
                 icalcomponent_add_component(calendar, timezone)
             }

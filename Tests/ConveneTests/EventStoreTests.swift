@@ -72,7 +72,7 @@ struct EventStoreTests {
         let organizers = try CalendarOutputs.draft(timeline: timeline, zones: try zones, stamp: 1_000, audience: .organizers)
         _ = try store.record(organizers.entries, at: 1_000)
         let forPublic = try CalendarOutputs.draft(timeline: timeline, zones: try zones, stamp: 2_000, audience: .public)
-        #expect(forPublic.documents["event.ics"]?.events.first?.location?.contains("Ana Example") == false, "the public copy withholds her")
+        #expect(forPublic.programme.events.first?.location?.contains("Ana Example") == false, "the public copy withholds her")
         let history = try store.record(forPublic.entries, at: 2_000)
         #expect(history.latest.values.allSatisfy { $0.sequence == 0 }, "what one copy withholds is not a change")
     }

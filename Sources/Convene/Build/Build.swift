@@ -12,7 +12,8 @@ public enum Build {
     /// What a build makes: its files, what it warns about, and the folders whose files only
     /// this build decides (a briefing or invite nobody needs any more is removed).
     public struct Result: Sendable {
-        public var files: [OutputFile]
+        /// The calendars among them are made a batch at a time as they are written.
+        public var files: OutputFiles
         public var warnings: [String]
         public var prunedFolders: [String]
         /// The event's calendar history after this build.
@@ -27,8 +28,7 @@ public enum Build {
     /// are recorded there before any file is written), `stamp` the calendars' DTSTAMP.
     public static func outputs(for valid: ValidAgenda, file: String, zones: ZoneDirectory, renderer: SheetRenderer,
                                history recorder: any CalendarHistoryRecorder, stamp: Int64) throws -> Result {
-        var files = reports(for: valid, file: file)
-        files += try PrintedSheets.files(timeline: valid.timeline, zones: zones, renderer: renderer)
+        var files = OutputFiles(reports(for: valid, file: file) + (try PrintedSheets.files(timeline: valid.timeline, zones: zones, renderer: renderer)))
         var warnings: [String] = []
         var history = CalendarHistory(latest: [:])
         if valid.agenda.organizer?.email == nil {
@@ -36,7 +36,7 @@ public enum Build {
         } else {
             let draft = try CalendarOutputs.draft(timeline: valid.timeline, zones: zones, stamp: stamp)
             let recorded = try recorder.record(draft.entries, at: stamp)
-            files += try CalendarOutputs.files(of: draft, history: recorded, stamp: stamp)
+            files = files + (try CalendarOutputs.outputs(of: draft, history: recorded, stamp: stamp))
             warnings += draft.warnings
             history = recorded
         }

@@ -230,7 +230,9 @@ public struct CalendarHistory: Sendable {
             }
         }
         let sessions = Set(current.map(\.session))
-        for (key, previous) in latest.sorted(by: { $0.key < $1.key }) where !seen.contains(key) && !previous.entry.meaning.cancelled {
+        // Only those gone are sorted: a forum's history is tens of thousands of entries.
+        let gone = latest.filter { !seen.contains($0.key) && !$0.value.entry.meaning.cancelled }
+        for (key, previous) in gone.sorted(by: { $0.key < $1.key }) {
             var entry = previous.entry
             entry.meaning.cancelled = true
             // A person removed from a session that goes on is uninvited; the session is not cancelled.
@@ -243,6 +245,9 @@ public struct CalendarHistory: Sendable {
     /// The history after `added`.
     public func extended(with added: [CalendarVersion]) -> CalendarHistory {
         var next = latest, sent = lastSent
+        // Room for all at once: a dictionary that grows holds its old and new storage together
+        // (and with nothing added, nothing is copied).
+        if !added.isEmpty { next.reserveCapacity(latest.count + added.count) }
         for version in added {
             next[version.key] = version
             if version.sentAt != nil { sent[version.key] = version }
@@ -263,41 +268,55 @@ public struct CalendarHistory: Sendable {
     /// The cancellations and uninvites that wait to be sent: every view of the event writes
     /// their files until they are marked sent or discarded.
     public var pendingCancellations: [CalendarVersion] {
-        pending.filter { $0.entry.meaning.cancelled }
+        latest.values.filter { $0.isPending && $0.entry.meaning.cancelled }.sorted { $0.key < $1.key }
     }
 
     /// What waits to be sent, each against what its reader last received.
     public var changes: [PendingChange] {
-        pending.map { version in
-            let sent = lastSent[version.key]
-            let what: PendingChange.What
-            if version.entry.meaning.cancelled {
-                what = version.kind == .uninvite ? .uninvite : .cancellation
-            } else if let sent, !sent.entry.meaning.cancelled {
-                what = .update
-            } else {
-                what = .new
-            }
-            let changed = sent.map { sent in
-                sent.isLegacy ? version.changed : version.entry.meaning.changes(from: sent.entry.meaning)
-            } ?? []
-            return PendingChange(version: version, lastSent: sent, what: what, changed: what == .update ? changed : [])
+        pending.map(change(of:))
+    }
+
+    /// The one line of ``summary(_:invites:)`` on what waits to be sent, and whether any of it
+    /// is for people: counted without listing every change (a forum has tens of thousands).
+    public var pendingSummary: (line: String, toPeople: Bool) {
+        let pending = latest.values.lazy.filter(\.isPending)
+        return (Self.summary(pending.map(change(of:)), invites: inviteCount), pending.contains { $0.entry.owner != .programme })
+    }
+
+    /// A version that waits to be sent, against what its reader last received.
+    private func change(of version: CalendarVersion) -> PendingChange {
+        let sent = lastSent[version.key]
+        let what: PendingChange.What
+        if version.entry.meaning.cancelled {
+            what = version.kind == .uninvite ? .uninvite : .cancellation
+        } else if let sent, !sent.entry.meaning.cancelled {
+            what = .update
+        } else {
+            what = .new
         }
+        let changed = sent.map { sent in
+            sent.isLegacy ? version.changed : version.entry.meaning.changes(from: sent.entry.meaning)
+        } ?? []
+        return PendingChange(version: version, lastSent: sent, what: what, changed: what == .update ? changed : [])
     }
 
     /// One line on what waits to be sent to people: "2 new invites, 1 update (time), 1
     /// cancellation to send". The programme is published, not sent, and is left out.
-    public static func summary(_ changes: [PendingChange], invites: Int = 1) -> String {
-        let pending = changes.filter { $0.version.entry.owner != .programme }
-        guard !pending.isEmpty else { return invites == 0 ? "no invites: nobody with an email takes part" : "nothing to send: every invite is marked sent" }
+    public static func summary(_ changes: some Sequence<PendingChange>, invites: Int = 1) -> String {
+        // Counted in one pass: a forum has tens of thousands of them.
+        var counts: [PendingChange.What: Int] = [:], updated = Set<String>()
+        for change in changes where change.version.entry.owner != .programme {
+            counts[change.what, default: 0] += 1
+            if change.what == .update { updated.formUnion(change.changed) }
+        }
+        guard !counts.isEmpty else { return invites == 0 ? "no invites: nobody with an email takes part" : "nothing to send: every invite is marked sent" }
         var parts: [String] = []
         func count(_ kind: PendingChange.What, _ one: String, _ many: String) {
-            let versions = pending.filter { $0.what == kind }
-            guard !versions.isEmpty else { return }
-            var text = "\(versions.count) \(versions.count == 1 ? one : many)"
-            let fields = Set(versions.flatMap(\.changed))
-            if kind == .update, !fields.isEmpty {
-                text += " (" + InvitationMeaning.fieldNames.filter(fields.contains).joined(separator: ", ") + ")"
+            let number = counts[kind] ?? 0
+            guard number > 0 else { return }
+            var text = "\(number) \(number == 1 ? one : many)"
+            if kind == .update, !updated.isEmpty {
+                text += " (" + InvitationMeaning.fieldNames.filter(updated.contains).joined(separator: ", ") + ")"
             }
             parts.append(text)
         }

@@ -16,10 +16,15 @@ public enum CalendarOutputs {
     public static let prunedFolders = ["invites/", "programmes/", "cancellations/"]
 
     /// What the agenda says now: the calendars to write and the entries the history compares.
+    ///
+    /// A person's calendars are made here for the entries they stand for, and again, a person
+    /// at a time, when they are written (``outputs(of:history:stamp:)``): the calendars of a
+    /// forum of thousands are never all held at once.
     public struct Draft: Sendable {
-        /// By file: `event.ics`, `invites/PERSON-ID/SESSION-ID.ics`, `programmes/PERSON-ID.ics`.
-        public var documents: [String: CalendarDocument]
-        /// Whose history each file's SEQUENCEs come from.
+        /// `event.ics`: the programme as the audience may see it.
+        public var programme: CalendarDocument
+        /// Whose history each file's SEQUENCEs come from, by file: `event.ics`,
+        /// `invites/PERSON-ID/SESSION-ID.ics`, `programmes/PERSON-ID.ics`.
         public var owners: [String: CalendarOwner]
         public var entries: [CalendarEntry]
         public var warnings: [String]
@@ -31,11 +36,47 @@ public enum CalendarOutputs {
         /// The names the public may not read, as they are now: a summary recorded earlier is
         /// cleaned with it before a cancellation repeats it.
         public var publicSearch: NameSearch
+        /// How each person's calendars are made, and whose.
+        var calendars: PersonCalendars
+        /// The VTIMEZONEs the calendars need.
+        var zoneKeys: Set<CalendarWriter.ZoneKey>
+    }
+
+    /// How each invited person's calendars are made: one REQUEST per session they take part in
+    /// (one meeting per iTIP message) and their whole programme.
+    struct PersonCalendars: Sendable {
+        let invites: Invites
+        /// The people who get an invite, in the agenda's order.
+        let invited: [Person]
+        /// Sessions by their events' UIDs.
+        let sessionOf: [String: SessionID]
+
+        /// `person`'s invite, and the calendar files made from it, by path.
+        func make(for person: Person) throws -> (invite: CalendarDocument, files: [(path: String, document: CalendarDocument)]) {
+            let view = invites.view(for: person)
+            let document = try invites.invite(for: person, seenIn: view)
+            var files: [(path: String, document: CalendarDocument)] = []
+            // One meeting per message: a REQUEST holds one UID.
+            for event in document.events {
+                guard let session = sessionOf[event.uid] else { continue }
+                files.append(("invites/\(person.id.rawValue)/\(session.rawValue).ics",
+                              CalendarDocument(method: .request, productID: Invites.productID, events: [event])))
+            }
+            // The whole programme in their own calendar, with the invitations' UIDs and
+            // SEQUENCEs, so importing it where they accepted the invitations changes nothing.
+            if !document.events.isEmpty {
+                files.append(("programmes/\(person.id.rawValue).ics",
+                              CalendarDocument(method: nil, productID: Invites.productID, name: "\(view.agenda.title): your programme",
+                                               events: document.events)))
+            }
+            return (document, files)
+        }
     }
 
     /// The files of a folder, and what the history gained in making them.
     public struct Result: Sendable {
-        public var files: [OutputFile]
+        /// Made a batch at a time as they are written.
+        public var files: OutputFiles
         public var warnings: [String]
         /// The versions this run added to the history (to be recorded in the store).
         public var added: [CalendarVersion]
@@ -56,52 +97,45 @@ public enum CalendarOutputs {
         guard timeline.agenda.organizer?.email != nil else { throw NoOrganizer() }
         let invites = Invites(timeline: timeline, zones: zones, stamp: stamp)
         let agenda = timeline.agenda
-        var documents: [String: CalendarDocument] = ["event.ics": try invites.published(for: audience)]
+        let programme = try invites.published(for: audience)
         var owners: [String: CalendarOwner] = ["event.ics": .programme]
-        let published = audience == .public ? documents["event.ics"] : try invites.published(for: .public)
+        var zoneKeys = Set(CalendarWriter.zoneKeys(of: programme))
+        let published = audience == .public ? programme : try invites.published(for: .public)
         let sessionOf = Dictionary(timeline.sessions.flatMap { timed in
             [(Invites.uid(event: agenda.id, session: timed.id), timed.id), (Invites.publicUID(event: agenda.id, session: timed.id), timed.id)]
         }, uniquingKeysWith: { first, _ in first })
         var summaries: [SessionID: String] = [:]
-        for event in published?.events ?? [] { if let session = sessionOf[event.uid] { summaries[session] = event.summary } }
-        var entries = entries(of: documents["event.ics"], owner: .programme, attendee: nil, summaries: summaries, timeline: timeline, zones: zones)
+        for event in published.events { if let session = sessionOf[event.uid] { summaries[session] = event.summary } }
+        // Sessions by the UIDs of the programme and of the invitations, made once for all.
+        let byPublicUID = Dictionary(timeline.sessions.map { (Invites.publicUID(event: agenda.id, session: $0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        let byUID = Dictionary(timeline.sessions.map { (Invites.uid(event: agenda.id, session: $0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        var entries = entries(of: programme, owner: .programme, attendee: nil, summaries: summaries, sessions: byPublicUID, timeline: timeline)
         let (invited, withoutEmail) = invites.invitees()
+        let calendars = PersonCalendars(invites: invites, invited: invited, sessionOf: sessionOf)
         for person in invited {
             guard let email = person.email else { continue }
-            let document = try invites.invite(for: person)
+            // Only what the history and the folder's check need is kept: the calendars
+            // themselves are made again when they are written.
+            let (document, files) = try calendars.make(for: person)
             let owner = CalendarOwner.person(person.id)
-            // One meeting per message: a REQUEST holds one UID.
-            for event in document.events {
-                guard let session = sessionOf[event.uid] else { continue }
-                let file = "invites/\(person.id.rawValue)/\(session.rawValue).ics"
-                documents[file] = CalendarDocument(method: .request, productID: Invites.productID, events: [event])
-                owners[file] = owner
-            }
-            // The whole programme in their own calendar, with the invitations' UIDs and
-            // SEQUENCEs, so importing it where they accepted the invitations changes nothing.
-            if !document.events.isEmpty {
-                let file = "programmes/\(person.id.rawValue).ics"
-                documents[file] = CalendarDocument(method: nil, productID: Invites.productID,
-                                                   name: "\(DisclosedTimeline(timeline, audience: .participants, reader: person.id).agenda.title): your programme",
-                                                   events: document.events)
-                owners[file] = owner
+            for file in files {
+                owners[file.path] = owner
+                zoneKeys.formUnion(CalendarWriter.zoneKeys(of: file.document))
             }
             entries += Self.entries(of: document, owner: owner, attendee: .init(name: person.name, email: email),
-                                    attendance: person.attendance.rawValue, summaries: summaries, timeline: timeline, zones: zones)
+                                    attendance: person.attendance.rawValue, summaries: summaries, sessions: byUID, timeline: timeline)
         }
         let warnings = withoutEmail.map { "\($0.name) (\($0.id)) takes part but has no email, so gets no invite — add email: to send one" }
         let forPublic = DisclosedTimeline(timeline, audience: .public)
-        return Draft(documents: documents, owners: owners, entries: entries, warnings: warnings, publicSummaries: summaries,
-                     publicTitle: forPublic.agenda.title, publicSearch: forPublic.textSearch(in: nil))
+        return Draft(programme: programme, owners: owners, entries: entries, warnings: warnings, publicSummaries: summaries,
+                     publicTitle: forPublic.agenda.title, publicSearch: forPublic.textSearch(in: nil), calendars: calendars, zoneKeys: zoneKeys)
     }
 
-    /// The entries a document's events stand for, with their meaning.
-    static func entries(of document: CalendarDocument?, owner: CalendarOwner, attendee: CalendarDocument.Party?, attendance: String = "",
-                        summaries: [SessionID: String], timeline: Timeline, zones: ZoneDirectory) -> [CalendarEntry] {
-        let uid: (SessionID) -> String = owner == .programme
-            ? { Invites.publicUID(event: timeline.agenda.id, session: $0) } : { Invites.uid(event: timeline.agenda.id, session: $0) }
-        let sessions = Dictionary(timeline.sessions.map { (uid($0.id), $0) }, uniquingKeysWith: { first, _ in first })
-        return (document?.events ?? []).compactMap { event in
+    /// The entries a document's events stand for, with their meaning; `sessions` are the
+    /// timeline's sessions by the UID they have in `owner`'s calendar.
+    static func entries(of document: CalendarDocument, owner: CalendarOwner, attendee: CalendarDocument.Party?, attendance: String = "",
+                        summaries: [SessionID: String], sessions: [String: TimedSession], timeline: Timeline) -> [CalendarEntry] {
+        return document.events.compactMap { event in
             guard let timed = sessions[event.uid] else { return nil }
             let role = attendee.flatMap { reader in event.attendees.first { $0.party.email == reader.email } }.map { "\($0.role)" } ?? ""
             // Place and link as the organisers wrote them: what one reader's copy withholds of
@@ -126,18 +160,15 @@ public enum CalendarOutputs {
     /// The files of `draft` once `history` (which includes its versions) gives their SEQUENCEs:
     /// the calendars, and a cancellation file for each calendar with pending cancellations.
     public static func files(of draft: Draft, history: CalendarHistory, stamp: Int64) throws -> [OutputFile] {
-        var paths: [String] = [], batch: [CalendarDocument] = []
-        for (file, document) in draft.documents.sorted(by: { $0.key < $1.key }) {
-            guard let owner = draft.owners[file] else { continue }
-            var document = document
-            for index in document.events.indices {
-                let key = CalendarHistory.Key(owner: owner, uid: document.events[index].uid)
-                document.events[index].sequence = history.latest[key]?.sequence ?? 0
-            }
-            guard !document.events.isEmpty else { continue }
-            paths.append(file)
-            batch.append(document)
-        }
+        try outputs(of: draft, history: history, stamp: stamp).all()
+    }
+
+    /// The files of ``files(of:history:stamp:)``, made and written a person at a time, in
+    /// batches of about ``OutputFiles/batchBytes`` of text, with each zone's VTIMEZONE made
+    /// once for all: what a folder of thousands of invitations is written from. Every
+    /// VTIMEZONE is made here, so a zone that cannot be written is found before any file is.
+    public static func outputs(of draft: Draft, history: CalendarHistory, stamp: Int64) throws -> OutputFiles {
+        var cancelled: [(path: String, document: CalendarDocument)] = []
         let cancellations = Dictionary(grouping: history.pendingCancellations, by: \.entry.owner)
         for owner in cancellations.keys.sorted() {
             let versions = (cancellations[owner] ?? []).sorted { $0.entry.uid < $1.entry.uid }
@@ -158,17 +189,47 @@ public enum CalendarOutputs {
             case .programme:
                 // A published calendar withdraws an event by publishing it cancelled (iTIP's
                 // CANCEL is for invitations, which name their attendees).
-                paths.append("cancellations/event.ics")
-                batch.append(CalendarDocument(method: .publish, productID: Invites.productID, name: draft.publicTitle, events: events))
+                cancelled.append(("cancellations/event.ics",
+                                  CalendarDocument(method: .publish, productID: Invites.productID, name: draft.publicTitle, events: events)))
             case .person(let id):
                 // One CANCEL per session, as one REQUEST.
                 for (version, event) in zip(versions, events) {
-                    paths.append("cancellations/invites/\(id.rawValue)/\(version.entry.session.rawValue).ics")
-                    batch.append(CalendarDocument(method: .cancel, productID: Invites.productID, events: [event]))
+                    cancelled.append(("cancellations/invites/\(id.rawValue)/\(version.entry.session.rawValue).ics",
+                                      CalendarDocument(method: .cancel, productID: Invites.productID, events: [event])))
                 }
             }
         }
-        return zip(paths, try CalendarWriter.texts(of: batch)).map { OutputFile(path: $0, contents: $1) }
+        let writer = CalendarWriter.Batches()
+        try writer.prepare(draft.zoneKeys.union(cancelled.flatMap { CalendarWriter.zoneKeys(of: $0.document) }))
+        // Every calendar has an event (a programme with no sessions is not written).
+        let paths = draft.owners.keys.filter { $0 != "event.ics" || !draft.programme.events.isEmpty }.sorted() + cancelled.map(\.path)
+        let latest = history.latest, programme = draft.programme, calendars = draft.calendars, cancellationFiles = cancelled
+        return OutputFiles(paths: paths) { body in
+            var batch: [OutputFile] = [], bytes = 0
+            func add(_ path: String, _ document: CalendarDocument, owner: CalendarOwner?) throws {
+                var document = document
+                guard !document.events.isEmpty else { return }
+                if let owner {
+                    for index in document.events.indices {
+                        document.events[index].sequence = latest[CalendarHistory.Key(owner: owner, uid: document.events[index].uid)]?.sequence ?? 0
+                    }
+                }
+                let text = try writer.text(of: document)
+                bytes += text.utf8.count
+                batch.append(OutputFile(path: path, contents: text))
+                if bytes >= OutputFiles.batchBytes {
+                    try body(batch)
+                    batch.removeAll(keepingCapacity: true)
+                    bytes = 0
+                }
+            }
+            try add("event.ics", programme, owner: .programme)
+            for person in calendars.invited {
+                for file in try calendars.make(for: person).files { try add(file.path, file.document, owner: .person(person.id)) }
+            }
+            for file in cancellationFiles { try add(file.path, file.document, owner: nil) }
+            if !batch.isEmpty { try body(batch) }
+        }
     }
 
     /// The calendar files of `timeline` given `history`, with the versions they add: for a
@@ -179,7 +240,7 @@ public enum CalendarOutputs {
         let draft = try draft(timeline: timeline, zones: zones, stamp: stamp, audience: audience)
         let added = history.versions(for: draft.entries, now: stamp)
         let next = history.extended(with: added)
-        return Result(files: try files(of: draft, history: next, stamp: stamp), warnings: draft.warnings, added: added, history: next)
+        return Result(files: try outputs(of: draft, history: next, stamp: stamp), warnings: draft.warnings, added: added, history: next)
     }
 
     /// `20221019T081500` as a civil time (what a history entry keeps of its start and end).

@@ -11,6 +11,11 @@ public struct Invites: Sendable {
     public let stamp: Int64
     /// People by id: invites for thousands of people must not search the list each time.
     private let people: [PersonID: Person]
+    /// Where each person takes part, as indices into the timeline's sessions, in order.
+    private let sessionsOf: [PersonID: [Int]]
+    /// The participants' view for no one in particular: the view of every reader it shows
+    /// alike (``DisclosedTimeline/showsAlike(to:)``), made once rather than for each of them.
+    private let participantsView: DisclosedTimeline
 
     public static let productID = "-//Convene//Convene agenda calendars//EN"
 
@@ -19,6 +24,12 @@ public struct Invites: Sendable {
         self.zones = zones
         self.stamp = stamp
         people = Dictionary(timeline.agenda.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var sessionsOf: [PersonID: [Int]] = [:]
+        for (index, timed) in timeline.sessions.enumerated() {
+            for id in timed.participants where sessionsOf[id]?.last != index { sessionsOf[id, default: []].append(index) }
+        }
+        self.sessionsOf = sessionsOf
+        participantsView = DisclosedTimeline(timeline, audience: .participants)
     }
 
     /// The stable UID of a session's calendar event: it never changes while the event and
@@ -100,12 +111,24 @@ public struct Invites: Sendable {
     /// roles give (their tech check, for an online person who talks). In a confidential
     /// session the invite names only the organiser and them.
     public func invite(for person: Person) throws -> CalendarDocument {
+        try invite(for: person, seenIn: view(for: person))
+    }
+
+    /// The timeline as `person` may see it, a participant who sees their own name: what their
+    /// invite is made from.
+    public func view(for person: Person) -> DisclosedTimeline {
+        participantsView.showsAlike(to: person) ? participantsView : DisclosedTimeline(timeline, audience: .participants, reader: person.id)
+    }
+
+    /// The invite for `person` made from `disclosed`, their ``view(for:)``.
+    public func invite(for person: Person, seenIn disclosed: DisclosedTimeline) throws -> CalendarDocument {
         guard person.email != nil else { return CalendarDocument(method: .request, productID: Self.productID, events: []) }
-        let disclosed = DisclosedTimeline(timeline, audience: .participants, reader: person.id)
         let agenda = disclosed.agenda
         let organizer = agenda.organizer.flatMap { organizer in organizer.email.map { CalendarDocument.Party(name: organizer.name, email: $0) } }
         var events: [CalendarDocument.Event] = []
-        for timed in disclosed.timeline.sessions where timed.participants.contains(person.id) {
+        let sessions = disclosed.timeline.sessions
+        for index in sessionsOf[person.id] ?? [] where sessions.indices.contains(index) {
+            let timed = sessions[index]
             let confidential = disclosed.disclosure.rule(of: timed.session) != .public
             let others: [Person] = confidential ? [person] : timed.participants.compactMap { id in
                 if id == person.id { return person }

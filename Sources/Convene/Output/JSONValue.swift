@@ -36,7 +36,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// Writes the value as it stands at `indent` inside a larger value.
+    func write(to out: inout String, indent: Int) {
         switch self {
         case .null: out.append("null")
         case .bool(let value): out.append(value ? "true" : "false")
@@ -87,7 +88,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func writeString(_ value: String, to out: inout String) {
+    static func writeString(_ value: String, to out: inout String) {
         out.append("\"")
         // Most strings need no escaping: copy them whole.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {

@@ -11,6 +11,52 @@ public struct OutputFile: Sendable, Equatable {
     }
 }
 
+/// The files of one output folder, in the order they are written: every path known at once,
+/// the contents made a bounded batch at a time as they are written, so that a folder of
+/// thousands of calendars is never held in memory whole.
+public struct OutputFiles: Sendable {
+    /// Every file's path, relative to the folder, in order.
+    public let paths: [String]
+    private let batches: @Sendable (_ body: ([OutputFile]) throws -> Void) throws -> Void
+
+    /// About how much text a batch holds, at most (a single larger file is a batch of its own).
+    public static let batchBytes = 2 << 20
+
+    /// Files already in memory, as one batch.
+    public init(_ files: [OutputFile]) {
+        paths = files.map(\.path)
+        batches = { body in if !files.isEmpty { try body(files) } }
+    }
+
+    /// Files whose contents `batches` makes when asked: it calls its argument with each file of
+    /// `paths` once, a batch at a time (in the order it makes them, which need not be that of
+    /// `paths`), and gives the same contents each time it runs.
+    public init(paths: [String], batches: @escaping @Sendable (_ body: ([OutputFile]) throws -> Void) throws -> Void) {
+        self.paths = paths
+        self.batches = batches
+    }
+
+    /// Calls `body` with every file of ``paths``, a batch at a time.
+    public func forEachBatch(_ body: ([OutputFile]) throws -> Void) throws {
+        try batches(body)
+    }
+
+    /// Every file at once, for a caller that needs them together (and few of them).
+    public func all() throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        try forEachBatch { files += $0 }
+        return files
+    }
+
+    /// The files of `first`, then those of `second`.
+    public static func + (first: OutputFiles, second: OutputFiles) -> OutputFiles {
+        OutputFiles(paths: first.paths + second.paths) { body in
+            try first.forEachBatch(body)
+            try second.forEachBatch(body)
+        }
+    }
+}
+
 /// Why an output could not be written.
 public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file exists and was not written by Convene, or was changed since.
@@ -49,31 +95,76 @@ public struct OutputWriter: Sendable {
     /// wrote and this one does not is removed, when it is as it was written: what is left in
     /// the folder is what the current agenda says.
     public func write(_ files: [OutputFile], into folder: String, pruning: [String] = []) throws(OutputError) {
+        do {
+            try write(OutputFiles(files), into: folder, pruning: pruning)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            // Not reached: files already in memory are made without error.
+            throw .cannotWrite(folder, reason: "\(error)")
+        }
+    }
+
+    /// Writes `files` into `folder` a batch at a time, or none of them: every check is made
+    /// before the first write, and so is any error in making the contents of a file the check
+    /// needs. Throws ``OutputError``, or the error that making the contents threw.
+    ///
+    /// Before each batch is written, the manifest accepts both what each of its files holds now
+    /// and what it is about to hold: a run killed half-way leaves a folder whose every file the
+    /// manifest knows, which the next run may rewrite. Pruning is as for an array of files.
+    public func write(_ files: OutputFiles, into folder: String, pruning: [String] = []) throws {
         let manager = FileManager.default
         let manifestPath = folder + "/" + Self.manifestName
         var manifest = Self.readManifest(manifestPath)
-        for file in files {
-            let path = folder + "/" + file.path
-            guard let data = manager.contents(atPath: path) else {
-                if manager.fileExists(atPath: path) { throw .cannotWrite(path, reason: "it exists but cannot be read") }
+        // A file there that the manifest does not know (and --force does not replace) may be
+        // written over only if it holds what it is about to: those are compared once their
+        // contents are made, before anything is written.
+        var unknown: [String: String] = [:]
+        var unreadable: String?
+        for path in files.paths {
+            let full = folder + "/" + path
+            guard let data = manager.contents(atPath: full) else {
+                if manager.fileExists(atPath: full) {
+                    unreadable = full
+                    break
+                }
                 continue
             }
             let existing = Self.fingerprint(data)
-            let unchanged = existing == Self.fingerprint(Data(file.contents.utf8))
-            if !force, !unchanged, !(manifest[file.path]?.contains(existing) ?? false) { throw .wouldOverwrite(path) }
+            if !force, !(manifest[path]?.contains(existing) ?? false) { unknown[path] = existing }
         }
+        if !unknown.isEmpty {
+            var differing: Set<String> = []
+            try files.forEachBatch { batch in
+                for file in batch where unknown[file.path] != nil {
+                    if unknown[file.path] != Self.fingerprint(file.contents) { differing.insert(file.path) }
+                }
+            }
+            if let first = files.paths.first(where: differing.contains) { throw OutputError.wouldOverwrite(folder + "/" + first) }
+        }
+        if let unreadable { throw OutputError.cannotWrite(unreadable, reason: "it exists but cannot be read") }
         try Self.makeFolder(folder, for: folder)
-        // Before any file changes, the manifest accepts both what each file holds now and what
-        // it is about to hold: a run killed half-way leaves a folder the next run may rewrite.
-        var during = manifest
-        for file in files { during[file.path, default: []].insert(Self.fingerprint(Data(file.contents.utf8))) }
-        try Self.writeManifest(during, to: manifestPath)
-        for file in files {
-            let path = folder + "/" + file.path
-            try Self.atomicWrite(Data(file.contents.utf8), to: path)
-            manifest[file.path] = [Self.fingerprint(Data(file.contents.utf8))]
+        var during = ManifestText(manifest, adding: files.paths)
+        // Only the files checked above are written, each once, and all of them.
+        var unwritten = Set(files.paths)
+        try files.forEachBatch { batch in
+            var prints: [String] = []
+            for file in batch {
+                guard unwritten.remove(file.path) != nil else {
+                    throw OutputError.cannotWrite(folder + "/" + file.path, reason: "it is not among the files checked before writing")
+                }
+                let print = Self.fingerprint(file.contents)
+                prints.append(print)
+                during.accept(print, for: file.path, besides: manifest[file.path] ?? [])
+            }
+            // The manifest is renamed into place before any of the batch's files.
+            try Self.atomicWrite([(manifestPath, during.text)] + batch.map { (folder + "/" + $0.path, $0.contents) })
+            for (file, print) in zip(batch, prints) { manifest[file.path] = [print] }
         }
-        let written = Set(files.map(\.path))
+        if let missing = files.paths.first(where: unwritten.contains) {
+            throw OutputError.cannotWrite(folder + "/" + missing, reason: "its contents were not made")
+        }
+        let written = Set(files.paths)
         let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         for (path, prints) in manifest where !written.contains(path) && pruning.contains(where: { path.hasPrefix($0) }) {
             let full = folder + "/" + path
@@ -104,12 +195,16 @@ public struct OutputWriter: Sendable {
     }
 
     static func writeManifest(_ manifest: [String: Set<String>], to path: String) throws(OutputError) {
+        try atomicWrite(Data(manifestText(manifest).utf8), to: path)
+    }
+
+    /// The manifest as text: what ``ManifestText`` keeps up to date a file at a time.
+    static func manifestText(_ manifest: [String: Set<String>]) -> String {
         let entries = manifest.keys.sorted().map { key -> (String, JSONValue) in
             let prints = (manifest[key] ?? []).sorted()
             return (key, prints.count == 1 ? .string(prints[0]) : .array(prints.map(JSONValue.string)))
         }
-        let text = JSONValue.object([("written_by", .string("convene")), ("files", .object(entries))]).serialized()
-        try atomicWrite(Data(text.utf8), to: path)
+        return JSONValue.object([("written_by", .string("convene")), ("files", .object(entries))]).serialized()
     }
 
     /// Writes one file at `path`; an existing file is replaced only when forced.
@@ -137,6 +232,60 @@ public struct OutputWriter: Sendable {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw .cannotWrite(path, reason: reason)
+        }
+    }
+
+    /// Writes each of `files` (by full path) as ``atomicWrite(_:to:)`` writes one, with one
+    /// flush to disk for them all rather than one each: every file's contents reach the disk
+    /// before the first is renamed into place, and they are renamed in order. A file that
+    /// cannot be written leaves none of them renamed; a rename that fails leaves those before it.
+    static func atomicWrite(_ files: [(path: String, contents: String)]) throws(OutputError) {
+        var written: [(temporary: String, path: String)] = []
+        func discard(_ temporaries: ArraySlice<(temporary: String, path: String)>) {
+            for file in temporaries { unlink(file.temporary) }
+        }
+        for (path, contents) in files {
+            let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+            var isFolder: ObjCBool = false
+            do throws(OutputError) {
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                    throw .cannotWrite(path, reason: "it is a folder")
+                }
+                try makeFolder(folder, for: path)
+            } catch {
+                discard(written[...])
+                throw error
+            }
+            let temporary = folder + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                let reason = String(cString: strerror(errno))
+                discard(written[...])
+                throw .cannotWrite(path, reason: reason)
+            }
+            var text = contents
+            var failure = text.withUTF8 { bytes in writeAll(bytes, to: descriptor) }
+            #if !os(Linux)
+            // Elsewhere each file is flushed as it is written, as Foundation flushes a file.
+            if failure == 0, !contents.isEmpty, fsync(descriptor) != 0 { failure = errno }
+            #endif
+            if close(descriptor) != 0, failure == 0 { failure = errno }
+            guard failure == 0 else {
+                unlink(temporary)
+                discard(written[...])
+                throw .cannotWrite(path, reason: String(cString: strerror(failure)))
+            }
+            written.append((temporary, path))
+        }
+        #if os(Linux)
+        // One flush for the batch (sync waits for it on Linux): thousands of files flushed one
+        // by one take a second a hundred on a disk that flushes slowly.
+        sync()
+        #endif
+        for (index, file) in written.enumerated() where rename(file.temporary, file.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            discard(written[index...])
+            throw .cannotWrite(file.path, reason: reason)
         }
     }
 
@@ -199,6 +348,12 @@ public struct OutputWriter: Sendable {
         data.withUnsafeBytes { fingerprint(bytes: $0) }
     }
 
+    /// The fingerprint of `text` written as UTF-8, without copying it.
+    static func fingerprint(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { fingerprint(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     static func fingerprint(bytes: UnsafeRawBufferPointer) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
@@ -206,5 +361,63 @@ public struct OutputWriter: Sendable {
             hash = hash &* 0x0000_0100_0000_01B3
         }
         return "fnv1a64:" + String(hash, radix: 16)
+    }
+}
+
+/// Writes every byte to `descriptor`; the error number of a failed write, or 0.
+private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+    var offset = 0
+    while offset < bytes.count {
+        let count = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+        if count < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += count
+    }
+    return 0
+}
+
+/// The manifest a writer keeps while it writes, as the text ``OutputWriter/manifestText(_:)``
+/// gives, a line per file: written before every batch, it is remade only where the batch
+/// changed it, not sorted and serialised whole each time.
+struct ManifestText {
+    /// Where each file the manifest may name stands, in order.
+    private let position: [String: Int]
+    /// Each file's line (without its comma), or nil while the manifest does not name it.
+    private var lines: [String?]
+
+    init(_ manifest: [String: Set<String>], adding more: [String]) {
+        let paths = Set(manifest.keys).union(more).sorted()
+        position = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        lines = paths.map { path in manifest[path].map { Self.line(path, $0) } }
+    }
+
+    /// The manifest accepts `print` for `path`, besides what it accepted before (`accepted`).
+    mutating func accept(_ print: String, for path: String, besides accepted: Set<String>) {
+        guard let index = position[path] else { return }
+        lines[index] = Self.line(path, accepted.union([print]))
+    }
+
+    var text: String {
+        var files = ""
+        files.reserveCapacity(lines.count * 64)
+        for line in lines {
+            guard let line else { continue }
+            if !files.isEmpty { files.append(",\n") }
+            files.append(line)
+        }
+        let list = files.isEmpty ? "{}" : "{\n" + files + "\n  }"
+        return "{\n  \"written_by\": \"convene\",\n  \"files\": " + list + "\n}\n"
+    }
+
+    private static func line(_ path: String, _ accepted: Set<String>) -> String {
+        let sorted = accepted.sorted()
+        let value: JSONValue = sorted.count == 1 ? .string(sorted[0]) : .array(sorted.map(JSONValue.string))
+        var line = "    "
+        JSONValue.writeString(path, to: &line)
+        line += ": "
+        value.write(to: &line, indent: 4)
+        return line
     }
 }

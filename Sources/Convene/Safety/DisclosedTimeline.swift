@@ -148,6 +148,16 @@ public struct DisclosedTimeline: Sendable {
         return .described(description)
     }
 
+    /// Whether `reader` reads this view exactly as a view made for them (the reader always
+    /// sees their own name) would show it: the view is for no one in particular or for them,
+    /// its audience may name them everywhere anyway, and it says who takes part in every
+    /// session. Then thousands of readers can share one view instead of each having their own.
+    public func showsAlike(to reader: Person) -> Bool {
+        if disclosure.reader == reader.id { return true }
+        guard disclosure.reader == nil, disclosure.mayName(reader, in: nil), listsPeople(in: nil) else { return false }
+        return agenda.sessions.allSatisfy { disclosure.mayName(reader, in: $0) && listsPeople(in: $0) }
+    }
+
     /// The search that cleans text the reader reads in `session` (at the event's rule for `nil`).
     public func textSearch(in session: Session?) -> NameSearch {
         searches[disclosure.rule(of: session)] ?? NameSearch([])
