@@ -22,8 +22,8 @@ enum IcsBenchmark {
         static let forum = Shape(label: "forum", sessions: 1_000, people: 3_000, perSession: 25)
     }
 
-    /// Every fourth person takes part online from one of six zones; each session has a
-    /// moderator and three speakers among its participants.
+    /// Every fourth person takes part online (from Kyiv, New York or Lubumbashi); each session
+    /// has a moderator and three speakers among its participants.
     static func agenda(_ shape: Shape) -> String {
         let people = shape.people
         let zones = ["Europe/Kyiv", "Europe/Amsterdam", "America/New_York", "Asia/Kabul", "Africa/Lubumbashi", "Asia/Tbilisi"]
