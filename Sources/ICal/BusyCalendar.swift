@@ -135,6 +135,19 @@ private struct Reader {
     var overrides: [String: [Int64: BusyInterval?]] = [:]
     /// The caller's answer for each TZID, asked once per file.
     var mapped: [String: String?] = [:]
+    /// Whether each zone libical attached is its own built-in copy, asked once per zone.
+    var builtIn: [OpaquePointer: Bool] = [:]
+
+    /// Whether `zone` is libical's built-in copy of a zone (not one the file defines).
+    mutating func isLibicalCopy(_ zone: OpaquePointer) -> Bool {
+        if let known = builtIn[zone] { return known }
+        var answer = false
+        if let location = icaltimezone_get_location(zone), let copy = icaltimezone_get_builtin_timezone(location) {
+            answer = copy == zone
+        }
+        builtIn[zone] = answer
+        return answer
+    }
 
     /// Occurrences one rule yields at most, whatever the rule says.
     static let maximumOccurrences = 200_000
@@ -200,10 +213,10 @@ private struct Reader {
     private mutating func instant(_ time: icaltimetype, property: OpaquePointer?) -> Int64? {
         if isNull(time) { return nil }
         if icaltime_is_utc(time) != 0 { return Int64(icaltime_as_timet(time)) }
-        // A time with a TZID is placed below: libical attaches its own copy of a zone the file
-        // does not define, and that copy is wrong for some zones in some years.
-        let named = property.flatMap { icalproperty_get_first_parameter($0, ICAL_TZID_PARAMETER) } != nil
-        if let zone = time.zone, !named {
+        // libical attaches its own copy of a zone the file names but does not define, and that
+        // copy is wrong for some zones in some years: such times are placed below, from the tz
+        // database. A zone the file defines is used as libical reads it.
+        if let zone = time.zone, !isLibicalCopy(zone) {
             return Int64(icaltime_as_timet_with_zone(time, zone))
         }
         var zone = floatingZone
@@ -240,8 +253,10 @@ private struct Reader {
         return engine.instantHoldingLock(civil, in: zone)
     }
 
-    private mutating func span(of event: OpaquePointer) -> (start: Int64, length: Int64, isDate: Bool)? {
-        let start = icalcomponent_get_dtstart(event)
+    /// Each of libical's DTSTART and DTEND readers looks its zone up by name among all it knows:
+    /// they are called once an event.
+    private mutating func span(of event: OpaquePointer, start: icaltimetype? = nil) -> (start: Int64, length: Int64, isDate: Bool)? {
+        let start = start ?? icalcomponent_get_dtstart(event)
         guard let startInstant = instant(start, property: icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY)) else { return nil }
         let endProperty = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY)
         if let endProperty {
@@ -250,7 +265,8 @@ private struct Reader {
             if withZone.zone == nil, start.zone != nil, icalproperty_get_first_parameter(endProperty, ICAL_TZID_PARAMETER) == nil, icaltime_is_utc(end) == 0 {
                 withZone.zone = start.zone
             }
-            let endInstant = instant(icalcomponent_get_dtend(event).zone != nil ? icalcomponent_get_dtend(event) : withZone, property: endProperty) ?? startInstant
+            let resolved = icalcomponent_get_dtend(event)
+            let endInstant = instant(resolved.zone != nil ? resolved : withZone, property: endProperty) ?? startInstant
             return (startInstant, max(0, endInstant - startInstant), start.is_date != 0)
         }
         if icalcomponent_get_first_property(event, ICAL_DURATION_PROPERTY) != nil {
@@ -276,15 +292,14 @@ private struct Reader {
         collectEmails(event)
         let repeats = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY) != nil
             || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY) != nil
-        if !repeats {
-            // A single event after the window needs nothing more.
-            let start = icalcomponent_get_dtstart(event)
-            if let instant = instant(start, property: icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY)), instant >= to { return }
-        }
-        guard !isFree(event), let span = span(of: event), span.length > 0 else { return }
-        let changed = overrides[uid(event)] ?? [:]
         let dtstart = icalcomponent_get_dtstart(event)
         let startProperty = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY)
+        if !repeats {
+            // A single event after the window needs nothing more.
+            if let instant = instant(dtstart, property: startProperty), instant >= to { return }
+        }
+        guard !isFree(event), let span = span(of: event, start: dtstart), span.length > 0 else { return }
+        let changed = overrides[uid(event)] ?? [:]
         var excluded: Set<Int64> = []
         var next = icalcomponent_get_first_property(event, ICAL_EXDATE_PROPERTY)
         while let property = next {
