@@ -23,7 +23,7 @@ extension Terminal {
     static func failure(_ error: any Error) -> (String, Int32) {
         switch error {
         case let problem as OutputError:
-            ("convene: error: \(problem)", Exit.cannotWrite)
+            if case .linked = problem { ("convene: error: \(problem)", Exit.invalidInput) } else { ("convene: error: \(problem)", Exit.cannotWrite) }
         case let problem as TemplateProblem:
             (problem.description + "; nothing written", Exit.invalidInput)
         case let problem as BriefingError:

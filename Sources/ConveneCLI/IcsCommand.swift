@@ -37,6 +37,9 @@ struct IcsCommand: ParsableCommand {
         let zones = try Terminal.zones()
         let valid = try Terminal.valid(file, zones: zones, then: "nothing written")
         let stamp = try Terminal.stamp()
+        // One run at a time records this history and writes this folder.
+        let lock = try Terminal.reporting { try OutputFolderLock(output) }
+        defer { withExtendedLifetime(lock) {} }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
         try Terminal.importLegacyState(in: output, into: store, zones: zones, now: stamp)
         try Terminal.reporting {

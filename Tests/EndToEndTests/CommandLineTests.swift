@@ -107,7 +107,7 @@ struct CommandLineTests {
         let first = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out] + state)
         #expect(first.status == 0, "\(first.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(written == [".convene-manifest.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt", "briefings",
+        #expect(written == [".convene-lock", ".convene-manifest.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt", "briefings",
                             "check.json", "check.txt", "event.ics", "invites", "programmes", "report.json", "report.txt", "run-of-show.html", "run-of-show.md",
                             "run-of-show.txt"])
         let report = try convene(["report", "agendas/wps-side-event-2022.yaml"])
@@ -175,7 +175,7 @@ struct CommandLineTests {
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
-        #expect(names == [".convene-manifest.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt",
+        #expect(names == [".convene-lock", ".convene-manifest.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt",
                           "check.json", "check.txt", "event.ics", "report.json", "report.txt", "run-of-show.html", "run-of-show.md", "run-of-show.txt"])
     }
 

@@ -134,4 +134,55 @@ struct StoreCommandTests {
         #expect(FileManager.default.fileExists(atPath: victim.path), "the file outside the folder is untouched")
         #expect(try !String(contentsOf: manifest, encoding: .utf8).contains("victim"), "and the entry is dropped")
     }
+
+    @Test("a link inside the output folder is refused, exit 1, and nothing is written through it")
+    func linkedSubfolder() throws {
+        let folder = try temporaryFolder()
+        try write(Self.agenda, in: folder)
+        let elsewhere = folder.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("out/invites").path, withDestinationPath: elsewhere.path)
+        for command in ["ics", "build"] {
+            let run = try self.run([command, "a.yaml", "-o", "out"], in: folder)
+            #expect(run.status == 1, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("out/invites is a symbolic link, and convene writes nothing through links inside its output folder"), "\(run.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty, "nothing reached the link's target")
+        }
+    }
+
+    @Test("two builds of different versions into one folder at once take turns: the folder is one run's whole set, and the next run finds nothing edited")
+    func twoBuildsOneFolder() throws {
+        let folder = try temporaryFolder()
+        for round in 0..<8 {
+            // Two versions of one event (one store), built into one folder at the same moment.
+            for (name, hour) in [("a", 10), ("b", 11)] {
+                try Self.agenda.replacingOccurrences(of: "start: \"10:00\"", with: "start: \"\(hour):\(10 + round)\"")
+                    .write(to: folder.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
+            }
+            let binary = try conveneBinary()
+            let processes = ["a", "b"].map { name -> Process in
+                let process = Process()
+                process.executableURL = binary
+                process.arguments = ["build", "\(name).yaml", "-o", "out", "--state", "store.db"]
+                process.currentDirectoryURL = folder
+                process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "\(1_700_000_000 + round)"]) { $1 }
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                return process
+            }
+            for process in processes { try process.run() }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "round \(round)")
+            let event = try String(contentsOf: folder.appendingPathComponent("out/event.ics"), encoding: .utf8)
+            let invite = try String(contentsOf: folder.appendingPathComponent("out/invites/ana/one.ics"), encoding: .utf8)
+            let sheet = try String(contentsOf: folder.appendingPathComponent("out/agenda.txt"), encoding: .utf8)
+            let winner = event.contains("T10\(10 + round)00") ? ("a", 10) : ("b", 11)
+            #expect(invite.contains("T\(winner.1)\(10 + round)00"), "round \(round): the invitation is from the same run as event.ics")
+            #expect(sheet.contains("\(winner.1):\(10 + round)"), "round \(round): so is the printed agenda")
+            // Nothing edited: the winner's rebuild writes over everything.
+            let again = try run(["build", "\(winner.0).yaml", "-o", "out", "--state", "store.db"], in: folder, epoch: "\(1_700_000_000 + round)")
+            #expect(again.status == 0, "round \(round): \(again.stderr)")
+        }
+    }
 }

@@ -62,9 +62,14 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file exists and was not written by Convene, or was changed since.
     case wouldOverwrite(String)
     case cannotWrite(String, reason: String)
+    /// A path inside the output folder is a symbolic link: writing through it could put the
+    /// file anywhere (and hidden people's invitations with it).
+    case linked(String)
 
     public var description: String {
         switch self {
+        case .linked(let path):
+            "\(path) is a symbolic link, and convene writes nothing through links inside its output folder — remove the link, or write into another folder"
         case .wouldOverwrite(let path):
             "\(path) already exists and was not written by this convene command, or was edited since — use --force to replace it"
         case .cannotWrite(let path, let reason):
@@ -115,6 +120,12 @@ public struct OutputWriter: Sendable {
     public func write(_ files: OutputFiles, into folder: String, pruning: [String] = []) throws {
         let manager = FileManager.default
         let manifestPath = folder + "/" + Self.manifestName
+        // No file is written, read or removed through a link inside the folder.
+        var checked: Set<String> = []
+        for path in files.paths + [Self.manifestName] {
+            guard Self.isInside(path) else { throw OutputError.cannotWrite(folder + "/" + path, reason: "it is not a path inside the folder") }
+            try Self.refuseLinks(in: path, under: folder, checked: &checked)
+        }
         var manifest = Self.readManifest(manifestPath)
         // A file there that the manifest does not know (and --force does not replace) may be
         // written over only if it holds what it is about to: those are compared once their
@@ -333,6 +344,26 @@ public struct OutputWriter: Sendable {
             if let prints = value as? [String] { manifest[file] = Set(prints) }
         }
         return manifest
+    }
+
+    /// Throws when any part of `path` below `folder` (its folders or the file) is a symbolic
+    /// link. `checked` holds the folders already found plain.
+    static func refuseLinks(in path: String, under folder: String, checked: inout Set<String>) throws(OutputError) {
+        var current = folder
+        let parts = path.split(separator: "/").map(String.init)
+        for (index, part) in parts.enumerated() {
+            current += "/" + part
+            let isFolder = index < parts.count - 1
+            if isFolder, checked.contains(current) { continue }
+            var status = stat()
+            if lstat(current, &status) == 0 {
+                if status.st_mode & S_IFMT == S_IFLNK { throw .linked(current) }
+            } else if isFolder {
+                // Missing: nothing below it can be a link yet.
+                return
+            }
+            if isFolder { checked.insert(current) }
+        }
     }
 
     /// Whether a manifest's entry names a file inside its folder: relative, with no `..` and
