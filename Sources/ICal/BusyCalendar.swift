@@ -235,9 +235,9 @@ private struct Reader {
             }
             let answer: String?
             if let known = mapped[tzid] { answer = known } else { answer = zoneName(tzid); mapped[tzid] = answer }
-            if engine.knowsHoldingLock(tzid) {
+            if engine.knows(tzid) {
                 zone = tzid
-            } else if let answer, engine.knowsHoldingLock(answer) {
+            } else if let answer, engine.knows(answer) {
                 zone = answer
             } else if let answer {
                 let warning = "the time zone '\(printable(tzid))' stands for '\(printable(answer))', which the tz database does not have; its times were read in \(floatingZone)"
@@ -250,7 +250,7 @@ private struct Reader {
         let civil = CivilTime(year: Int(time.year), month: Int(time.month), day: Int(time.day),
                               hour: time.is_date != 0 ? 0 : Int(time.hour), minute: time.is_date != 0 ? 0 : Int(time.minute),
                               second: time.is_date != 0 ? 0 : Int(time.second))
-        return engine.instantHoldingLock(civil, in: zone)
+        return engine.readingInstant(civil, in: zone)
     }
 
     /// Each of libical's DTSTART and DTEND readers looks its zone up by name among all it knows:
@@ -347,11 +347,8 @@ private struct Reader {
     private mutating func expand(_ rule: icalrecurrencetype, text: String, uid: String, from dtstart: icaltimetype, property: OpaquePointer?,
                                  length: Int64, into starts: inout [Int64]) {
         guard let first = instant(dtstart, property: property) else { return }
-        var parts: [String: String] = [:]
-        for part in text.uppercased().split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { parts[pair[0]] = pair[1] }
-        }
+        // libical has read the rule, so its parts have values.
+        let parts = ruleParts(text) ?? [:]
         let shown = "RRULE:" + printable(text) + (uid.isEmpty ? "" : " (UID \(printable(uid)))")
         if let reason = Self.impossible(parts) {
             warnings.append("\(shown) can never happen (\(reason)); only its first start was read")

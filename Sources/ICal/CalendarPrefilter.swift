@@ -116,12 +116,7 @@ struct CalendarPrefilter {
 
     /// Why a VTIMEZONE observance's RRULE is not one a zone has, or nil.
     static func zoneRuleProblem(_ value: String) -> String? {
-        var parts: [String: String] = [:]
-        for part in value.split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pair.count == 2 else { return "a rule part without a value" }
-            parts[pair[0]] = pair[1]
-        }
+        guard let parts = ruleParts(value) else { return "a rule part without a value" }
         guard parts["FREQ"] == "YEARLY" else { return "a rule that is not yearly: FREQ=\(printable(parts["FREQ"] ?? "none"))" }
         let allowed: Set<String> = ["FREQ", "BYMONTH", "BYDAY", "BYMONTHDAY", "UNTIL", "COUNT", "INTERVAL", "WKST"]
         if let extra = parts.keys.sorted().first(where: { !allowed.contains($0) }) { return "a rule with \(printable(extra))" }
@@ -138,6 +133,17 @@ struct CalendarPrefilter {
         }
         return "(without a TZID)"
     }
+}
+
+/// An RRULE's parts by name (`FREQ` → `YEARLY`), upper-cased; nil when a part has no value.
+func ruleParts(_ rule: String) -> [String: String]? {
+    var parts: [String: String] = [:]
+    for part in rule.uppercased().split(separator: ";") {
+        let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+        guard pair.count == 2 else { return nil }
+        parts[pair[0]] = pair[1]
+    }
+    return parts
 }
 
 /// Text from a file made safe to print on a terminal: control characters (escape sequences

@@ -26,7 +26,6 @@ public enum TimeZoneComponent {
         /// `nDD` as BYDAY writes it, when the run has a rule (n = 1...4 or -1).
         var ordinal: Int?
         var openEnded: Bool
-        var lastYear: Int
     }
 
     /// The VTIMEZONE for `rules`, covering a calendar whose events fall in `firstYear`...`lastYear`.
@@ -104,7 +103,7 @@ public enum TimeZoneComponent {
             let ordinal = run.ordinals.contains(-1) && !run.ordinals.contains(where: { $0 > 0 }) ? -1 : run.ordinals.filter { $0 > 0 }.min()
             let isFirst = index == 0 && run.count == 1 && !reachesEnd
             result.append(Observance(first: run.first, count: run.count, ordinal: isFirst ? nil : ordinal,
-                                     openEnded: reachesEnd && run.count > 1, lastYear: run.lastYear))
+                                     openEnded: reachesEnd && run.count > 1))
         }
         return result
     }
@@ -121,9 +120,9 @@ public enum TimeZoneComponent {
 
     private static func observanceLines(kind: String, start: CivilTime, from: ZoneRules.Clock, to: ZoneRules.Clock, rule: String?) -> [String] {
         var lines = ["BEGIN:" + kind,
-                     "TZNAME:" + (to.abbreviation.isEmpty ? offset(to.offset, colon: false) : to.abbreviation),
-                     "TZOFFSETFROM:" + offset(from.offset, colon: false),
-                     "TZOFFSETTO:" + offset(to.offset, colon: false),
+                     "TZNAME:" + (to.abbreviation.isEmpty ? offset(to.offset) : to.abbreviation),
+                     "TZOFFSETFROM:" + offset(from.offset),
+                     "TZOFFSETTO:" + offset(to.offset),
                      "DTSTART:" + basic(start)]
         if let rule { lines.append("RRULE:" + rule) }
         lines.append("END:" + kind)
@@ -131,7 +130,7 @@ public enum TimeZoneComponent {
     }
 
     /// `+HHMM` or `+HHMMSS`.
-    static func offset(_ seconds: Int, colon: Bool) -> String {
+    static func offset(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let value = abs(seconds)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

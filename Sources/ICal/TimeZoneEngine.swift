@@ -75,7 +75,7 @@ public final class TimeZoneEngine: @unchecked Sendable {
     /// The instant a wall-clock time stands for, for reading calendars, as RFC 5545 says: a
     /// time in the spring-forward gap is read with the offset in force before the gap (02:30
     /// becomes 03:30 summer time), a repeated one as its first occurrence.
-    func instantHoldingLock(_ civil: CivilTime, in name: String) -> Int64? {
+    func readingInstant(_ civil: CivilTime, in name: String) -> Int64? {
         guard let zone = try? zone(name) else { return nil }
         let wall = civil.secondsSinceEpoch
         let before = Self.offset(zone, wall - 86_400 - 14 * 3600)
@@ -85,11 +85,6 @@ public final class TimeZoneEngine: @unchecked Sendable {
         let late = wall - Int64(min(before, after))
         if Self.offset(zone, late) == min(before, after) { return late }
         return wall - Int64(before)
-    }
-
-    /// Whether the tz database has `name`.
-    func knowsHoldingLock(_ name: String) -> Bool {
-        knows(name)
     }
 
     private func zone(_ name: String) throws(UnknownZone) -> ZoneRules {
