@@ -40,7 +40,7 @@ struct BuildCommand: ParsableCommand {
         try Terminal.reporting {
             let result = try Build.outputs(for: valid, file: file, zones: zones, renderer: renderer, history: store, stamp: stamp)
             for warning in result.warnings { Terminal.error("convene: warning: \(warning)") }
-            try OutputWriter(force: force).write(result.files, into: output, pruning: result.prunedFolders)
+            try OutputWriter(force: force).write(result.files, into: output, pruning: result.prunedFolders) { Terminal.error("convene: note: \($0)") }
             for path in result.files.paths where !path.hasPrefix(".") { Terminal.out("wrote \(output)/\(path)") }
             if valid.agenda.organizer?.email != nil { Terminal.pendingSummary(result.history, agendaPath: file) }
         }

@@ -53,7 +53,7 @@ struct IcsCommand: ParsableCommand {
                 for warning in draft.warnings { Terminal.error("convene: warning: \(warning)") }
                 return (files, history)
             }()
-            try OutputWriter(force: force).write(files, into: output, pruning: CalendarOutputs.prunedFolders)
+            try OutputWriter(force: force).write(files, into: output, pruning: CalendarOutputs.prunedFolders) { Terminal.error("convene: note: \($0)") }
             for path in files.paths where !path.hasPrefix(".") { Terminal.out("wrote \(output)/\(path)") }
             Terminal.pendingSummary(history, agendaPath: file)
         }

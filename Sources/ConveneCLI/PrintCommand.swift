@@ -115,7 +115,7 @@ struct PrintCommand: ParsableCommand {
         let url = URL(fileURLWithPath: output)
         try Terminal.write { () throws(OutputError) in
             try OutputWriter(force: force).write([OutputFile(path: url.lastPathComponent, contents: text)],
-                                                 into: url.deletingLastPathComponent().path)
+                                                 into: url.deletingLastPathComponent().path) { Terminal.error("convene: note: \($0)") }
         }
         Terminal.out("wrote \(output)")
     }

@@ -27,38 +27,43 @@ struct OutputWriterTests {
         return files.mapValues { ($0 as? String).map { [$0] } ?? ($0 as? [String] ?? []) }
     }
 
-    @Test("whenever a batch is made, every file in the folder is one the manifest accepts; the folder ends as one write of them all leaves it")
-    func manifestBeforeEachBatch() throws {
+    @Test("while a set is made a batch at a time, the folder holds its whole old set; then the whole new one, as one write of them all leaves it")
+    func oldSetUntilWritten() throws {
         let folder = try temporaryFolder(), whole = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: whole) }
         try OutputWriter(force: false).write(Self.files(1), into: folder.path, pruning: ["invites/"])
-        let unknown = LockedList()
+        let before = try Self.manifest(folder)
+        let changed = LockedList()
         try OutputWriter(force: false).write(Self.batches(Self.files(2)) { _ in
-            guard let manifest = try? Self.manifest(folder) else { return unknown.append("no manifest") }
-            for file in Self.files(1) {
-                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file.path).path) else { continue }
-                if !(manifest[file.path] ?? []).contains(OutputWriter.fingerprint(data)) { unknown.append(file.path) }
+            for file in Self.files(1) where FileManager.default.contents(atPath: folder.appendingPathComponent(file.path).path) != Data(file.contents.utf8) {
+                changed.append(file.path)
             }
+            if (try? Self.manifest(folder)) != before { changed.append(OutputWriter.manifestName) }
         }, into: folder.path, pruning: ["invites/"])
-        #expect(unknown.items.isEmpty, "files the manifest did not accept: \(unknown.items)")
+        #expect(changed.items.isEmpty, "files changed before the set was complete: \(changed.items)")
         try OutputWriter(force: false).write(Self.files(2), into: whole.path, pruning: ["invites/"])
         for file in Self.files(2) + [OutputFile(path: OutputWriter.manifestName, contents: "")] {
             #expect(FileManager.default.contents(atPath: folder.appendingPathComponent(file.path).path)
                 == FileManager.default.contents(atPath: whole.appendingPathComponent(file.path).path), "\(file.path)")
         }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(StagedSet.folderName).path), "the staging folder is gone")
     }
 
-    @Test("the manifest kept up to date a file at a time reads as the one made whole")
-    func manifestText() {
-        var manifest: [String: Set<String>] = ["b.ics": ["fnv1a64:2"], "a \"quoted\".ics": ["fnv1a64:1", "fnv1a64:0"]]
-        var text = ManifestText(manifest, adding: ["c.ics", "b.ics"])
-        #expect(text.text == OutputWriter.manifestText(manifest))
-        for (print, path) in [("fnv1a64:3", "c.ics"), ("fnv1a64:4", "b.ics")] {
-            text.accept(print, for: path, besides: manifest[path] ?? [])
-            manifest[path, default: []].insert(print)
-            #expect(text.text == OutputWriter.manifestText(manifest))
+    @Test("a set whose making fails leaves the folder as it was, and no staging folder")
+    func failedSetLeavesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try OutputWriter(force: false).write(Self.files(1), into: folder.path, pruning: ["invites/"])
+        struct Broken: Error {}
+        let failing = OutputFiles(paths: Self.files(2).map(\.path)) { body in
+            try body(Array(Self.files(2)[0..<4]))
+            throw Broken()
         }
-        #expect(ManifestText([:], adding: ["x.ics"]).text == OutputWriter.manifestText([:]))
+        #expect(throws: Broken.self) { try OutputWriter(force: false).write(failing, into: folder.path) }
+        for file in Self.files(1) {
+            #expect(FileManager.default.contents(atPath: folder.appendingPathComponent(file.path).path) == Data(file.contents.utf8))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(StagedSet.folderName).path))
     }
 
     @Test("a file edited by hand in the last batch stops the write before the first batch is written")

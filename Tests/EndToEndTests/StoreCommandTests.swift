@@ -151,27 +151,31 @@ struct StoreCommandTests {
         }
     }
 
-    @Test("two builds of different versions into one folder at once take turns: the folder is one run's whole set, and the next run finds nothing edited")
+    @Test("two builds of different versions into one folder at once take turns: the folder is one run's whole set, the view of what the store recorded last, and the next run finds nothing edited")
     func twoBuildsOneFolder() throws {
         let folder = try temporaryFolder()
-        for round in 0..<8 {
-            // Two versions of one event (one store), built into one folder at the same moment.
+        for round in 0..<4 {
+            // Two versions of one event (one store), built into one folder at the same moment:
+            // the first waits between making its set and writing it, where the second would
+            // record and write in between were they not taking turns.
             for (name, hour) in [("a", 10), ("b", 11)] {
                 try Self.agenda.replacingOccurrences(of: "start: \"10:00\"", with: "start: \"\(hour):\(10 + round)\"")
                     .write(to: folder.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
             }
             let binary = try conveneBinary()
-            let processes = ["a", "b"].map { name -> Process in
+            let processes = [("a", "staged:0.8"), ("b", "")].map { name, pause -> Process in
                 let process = Process()
                 process.executableURL = binary
                 process.arguments = ["build", "\(name).yaml", "-o", "out", "--state", "store.db"]
                 process.currentDirectoryURL = folder
-                process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "\(1_700_000_000 + round)"]) { $1 }
+                process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "\(1_700_000_000 + round)", "CONVENE_TEST_PAUSE": pause]) { $1 }
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 return process
             }
-            for process in processes { try process.run() }
+            try processes[0].run()
+            usleep(300_000)
+            try processes[1].run()
             for process in processes { process.waitUntilExit() }
             #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "round \(round)")
             let event = try String(contentsOf: folder.appendingPathComponent("out/event.ics"), encoding: .utf8)
@@ -180,6 +184,12 @@ struct StoreCommandTests {
             let winner = event.contains("T10\(10 + round)00") ? ("a", 10) : ("b", 11)
             #expect(invite.contains("T\(winner.1)\(10 + round)00"), "round \(round): the invitation is from the same run as event.ics")
             #expect(sheet.contains("\(winner.1):\(10 + round)"), "round \(round): so is the printed agenda")
+            // The folder shows the version the store recorded last.
+            let history = try run(["history", "\(winner.0).yaml", "--state", "store.db"], in: folder)
+            let recorded = history.stdout.components(separatedBy: "\n").filter { $0.contains("ana · one · SEQUENCE") }
+                .compactMap { $0.components(separatedBy: "SEQUENCE ").last?.prefix { $0.isNumber } }.compactMap { Int($0) }.max()
+            let shown = invite.components(separatedBy: "\r\n").first { $0.hasPrefix("SEQUENCE:") }.flatMap { Int($0.dropFirst(9)) }
+            #expect(recorded != nil && recorded == shown, "round \(round): the store's last SEQUENCE \(String(describing: recorded)), the folder's \(String(describing: shown))")
             // Nothing edited: the winner's rebuild writes over everything.
             let again = try run(["build", "\(winner.0).yaml", "-o", "out", "--state", "store.db"], in: folder, epoch: "\(1_700_000_000 + round)")
             #expect(again.status == 0, "round \(round): \(again.stderr)")

@@ -6,14 +6,30 @@ import Foundation
 ///
 /// The lock is `flock` on `FOLDER/.convene-lock` (never a link): the system lets it go when
 /// the process ends, however it ends, so a killed run never leaves the folder locked.
+///
+/// A process that holds the lock on a folder takes it again at once (``OutputWriter`` takes it
+/// for every write; `ics` and `build` hold it already), and lets it go with its last holder.
 public final class OutputFolderLock {
     public static let fileName = ".convene-lock"
-    private let descriptor: Int32
+    private let key: String
+
+    /// The folders this process holds, by device and inode: each one's descriptor and holders.
+    nonisolated(unsafe) private static var held: [String: (descriptor: Int32, holders: Int)] = [:]
+    private static let heldLock = NSLock()
 
     /// Takes the lock on `folder` (made if missing), waiting up to `waiting` seconds for a
     /// run that holds it.
     public init(_ folder: String, waiting: TimeInterval = 30) throws(OutputError) {
         try OutputWriter.makeFolder(folder, for: folder)
+        var status = stat()
+        guard stat(folder, &status) == 0 else { throw .cannotWrite(folder, reason: String(cString: strerror(errno))) }
+        key = "\(status.st_dev):\(status.st_ino)"
+        let again = Self.heldLock.withLock { () -> Bool in
+            guard let entry = Self.held[key] else { return false }
+            Self.held[key] = (entry.descriptor, entry.holders + 1)
+            return true
+        }
+        if again { return }
         let path = folder + "/" + Self.fileName
         let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -27,11 +43,19 @@ public final class OutputFolderLock {
             }
             usleep(50_000)
         }
-        self.descriptor = descriptor
+        Self.heldLock.withLock { Self.held[key] = (descriptor, 1) }
     }
 
     deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+        Self.heldLock.withLock {
+            guard let entry = Self.held[key] else { return }
+            if entry.holders > 1 {
+                Self.held[key] = (entry.descriptor, entry.holders - 1)
+            } else {
+                Self.held[key] = nil
+                flock(entry.descriptor, LOCK_UN)
+                close(entry.descriptor)
+            }
+        }
     }
 }

@@ -99,9 +99,9 @@ public struct OutputWriter: Sendable {
     /// A file under one of `pruning` (folder prefixes such as `invites/`) that an earlier run
     /// wrote and this one does not is removed, when it is as it was written: what is left in
     /// the folder is what the current agenda says.
-    public func write(_ files: [OutputFile], into folder: String, pruning: [String] = []) throws(OutputError) {
+    public func write(_ files: [OutputFile], into folder: String, pruning: [String] = [], report: (String) -> Void = { _ in }) throws(OutputError) {
         do {
-            try write(OutputFiles(files), into: folder, pruning: pruning)
+            try write(OutputFiles(files), into: folder, pruning: pruning, report: report)
         } catch let error as OutputError {
             throw error
         } catch {
@@ -110,37 +110,39 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes `files` into `folder` a batch at a time, or none of them: every check is made
-    /// before the first write, and so is any error in making the contents of a file the check
-    /// needs. Throws ``OutputError``, or the error that making the contents threw.
+    /// Writes `files` into `folder` as one set, or none of them: every check is made before
+    /// the first write, and so is any error in making the contents of a file the check needs.
+    /// Throws ``OutputError``, or the error that making the contents threw.
     ///
-    /// Before each batch is written, the manifest accepts both what each of its files holds now
-    /// and what it is about to hold: a run killed half-way leaves a folder whose every file the
-    /// manifest knows, which the next run may rewrite. Pruning is as for an array of files.
-    public func write(_ files: OutputFiles, into folder: String, pruning: [String] = []) throws {
-        let manager = FileManager.default
-        let manifestPath = folder + "/" + Self.manifestName
+    /// The set is made a batch at a time in a staging folder inside `folder` (see
+    /// ``StagedSet``), then moved into place: a run stopped at any point leaves the folder
+    /// with its whole old set or, once the set was complete, a plan the next run finishes
+    /// first. Nothing is written, read or removed through a link inside the folder. Pruning is
+    /// as for an array of files.
+    ///
+    /// What the run did to finish or undo an earlier one's set, and is worth saying, goes to `report`.
+    public func write(_ files: OutputFiles, into folder: String, pruning: [String] = [], report: (String) -> Void = { _ in }) throws {
+        for path in files.paths + [Self.manifestName] where !Self.isInside(path) {
+            throw OutputError.cannotWrite(folder + "/" + path, reason: "it is not a path inside the folder")
+        }
+        // One convene at a time writes a folder (the lock is already held by a command that
+        // records a history first).
+        let lock = try OutputFolderLock(folder)
+        defer { withExtendedLifetime(lock) {} }
+        let root = try FolderHandle(folder, create: true)
+        try StagedSet.recover(root, report: report)
         // No file is written, read or removed through a link inside the folder.
         var checked: Set<String> = []
         for path in files.paths + [Self.manifestName] {
-            guard Self.isInside(path) else { throw OutputError.cannotWrite(folder + "/" + path, reason: "it is not a path inside the folder") }
             try Self.refuseLinks(in: path, under: folder, checked: &checked)
         }
-        var manifest = Self.readManifest(manifestPath)
+        var manifest = try Self.readManifest(root)
         // A file there that the manifest does not know (and --force does not replace) may be
         // written over only if it holds what it is about to: those are compared once their
         // contents are made, before anything is written.
         var unknown: [String: String] = [:]
-        var unreadable: String?
         for path in files.paths {
-            let full = folder + "/" + path
-            guard let data = manager.contents(atPath: full) else {
-                if manager.fileExists(atPath: full) {
-                    unreadable = full
-                    break
-                }
-                continue
-            }
+            guard let (parent, name) = try root.parent(of: path, create: false), let data = try parent.read(name) else { continue }
             let existing = Self.fingerprint(data)
             if !force, !(manifest[path]?.contains(existing) ?? false) { unknown[path] = existing }
         }
@@ -153,56 +155,43 @@ public struct OutputWriter: Sendable {
             }
             if let first = files.paths.first(where: differing.contains) { throw OutputError.wouldOverwrite(folder + "/" + first) }
         }
-        if let unreadable { throw OutputError.cannotWrite(unreadable, reason: "it exists but cannot be read") }
-        try Self.makeFolder(folder, for: folder)
-        var during = ManifestText(manifest, adding: files.paths)
+        var folders: Set<String> = [""]
+        for path in files.paths + manifest.keys { folders.insert(String(path.dropLast(path.split(separator: "/").last?.count ?? 0).dropLast())) }
+        StagedSet.removeStaleTemporaries(in: root, folders: folders)
+        let staged = try StagedSet(in: root)
+        var finished = false
+        defer { if !finished { staged.discard() } }
         // Only the files checked above are written, each once, and all of them.
         var unwritten = Set(files.paths)
         try files.forEachBatch { batch in
-            var prints: [String] = []
             for file in batch {
                 guard unwritten.remove(file.path) != nil else {
                     throw OutputError.cannotWrite(folder + "/" + file.path, reason: "it is not among the files checked before writing")
                 }
-                let print = Self.fingerprint(file.contents)
-                prints.append(print)
-                during.accept(print, for: file.path, besides: manifest[file.path] ?? [])
+                try staged.add(file)
+                manifest[file.path] = [Self.fingerprint(file.contents)]
             }
-            // The manifest is renamed into place before any of the batch's files.
-            try Self.atomicWrite([(manifestPath, during.text)] + batch.map { (folder + "/" + $0.path, $0.contents) })
-            for (file, print) in zip(batch, prints) { manifest[file.path] = [print] }
         }
         if let missing = files.paths.first(where: unwritten.contains) {
             throw OutputError.cannotWrite(folder + "/" + missing, reason: "its contents were not made")
         }
+        // What an earlier run wrote under a pruned folder and this one does not goes, when it
+        // is as it was written; a file the user changed stays, and stays protected.
         let written = Set(files.paths)
-        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         for (path, prints) in manifest where !written.contains(path) && pruning.contains(where: { path.hasPrefix($0) }) {
-            let full = folder + "/" + path
-            // Only a file inside the folder, reached without leaving it through a link, is pruned.
-            guard URL(fileURLWithPath: full).resolvingSymlinksInPath().path.hasPrefix(root + "/") else {
+            guard let (parent, name) = try? root.parent(of: path, create: false), let data = try? parent.read(name) else {
                 manifest[path] = nil
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: full) else {
+            let print = Self.fingerprint(data)
+            if prints.contains(print) {
+                staged.remove(path, print: print)
                 manifest[path] = nil
-                continue
-            }
-            // A file the user changed stays, and stays protected.
-            if prints.contains(Self.fingerprint(data)), (try? FileManager.default.removeItem(atPath: full)) != nil {
-                manifest[path] = nil
-                // Its folder goes too once empty (a person's invitations, when they take part
-                // in nothing), up to the pruned folder itself; a folder with anything else stays.
-                var parent = (path as NSString).deletingLastPathComponent
-                while !parent.isEmpty, pruning.contains(where: { (parent + "/").hasPrefix($0) && parent + "/" != $0 }) {
-                    let directory = folder + "/" + parent
-                    guard let contents = try? FileManager.default.contentsOfDirectory(atPath: directory), contents.isEmpty,
-                          (try? FileManager.default.removeItem(atPath: directory)) != nil else { break }
-                    parent = (parent as NSString).deletingLastPathComponent
-                }
             }
         }
-        try Self.writeManifest(manifest, to: manifestPath)
+        try staged.commit(manifest: Self.manifestText(manifest), pruning: pruning)
+        finished = true
+        try staged.apply()
     }
 
     static func writeManifest(_ manifest: [String: Set<String>], to path: String) throws(OutputError) {
@@ -246,60 +235,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes each of `files` (by full path) as ``atomicWrite(_:to:)`` writes one, with one
-    /// flush to disk for them all rather than one each: every file's contents reach the disk
-    /// before the first is renamed into place, and they are renamed in order. A file that
-    /// cannot be written leaves none of them renamed; a rename that fails leaves those before it.
-    static func atomicWrite(_ files: [(path: String, contents: String)]) throws(OutputError) {
-        var written: [(temporary: String, path: String)] = []
-        func discard(_ temporaries: ArraySlice<(temporary: String, path: String)>) {
-            for file in temporaries { unlink(file.temporary) }
-        }
-        for (path, contents) in files {
-            let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
-            var isFolder: ObjCBool = false
-            do throws(OutputError) {
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                    throw .cannotWrite(path, reason: "it is a folder")
-                }
-                try makeFolder(folder, for: path)
-            } catch {
-                discard(written[...])
-                throw error
-            }
-            let temporary = folder + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            guard descriptor >= 0 else {
-                let reason = String(cString: strerror(errno))
-                discard(written[...])
-                throw .cannotWrite(path, reason: reason)
-            }
-            var text = contents
-            var failure = text.withUTF8 { bytes in writeAll(bytes, to: descriptor) }
-            #if !os(Linux)
-            // Elsewhere each file is flushed as it is written, as Foundation flushes a file.
-            if failure == 0, !contents.isEmpty, fsync(descriptor) != 0 { failure = errno }
-            #endif
-            if close(descriptor) != 0, failure == 0 { failure = errno }
-            guard failure == 0 else {
-                unlink(temporary)
-                discard(written[...])
-                throw .cannotWrite(path, reason: String(cString: strerror(failure)))
-            }
-            written.append((temporary, path))
-        }
-        #if os(Linux)
-        // One flush for the batch (sync waits for it on Linux): thousands of files flushed one
-        // by one take a second a hundred on a disk that flushes slowly.
-        sync()
-        #endif
-        for (index, file) in written.enumerated() where rename(file.temporary, file.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            discard(written[index...])
-            throw .cannotWrite(file.path, reason: reason)
-        }
-    }
-
     /// Makes `folder` and its parents, or says why not, naming `path` (what was to be written).
     static func makeFolder(_ folder: String, for path: String) throws(OutputError) {
         var isFolder: ObjCBool = false
@@ -332,10 +267,10 @@ public struct OutputWriter: Sendable {
         return nsError.localizedDescription
     }
 
-    /// What the manifest at `path` accepts for each file: one fingerprint, or (left by a run
-    /// that was stopped while writing) the one before and the one after.
-    private static func readManifest(_ path: String) -> [String: Set<String>] {
-        guard let data = FileManager.default.contents(atPath: path),
+    /// What the manifest of the folder accepts for each file: one fingerprint, or (left by an
+    /// earlier version of Convene stopped while writing) the one before and the one after.
+    static func readManifest(_ root: FolderHandle) throws(OutputError) -> [String: Set<String>] {
+        guard let data = try root.read(manifestName),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let files = object["files"] as? [String: Any] else { return [:] }
         var manifest: [String: Set<String>] = [:]
@@ -370,8 +305,12 @@ public struct OutputWriter: Sendable {
     /// no empty or `.` parts. Any other entry (a manifest can be edited, or come from someone
     /// else's folder) is ignored, so nothing outside the folder is ever replaced or removed.
     static func isInside(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\u{0}") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"),
+              !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return false }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        // Convene's own bookkeeping in the folder is never an output.
+        guard let first = parts.first, first != StagedSet.folderName, first != OutputFolderLock.fileName else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
     /// FNV-1a, 64 bits: enough to tell whether a file changed since it was written.
@@ -392,63 +331,5 @@ public struct OutputWriter: Sendable {
             hash = hash &* 0x0000_0100_0000_01B3
         }
         return "fnv1a64:" + String(hash, radix: 16)
-    }
-}
-
-/// Writes every byte to `descriptor`; the error number of a failed write, or 0.
-private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
-    var offset = 0
-    while offset < bytes.count {
-        let count = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-        if count < 0 {
-            if errno == EINTR { continue }
-            return errno
-        }
-        offset += count
-    }
-    return 0
-}
-
-/// The manifest a writer keeps while it writes, as the text ``OutputWriter/manifestText(_:)``
-/// gives, a line per file: written before every batch, it is remade only where the batch
-/// changed it, not sorted and serialised whole each time.
-struct ManifestText {
-    /// Where each file the manifest may name stands, in order.
-    private let position: [String: Int]
-    /// Each file's line (without its comma), or nil while the manifest does not name it.
-    private var lines: [String?]
-
-    init(_ manifest: [String: Set<String>], adding more: [String]) {
-        let paths = Set(manifest.keys).union(more).sorted()
-        position = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        lines = paths.map { path in manifest[path].map { Self.line(path, $0) } }
-    }
-
-    /// The manifest accepts `print` for `path`, besides what it accepted before (`accepted`).
-    mutating func accept(_ print: String, for path: String, besides accepted: Set<String>) {
-        guard let index = position[path] else { return }
-        lines[index] = Self.line(path, accepted.union([print]))
-    }
-
-    var text: String {
-        var files = ""
-        files.reserveCapacity(lines.count * 64)
-        for line in lines {
-            guard let line else { continue }
-            if !files.isEmpty { files.append(",\n") }
-            files.append(line)
-        }
-        let list = files.isEmpty ? "{}" : "{\n" + files + "\n  }"
-        return "{\n  \"written_by\": \"convene\",\n  \"files\": " + list + "\n}\n"
-    }
-
-    private static func line(_ path: String, _ accepted: Set<String>) -> String {
-        let sorted = accepted.sorted()
-        let value: JSONValue = sorted.count == 1 ? .string(sorted[0]) : .array(sorted.map(JSONValue.string))
-        var line = "    "
-        JSONValue.writeString(path, to: &line)
-        line += ": "
-        value.write(to: &line, indent: 4)
-        return line
     }
 }
