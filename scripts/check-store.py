@@ -4,12 +4,15 @@
 1. `convene ics` killed with SIGKILL at random moments, many times, over agendas that move a
    session, drop a person and drop a session: after every kill the store passes SQLite's
    integrity check, no two versions of an entry share a SEQUENCE, every entry's SEQUENCEs go
-   0, 1, 2, ... with no gap, and no cancellation or uninvite that was pending is lost.
+   0, 1, 2, ... with no gap, and no cancellation or uninvite that was pending is lost; after
+   every fourth kill, the next run exits 0 and leaves one whole set of files, each one the
+   manifest names with its fingerprint, and no staging folder or temporary file.
 2. 20 rounds of two `convene build`s at once on one event into two folders: each exits 0 (or 3
    with the documented busy message), and the two folders hold the same calendars.
 
 Usage: check-store.py CONVENE [KILLS] [ROUNDS]. Prints 'store: N passed, N failed'.
 """
+import json
 import os
 import random
 import signal
@@ -75,6 +78,32 @@ def invariants(db, pending_before):
     return unsent, {row for row in latest if row in unsent}
 
 
+def fnv(data):
+    value = 0xCBF29CE484222325
+    for byte in data:
+        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return f"fnv1a64:{value:x}"
+
+
+def folder_after_kill(folder, db, env, step):
+    """The run after a kill finishes or discards what the killed one left, and leaves one whole
+    set: every file the manifest's, no staging folder, no temporary file."""
+    run = subprocess.run([CONVENE, "ics", "a.yaml", "-o", "out", "--state", db], cwd=folder, env=env,
+                         capture_output=True, text=True, timeout=120)
+    check(f"step {step}: the run after a kill succeeds", run.returncode == 0, run.stderr[-300:])
+    out = os.path.join(folder, "out")
+    check(f"step {step}: no staging folder is left", not os.path.exists(os.path.join(out, ".convene-staging")))
+    manifest = json.load(open(os.path.join(out, ".convene-manifest.json")))["files"]
+    for root, _, names in os.walk(out):
+        for name in names:
+            path = os.path.relpath(os.path.join(root, name), out)
+            if path in (".convene-manifest.json", ".convene-lock"):
+                continue
+            check(f"step {step}: {path} is not a temporary file", not name.endswith(".tmp"))
+            check(f"step {step}: {path} is the manifest's", manifest.get(path) == fnv(open(os.path.join(root, name), "rb").read()),
+                  f"{manifest.get(path)}")
+
+
 def crashes(work):
     folder = os.path.join(work, "crash")
     os.makedirs(folder)
@@ -101,6 +130,8 @@ def crashes(work):
         process.wait(timeout=60)
         if os.path.exists(db):
             pending, _ = invariants(db, pending)
+        if step % 4 == 3:
+            folder_after_kill(folder, db, env, step)
     # A last run to the end: the folder is a view of the store.
     run = subprocess.run([CONVENE, "ics", "a.yaml", "-o", "out", "--state", db], cwd=folder, capture_output=True, text=True, timeout=120)
     check("a run after the crashes succeeds", run.returncode == 0, run.stderr[-300:])

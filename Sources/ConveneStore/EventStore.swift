@@ -186,7 +186,7 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 SELECT MAX(id) FROM calendar_version WHERE event_id = ? GROUP BY owner, uid)
             """, arguments: [event])
         while let row = try rows.next() {
-            let version = row.version
+            let version = try row.checked(event: event)
             latest[version.key] = version
         }
         let sentRows = try VersionRecord.fetchCursor(db, sql: """
@@ -194,7 +194,7 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 SELECT MAX(id) FROM calendar_version WHERE event_id = ? AND sent_at IS NOT NULL GROUP BY owner, uid)
             """, arguments: [event])
         while let row = try sentRows.next() {
-            let version = row.version
+            let version = try row.checked(event: event)
             lastSent[version.key] = version
         }
         return CalendarHistory(latest: latest, lastSent: lastSent)
@@ -204,7 +204,7 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
     public func versions() throws(StoreError) -> [CalendarVersion] {
         do {
             return try database.read { db in
-                try VersionRecord.fetchAll(db, sql: "SELECT * FROM calendar_version WHERE event_id = ? ORDER BY id", arguments: [event]).map(\.version)
+                try VersionRecord.fetchAll(db, sql: "SELECT * FROM calendar_version WHERE event_id = ? ORDER BY id", arguments: [event]).map { try $0.checked(event: event) }
             }
         } catch {
             throw StoreError(error, path: path)
@@ -341,6 +341,8 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 return result
             } catch let error as StoreError {
                 throw error
+            } catch let error as DamagedRow {
+                throw StoreError(error, path: path)
             } catch let error as DatabaseError {
                 let problem = StoreError(error, path: path)
                 guard problem == .busy(path), Date() < deadline else { throw problem }

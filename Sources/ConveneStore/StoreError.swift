@@ -15,6 +15,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The store error `error` stands for: itself when it is one already.
     init(_ error: any Error, path: String) {
         if let error = error as? StoreError { self = error; return }
+        if let error = error as? DamagedRow { self = .damaged(path, reason: error.reason); return }
         guard let database = error as? DatabaseError else {
             self = .cannotOpen(path, reason: "\(error)")
             return

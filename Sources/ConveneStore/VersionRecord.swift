@@ -1,3 +1,4 @@
+import Foundation
 import Convene
 import GRDB
 import ICal
@@ -102,5 +103,63 @@ struct VersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
                                       generatedAt: generatedAt, sentAt: sentAt, discardedAt: discardedAt)
         version.isLegacy = legacy
         return version
+    }
+}
+
+/// A row of the store that holds what Convene never writes.
+struct DamagedRow: Error {
+    let reason: String
+}
+
+extension VersionRecord {
+    /// The version this row holds, once ``problem(event:)`` finds nothing wrong with it.
+    func checked(event: String) throws(DamagedRow) -> CalendarVersion {
+        if let problem = problem(event: event) { throw DamagedRow(reason: "version \(id ?? 0): \(problem)") }
+        return version
+    }
+
+    /// What is wrong with this row, read back from a store that anyone with the file could
+    /// have edited: nil when every value is one Convene writes. A row is checked as strictly as
+    /// an agenda, since what it holds reaches calendar files and the file names they go by.
+    func problem(event: String) -> String? {
+        func identifier(_ text: Substring) -> Bool {
+            !text.isEmpty && text.count <= 200 && text != "." && text != ".."
+                && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+        }
+        func line(_ text: String, newlines: Bool = false) -> Bool {
+            !text.unicodeScalars.contains {
+                ($0.properties.generalCategory == .control && !(newlines && ($0 == "\n" || $0 == "\t"))) || $0 == "\u{2028}" || $0 == "\u{2029}"
+            }
+        }
+        func mailbox(_ email: String?) -> Bool {
+            guard let email else { return true }
+            return line(email) && email.contains("@") && !email.contains(where: { " <>,;:\"()[]\\".contains($0) })
+        }
+        let range: ClosedRange<Int64> = -2_208_988_800...7_258_118_400  // 1900 to 2200
+        if owner != "programme", !(owner.hasPrefix("person:") && identifier(owner.dropFirst(7))) {
+            return "its owner is not programme or person:PERSON-ID"
+        }
+        if !identifier(Substring(sessionID)) { return "its session is not an id" }
+        let expectedUID = (owner == "programme" ? "public-" : "") + sessionID + "@" + event + ".convene"
+        if uid != expectedUID { return "its UID is not \(expectedUID)" }
+        if !(0...Int(Int32.max)).contains(sequence) { return "its SEQUENCE is not a whole number from 0 to \(Int32.max)" }
+        if CalendarVersion.Kind(rawValue: kind) == nil { return "its kind is not one of \(CalendarVersion.Kind.allCases.map(\.rawValue).joined(separator: ", "))" }
+        if !range.contains(startUTC) || !range.contains(endUTC) || endUTC < startUTC || (turnUTC != 0 && !range.contains(turnUTC)) {
+            return "its start, end or turn is not a time from 1900 to 2200, or it ends before it starts"
+        }
+        let zoneParts = timeZone.split(separator: "/", omittingEmptySubsequences: false)
+        if timeZone.isEmpty || !zoneParts.allSatisfy({ identifier($0) && !$0.hasPrefix(".") }) { return "its time zone is not a zone name" }
+        let fields: [(String, String)] = [("kind of change", changed), ("role", role), ("attendance", attendance), ("link", link), ("start", startText),
+                             ("end", endText), ("address", address), ("list of attendees", attendees),
+                             ("organizer's name", organizerName ?? ""), ("attendee's name", attendeeName ?? "")]
+        for (name, text) in fields where !line(text) {
+            return "its \(name) holds control characters"
+        }
+        if !line(summary, newlines: true) || !line(place, newlines: true) { return "its summary or place holds control characters" }
+        if !mailbox(organizerEmail) || !mailbox(attendeeEmail) { return "its organizer's or attendee's e-mail address is not one address on one line" }
+        if (organizerName == nil) != (organizerEmail == nil) || (attendeeName == nil) != (attendeeEmail == nil) {
+            return "it has a name without an e-mail address, or an address without a name"
+        }
+        return nil
     }
 }

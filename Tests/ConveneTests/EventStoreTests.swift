@@ -248,6 +248,34 @@ struct EventStoreTests {
         }
     }
 
+    @Test("a row edited into what convene never writes stops the store being read, naming the version and what is wrong", arguments: [
+        ("owner = 'person:../../../tmp/x'", "its owner is not programme or person:PERSON-ID"),
+        ("uid = 'one@elsewhere.convene'", "its UID is not"),
+        ("attendee_email = 'ana@example.org' || char(10) || 'BCC: x@example.org'", "its organizer's or attendee's e-mail address is not one address"),
+        ("organizer_name = 'Org' || char(13) || char(10) || 'X-EVIL:1'", "its organizer's name holds control characters"),
+        ("time_zone = '../../etc/passwd'", "its time zone is not a zone name"),
+        ("start_utc = 99999999999999", "its start, end or turn is not a time from 1900 to 2200"),
+        ("kind = 'surprise'", "its kind is not one of"),
+        ("summary = 'One' || char(27) || ']0;owned' || char(7)", "its summary or place holds control characters"),
+    ])
+    func damagedRows(change: String, reason: String) throws {
+        let store = try store()
+        _ = try record(Self.agenda, in: store, at: 1_000)
+        try store.database.write { db in
+            try db.execute(sql: "UPDATE calendar_version SET \(change) WHERE id = (SELECT MIN(id) FROM calendar_version WHERE owner = 'person:ana')")
+        }
+        for read in [{ _ = try store.history() }, { _ = try store.versions() }, { _ = try self.record(Self.agenda, in: store, at: 2_000) }] {
+            do {
+                try read()
+                Issue.record("read: \(change)")
+            } catch let error as StoreError {
+                guard case .damaged(let path, let why) = error else { Issue.record("\(error)"); continue }
+                #expect(path == store.path)
+                #expect(why.hasPrefix("version ") && why.contains(reason), "\(why)")
+            }
+        }
+    }
+
     @Test("forgetting a person leaves no trace of their name or address in the database file")
     func forget() throws {
         let folder = try temporaryFolder()
