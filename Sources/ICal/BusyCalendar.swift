@@ -80,6 +80,7 @@ public struct BusyCalendar: Sendable {
         } else if !parse(text) {
             throw ReadError(message: "libical could not parse it as iCalendar")
         }
+        for event in filtered.simple { reader.readSimple(event) }
         for line in libicalSaid where !line.isEmpty {
             let message = line.firstMatch(of: #/\.c:[0-9]+: /#).map { String(line[$0.range.upperBound...]) } ?? line
             let warning = "libical: " + printable(message)
@@ -133,8 +134,8 @@ private struct Reader {
     var warnings: [String] = []
     /// Overridden instances: UID and original start instant → the override (or nil if cancelled).
     var overrides: [String: [Int64: BusyInterval?]] = [:]
-    /// The caller's answer for each TZID, asked once per file.
-    var mapped: [String: String?] = [:]
+    /// The zone each TZID the file does not define is read in, found once per file.
+    var resolved: [String: String] = [:]
     /// Whether each zone libical attached is its own built-in copy, asked once per zone.
     var builtIn: [OpaquePointer: Bool] = [:]
 
@@ -233,24 +234,57 @@ private struct Reader {
                 local.zone = defined
                 return Int64(icaltime_as_timet_with_zone(local, defined))
             }
-            let answer: String?
-            if let known = mapped[tzid] { answer = known } else { answer = zoneName(tzid); mapped[tzid] = answer }
-            if engine.knows(tzid) {
-                zone = tzid
-            } else if let answer, engine.knows(answer) {
-                zone = answer
-            } else if let answer {
-                let warning = "the time zone '\(printable(tzid))' stands for '\(printable(answer))', which the tz database does not have; its times were read in \(floatingZone)"
-                if !warnings.contains(warning) { warnings.append(warning) }
-            } else {
-                let warning = "the time zone '\(printable(tzid))' is neither defined in the file nor known; its times were read in \(floatingZone)"
-                if !warnings.contains(warning) { warnings.append(warning) }
-            }
+            zone = self.zone(forTZID: tzid)
         }
         let civil = CivilTime(year: Int(time.year), month: Int(time.month), day: Int(time.day),
                               hour: time.is_date != 0 ? 0 : Int(time.hour), minute: time.is_date != 0 ? 0 : Int(time.minute),
                               second: time.is_date != 0 ? 0 : Int(time.second))
         return engine.readingInstant(civil, in: zone)
+    }
+
+    /// The zone a TZID the file does not define is read in: the tz database's zone of that
+    /// name, else the caller's mapping, else (with a warning) the owner's zone.
+    mutating func zone(forTZID tzid: String) -> String {
+        if let known = resolved[tzid] { return known }
+        let answer = zoneName(tzid)
+        var zone = floatingZone
+        if engine.knows(tzid) {
+            zone = tzid
+        } else if let answer, engine.knows(answer) {
+            zone = answer
+        } else if let answer {
+            let warning = "the time zone '\(printable(tzid))' stands for '\(printable(answer))', which the tz database does not have; its times were read in \(floatingZone)"
+            if !warnings.contains(warning) { warnings.append(warning) }
+        } else {
+            let warning = "the time zone '\(printable(tzid))' is neither defined in the file nor known; its times were read in \(floatingZone)"
+            if !warnings.contains(warning) { warnings.append(warning) }
+        }
+        resolved[tzid] = zone
+        return zone
+    }
+
+    /// Reads an event the prefilter read (``SimpleEvent``), as ``readEvent(_:)`` reads a single event.
+    mutating func readSimple(_ event: SimpleEvent) {
+        for email in event.emails { emails.insert(email) }
+        guard let start = event.start, let startInstant = instant(start), startInstant < to,
+              !event.cancelled, !event.transparent else { return }
+        let length: Int64
+        if let end = event.end {
+            length = max(0, (instant(end) ?? startInstant) - startInstant)
+        } else if let duration = event.duration {
+            length = max(0, duration)
+        } else {
+            length = start.form == .date ? 86_400 : 0
+        }
+        if length > 0 { add(BusyInterval(start: startInstant, end: startInstant + length)) }
+    }
+
+    private mutating func instant(_ time: SimpleEvent.Time) -> Int64? {
+        switch time.form {
+        case .utc: time.civil.secondsSinceEpoch
+        case .zoned(let tzid): engine.readingInstant(time.civil, in: zone(forTZID: tzid))
+        case .floating, .date: engine.readingInstant(time.civil, in: floatingZone)
+        }
     }
 
     /// Each of libical's DTSTART and DTEND readers looks its zone up by name among all it knows:

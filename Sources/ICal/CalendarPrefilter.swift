@@ -21,6 +21,8 @@ struct CalendarPrefilter {
 
     var text: String = ""
     var warnings: [String] = []
+    /// The events of plain shape read here (see ``SimpleEvent``): they are not in ``text``.
+    var simple: [SimpleEvent] = []
 
     init(_ input: String) {
         var out: [UInt8] = []
@@ -33,6 +35,8 @@ struct CalendarPrefilter {
         var zoneProblem: String? = nil
         var observances = 0, zones = 0
         var inObservance = false
+        var scanner = SimpleEventScanner()
+        var definedZones: Set<String> = []
 
         func flush() {
             defer { logical.removeAll(keepingCapacity: true); overflow = false }
@@ -44,7 +48,10 @@ struct CalendarPrefilter {
                 warnings.append("line \(logicalStart) (\(printable(name))) is longer than \(Self.maximumLine / 1024) KB and was left out")
                 return
             }
-            let value = logical.firstIndex(of: UInt8(ascii: ":")).map { String(decoding: logical[logical.index(after: $0)...], as: UTF8.self) } ?? ""
+            // The value is needed only to follow components and zones: most lines need none.
+            let value = name == "BEGIN" || name == "END" || zone != nil
+                ? logical.firstIndex(of: UInt8(ascii: ":")).map { String(decoding: logical[logical.index(after: $0)...], as: UTF8.self) } ?? ""
+                : ""
             if name == "BEGIN", value.uppercased() == "VTIMEZONE" {
                 zone = []
                 zoneProblem = nil
@@ -69,13 +76,16 @@ struct CalendarPrefilter {
                         warnings.append("the zone \(printable(tzid)) is not used as the file defines it (\(zoneProblem)); its times are read by its name")
                     } else {
                         out.append(contentsOf: zone ?? [])
+                        definedZones.insert(zoneID(zone ?? []).uppercased())
                     }
                     zone = nil
                 }
                 return
             }
+            let offset = out.count
             out.append(contentsOf: logical)
             out.append(contentsOf: [0x0D, 0x0A])
+            scanner.take(name, logical[...], at: offset, end: out.count)
         }
 
         let bytes = input.utf8
@@ -111,7 +121,33 @@ struct CalendarPrefilter {
         }
         flush()
         if zone != nil { out.append(contentsOf: zone ?? []) }
-        text = String(decoding: out, as: UTF8.self)
+        // The plain events are read here when the file is one whole calendar, and the event is
+        // neither changed by another nor in a zone the file defines (libical reads those).
+        var taken: [Range<Int>] = []
+        if scanner.calendars == 1, scanner.closed {
+            for (event, range) in scanner.found where !scanner.changedUIDs.contains(event.uid) {
+                let zones = [event.start?.form, event.end?.form].compactMap { form -> String? in
+                    if case .zoned(let name) = form { return name.uppercased() }
+                    return nil
+                }
+                guard zones.allSatisfy({ !definedZones.contains($0) }) else { continue }
+                simple.append(event)
+                taken.append(range)
+            }
+        }
+        if taken.isEmpty {
+            text = String(decoding: out, as: UTF8.self)
+        } else {
+            var rest: [UInt8] = []
+            rest.reserveCapacity(out.count)
+            var position = 0
+            for range in taken {
+                rest.append(contentsOf: out[position..<range.lowerBound])
+                position = range.upperBound
+            }
+            rest.append(contentsOf: out[position...])
+            text = String(decoding: rest, as: UTF8.self)
+        }
     }
 
     /// Why a VTIMEZONE observance's RRULE is not one a zone has, or nil.
