@@ -125,6 +125,19 @@ public struct TextLayout: Sendable {
         return lines
     }
 
+    /// `text` broken into lines of at most `width` display columns, at spaces where it can be
+    /// and inside words longer than a line where it must; the first line starts with `first`,
+    /// the others with `rest` (a hanging indent). What every terminal report wraps with.
+    public static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
+        let firstWidth = DisplayWidth.of(first), restWidth = DisplayWidth.of(rest)
+        let layout = TextLayout(width: max(width, 24))
+        let head = layout.wrap(text, width: max(width - firstWidth, 8))
+        guard let line = head.first else { return [first.trimmingTrailingSpaces] }
+        let remainder = head.dropFirst().joined(separator: " ")
+        let tail = remainder.isEmpty ? [] : layout.wrap(remainder, width: max(width - restWidth, 8))
+        return [first + line] + tail.map { rest + $0 }
+    }
+
     // MARK: Tables
 
     func layOutTable(_ rows: [[String]]) -> [String] {
