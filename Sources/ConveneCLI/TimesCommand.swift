@@ -17,10 +17,18 @@ struct TimesCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(help: "Lay the table out for N columns, wrapping what is longer (at least 40; default: the terminal's width, or 80 when not on a terminal).")
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < TimesReport.minimumWidth { throw ValidationError("--width must be at least \(TimesReport.minimumWidth) columns") }
+        if let width, width > 1000 { throw ValidationError("--width must be at most 1000 columns") }
+    }
+
     func run() throws {
         let zones = try Terminal.zones()
         let valid = try Terminal.valid(file, zones: zones, then: "fix the errors, then run times again")
         let report = try Terminal.reporting { try TimesReport(timeline: valid.timeline, zones: zones) }
-        Terminal.out(json ? report.json().serialized() : report.text())
+        Terminal.out(json ? report.json().serialized() : report.text(width: Terminal.width(option: width)))
     }
 }

@@ -19,6 +19,17 @@ struct TimeCommandTests {
         let invalid = try convene(["times", "-"], input: "convene: 1\n")
         #expect(invalid.status == 1)
     }
+
+    @Test("--width lays the table out for that many columns, wrapping rather than cutting; below 40 it is refused")
+    func width() throws {
+        let narrow = try convene(["times", "agendas/csw-side-event-2027.yaml", "--width", "60"])
+        #expect(narrow.status == 0)
+        #expect(narrow.stdout.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 60 })
+        #expect(narrow.stdout.contains("(outside-working-hours, night)"))
+        let tooNarrow = try convene(["times", "agendas/csw-side-event-2027.yaml", "--width", "39"])
+        #expect(tooNarrow.status == 2)
+        #expect(tooNarrow.stderr.contains("--width must be at least 40 columns"), "\(tooNarrow.stderr)")
+    }
 }
 
 /// A stale tz database: every command that prints or writes times says so, naming the

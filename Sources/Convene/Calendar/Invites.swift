@@ -162,10 +162,12 @@ public struct Invites: Sendable {
         let agenda = disclosed.agenda
         let zone = person.effectiveTimeZone(in: agenda)
         let start = try zones.zonedTime(timed.start, in: zone), end = try zones.zonedTime(timed.end, in: zone)
-        var lines = ["\(timed.session.title)", "Your time: \(start.date.weekday.name) \(start.date) \(start.clock)–\(end.clock) (\(zone))"]
+        // Every span states its own date, and a day mark when it ends on the next day.
+        let words = SheetLanguage.en
+        var lines = ["\(timed.session.title)", "Your time (\(zone)): \(start.date.weekday.name) \(start.date), \(words.span(start, end))"]
         if zone != agenda.timeZone {
             let venueStart = try zones.zonedTime(timed.start, in: agenda.timeZone), venueEnd = try zones.zonedTime(timed.end, in: agenda.timeZone)
-            lines.append("Venue time: \(venueStart.clock)–\(venueEnd.clock) (\(agenda.timeZone))")
+            lines.append("Venue time (\(agenda.timeZone)): \(venueStart.date.weekday.name) \(venueStart.date), \(words.span(venueStart, venueEnd))")
         }
         let mine = zip(timed.segments, timed.roles.segments).filter { $0.1.gives(theFloorTo: person.id) }.map(\.0)
         if !mine.isEmpty {
@@ -173,7 +175,7 @@ public struct Invites: Sendable {
             lines.append("You have the floor:")
             for segment in mine {
                 let from = try zones.zonedTime(segment.start, in: zone), to = try zones.zonedTime(segment.end, in: zone)
-                lines.append("  \(from.clock)–\(to.clock) \(segment.segment.title)")
+                lines.append("  \(words.span(from, to)) \(segment.segment.title)")
                 for question in segment.segment.questions {
                     if let text = disclosed.question(question, in: timed.session) { lines.append("    – \(text)") }
                 }

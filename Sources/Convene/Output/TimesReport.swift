@@ -60,47 +60,76 @@ public struct TimesReport: Sendable {
         ])
     }
 
-    /// A plain-text world clock, at most `width` columns wide: per segment, the venue time and
-    /// UTC, then a line for each online person.
+    /// A plain-text world clock, at most `width` display columns wide: per segment, the venue
+    /// time and UTC, then a line for each online person. Nothing is cut: titles, names and
+    /// flags wrap within their columns. A span that ends on a later day carries a day mark,
+    /// and a local span on another date than the venue's carries its date.
     public func text(width: Int = 80) -> String {
+        let width = max(width, Self.minimumWidth)
         let agenda = timeline.agenda
-        var lines = [agenda.title, "Venue time: \(agenda.timeZone) · tzdata \(timeline.tzdata)"]
+        let words = SheetLanguage.en
+        var lines = TextLayout.wrap(agenda.title, width: width)
+        lines += TextLayout.wrap("Venue time: \(agenda.timeZone) · tzdata \(timeline.tzdata)", width: width, rest: "  ")
+        // People's lines: indented under the segment's title, names in a column of their own.
+        let indent = width >= 64 ? 15 : 4
+        let nameWidth = min(24, max(10, (width - indent) / 2 - 2))
         var currentSession: SessionID?
         for row in rows {
             if row.session.id != currentSession {
                 currentSession = row.session.id
                 let date = row.venueStart.date
                 lines.append("")
-                lines.append(fit("\(row.session.session.title) — \(date.weekday.name) \(date)", width))
+                lines += TextLayout.wrap("\(row.session.session.title) — \(date.weekday.name) \(date)", width: width, rest: "  ")
             }
-            let utcStart = ZonedTime.utc(row.segment.start).clock
-            let utcEnd = ZonedTime.utc(row.segment.end).clock
-            let head = "  \(row.venueStart.clock)–\(row.venueEnd.clock)  "
-            let utc = "  UTC \(utcStart)–\(utcEnd)"
-            lines.append(head + fit(row.segment.segment.title, width - head.count - utc.count).padding(width - head.count - utc.count) + utc)
+            let head = "  \(words.span(row.venueStart, row.venueEnd))  "
+            let utc = "UTC " + words.span(.utc(row.segment.start), .utc(row.segment.end))
+            let titleWidth = width - head.displayWidth - 2 - utc.displayWidth
+            let pad = String(repeating: " ", count: head.displayWidth)
+            if titleWidth >= 12 {
+                let title = TextLayout.wrap(row.segment.segment.title, width: titleWidth)
+                lines.append(head + (title.first ?? "").padding(titleWidth) + "  " + utc)
+                lines += title.dropFirst().map { pad + $0 }
+            } else {
+                lines += TextLayout.wrap(row.segment.segment.title, width: width, first: head, rest: pad)
+                lines.append(pad + utc)
+            }
             for view in row.local {
-                let name = agenda.person(view.person)?.name ?? view.person.rawValue
-                let indent = String(repeating: " ", count: 15)
-                let line = indent + fit(name, 24).padding(24) + "  \(view.start.clock)–\(view.end.clock)  " + view.timeZone
-                let flags = view.flags.isEmpty ? "" : "(" + view.flags.map(\.rawValue).joined(separator: ", ") + ")"
-                if flags.isEmpty {
-                    lines.append(line)
-                } else if line.displayWidth + 1 + flags.displayWidth <= width {
-                    lines.append(line + " " + flags)
-                } else {
-                    lines.append(line)
-                    lines.append(indent + String(repeating: " ", count: 26) + flags)
-                }
+                lines += localLines(view, venueDate: row.venueStart.date, width: width, indent: indent, nameWidth: nameWidth)
             }
         }
         if rows.isEmpty { lines.append(""); lines.append("No scheduled sessions yet.") }
-        return lines.map { String($0.prefix(width)) }.joined(separator: "\n") + "\n"
+        return lines.map(\.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }
 
-    private func fit(_ text: String, _ width: Int) -> String {
-        guard width > 1 else { return "" }
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        return flat.displayWidth <= width ? flat : String(flat.prefix(max(0, width - 1))) + "…"
+    /// The narrowest `text(width:)` lays out for.
+    public static let minimumWidth = 40
+
+    /// One online person's lines: name, local span (dated when not the venue's date), zone, flags.
+    private func localLines(_ view: LocalView, venueDate: LocalDate, width: Int, indent: Int, nameWidth: Int) -> [String] {
+        let words = SheetLanguage.en
+        let lead = String(repeating: " ", count: indent)
+        let name = timeline.agenda.person(view.person)?.name ?? view.person.rawValue
+        let names = TextLayout.wrap(name, width: nameWidth)
+        var time = words.span(view.start, view.end)
+        if view.start.date != venueDate { time += " \(view.start.date.weekday.name.prefix(3)) \(view.start.date)" }
+        let detail = time + "  " + view.timeZone
+        let flags = view.flags.isEmpty ? "" : "(" + view.flags.map(\.rawValue).joined(separator: ", ") + ")"
+        // Two columns: the name, and beside it the time, zone and flags, each wrapped in its own.
+        let available = width - indent - nameWidth - 2
+        var right = detail.displayWidth <= available ? [detail] : TextLayout.wrap(detail, width: available, rest: " ")
+        if !flags.isEmpty {
+            if let last = right.last, last.displayWidth + 1 + flags.displayWidth <= available {
+                right[right.count - 1] = last + " " + flags
+            } else {
+                right += TextLayout.wrap(flags, width: available, rest: " ")
+            }
+        }
+        var lines: [String] = []
+        for index in 0..<max(names.count, right.count) {
+            let left = index < names.count ? names[index] : ""
+            lines.append(lead + (index < right.count ? left.padding(nameWidth) + "  " + right[index] : left))
+        }
+        return lines
     }
 }
 

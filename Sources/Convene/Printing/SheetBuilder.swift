@@ -124,9 +124,7 @@ public struct SheetBuilder: Sendable {
             guard let zone = people[id]?.effectiveTimeZone(in: agenda), zone != venue, !zonesSeen.contains(zone) else { continue }
             zonesSeen.append(zone)
             let from = try zones.zonedTime(timed.start, in: zone), to = try zones.zonedTime(timed.end, in: zone)
-            var span = language.span(from, to)
-            if from.date != start.date { span = "\(language.date(from.date)), \(span)" }
-            localTimes.append(language.time(span, in: zone))
+            localTimes.append(language.localSpan(from, to, in: zone, reference: start.date))
         }
         let onlineSpeakers = try online.compactMap { id -> PersonView? in
             guard var view = person(id, in: session, role: .speaker) else { return nil }

@@ -35,9 +35,34 @@ public enum SheetLanguage: String, Sendable, CaseIterable {
         }
     }
 
-    /// A span of clock times: "08:15–09:45", "8 h 15 – 9 h 45".
+    /// A span of clock times: "08:15–09:45", "8 h 15 – 9 h 45"; one that ends on a later
+    /// day says so: "23:30–03:30 (+1 day)".
     public func span(_ start: ZonedTime, _ end: ZonedTime) -> String {
-        self == .fr ? "\(clock(start)) – \(clock(end))" : "\(clock(start))–\(clock(end))"
+        let clocks = self == .fr ? "\(clock(start)) – \(clock(end))" : "\(clock(start))–\(clock(end))"
+        return dayMark(from: start, to: end).map { clocks + " " + $0 } ?? clocks
+    }
+
+    /// "(+1 day)", "(+1 jour)", "(+1 день)" when `end` falls on a later date than `start`
+    /// (an end at midnight closes the start's day and needs none); nil otherwise.
+    public func dayMark(from start: ZonedTime, to end: ZonedTime) -> String? {
+        var days = end.date.daysSinceEpoch - start.date.daysSinceEpoch
+        if end.minuteOfDay == 0, end.civil.second == 0 { days -= 1 }
+        guard days > 0 else { return nil }
+        switch self {
+        case .en: return "(+\(days) day\(days == 1 ? "" : "s"))"
+        case .fr: return "(+\(days) jour\(days == 1 ? "" : "s"))"
+        case .uk:
+            let word = days % 10 == 1 && days % 100 != 11 ? "день" : (2...4).contains(days % 10) && !(12...14).contains(days % 100) ? "дні" : "днів"
+            return "(+\(days) \(word))"
+        }
+    }
+
+    /// A span in a place, dated when it starts on another date than `reference` (the venue's):
+    /// "23:15–00:30 (+1 day) in Bishkek", "00:15–01:30 in Jakarta (Thursday 15 March 2018)".
+    /// The date stands after the place it belongs to, so a list of places reads one way.
+    public func localSpan(_ start: ZonedTime, _ end: ZonedTime, in zone: String, reference: LocalDate) -> String {
+        let placed = time(span(start, end), in: zone)
+        return start.date == reference ? placed : "\(placed) (\(date(start.date)))"
     }
 
     /// A number with the decimal separator of the language: "1.5", "1,5".

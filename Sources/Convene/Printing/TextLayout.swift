@@ -103,14 +103,22 @@ public struct TextLayout: Sendable {
             current = ""
             currentWidth = 0
             if wordWidth > width {
-                // A word longer than the line is cut into pieces, measuring each character once.
+                // A word longer than the line is cut into pieces, measuring each character once:
+                // after its last hyphen that fits (outside-working-|hours), else where it must.
                 var piece = "", pieceWidth = 0
                 for character in word {
                     let characterWidth = DisplayWidth.of(character)
                     if pieceWidth + characterWidth > width, !piece.isEmpty {
-                        lines.append(piece)
-                        piece = ""
-                        pieceWidth = 0
+                        if let hyphen = piece.lastIndex(of: "-"), hyphen != piece.startIndex, piece.index(after: hyphen) != piece.endIndex {
+                            let rest = String(piece[piece.index(after: hyphen)...])
+                            lines.append(String(piece[...hyphen]))
+                            piece = rest
+                            pieceWidth = DisplayWidth.of(rest)
+                        } else {
+                            lines.append(piece)
+                            piece = ""
+                            pieceWidth = 0
+                        }
                     }
                     piece.append(character)
                     pieceWidth += characterWidth
