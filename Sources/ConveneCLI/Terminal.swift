@@ -120,7 +120,8 @@ enum Terminal {
 
     static func summary(_ diagnostics: DiagnosticList) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning"))"
+        let accepted = diagnostics.acceptedCount > 0 ? ", \(diagnostics.acceptedCount) accepted" : ""
+        return "\(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning"))\(accepted)"
     }
 
     /// Writes outputs, or exits 3 saying why not.

@@ -182,8 +182,8 @@ struct DiagnosticTests {
         #expect(check.agenda?.timeZone == "Europe/Kyiv")
         #expect(check.agenda?.people.first?.timeZone == "America/New_York")
         #expect(check.diagnostics.sorted.map { $0.rendered(file: "a.yaml") } == [
-            "a.yaml:4:11: warning: 'Europe/Kiev' is a legacy name for the time zone 'Europe/Kyiv'; Convene uses 'Europe/Kyiv' — write timezone: Europe/Kyiv",
-            "a.yaml:6:33: warning: 'US/Eastern' is a legacy name for the time zone 'America/New_York'; Convene uses 'America/New_York' — write timezone: America/New_York",
+            "a.yaml:4:11: warning: 'Europe/Kiev' is a legacy name for the time zone 'Europe/Kyiv'; Convene uses 'Europe/Kyiv' — write timezone: Europe/Kyiv [legacy-zone-name]",
+            "a.yaml:6:33: warning: 'US/Eastern' is a legacy name for the time zone 'America/New_York'; Convene uses 'America/New_York' — write timezone: America/New_York [legacy-zone-name]",
         ])
     }
 
@@ -256,7 +256,7 @@ struct DiagnosticTests {
                   - { title: Opening, kind: opening, duration: 45m }
 
             """)
-        #expect(lines == ["a.yaml:10:10: warning: the segments of 's1' end at 09:45; the last 15m until 10:00 are not in any segment — add a segment or a break, lengthen one, or end the session at 09:45"])
+        #expect(lines == ["a.yaml:10:10: warning: the segments of 's1' end at 09:45; the last 15m until 10:00 are not in any segment — add a segment or a break, lengthen one, or end the session at 09:45 [segment-gap]"])
     }
 
     @Test("a segment pinned before the previous one ends overlaps it")
@@ -346,7 +346,7 @@ struct DiagnosticTests {
     @Test("a person who may not be named needs a description to stand in for the name")
     func hiddenWithoutDescription() throws {
         let lines = try rendered(header + "people:\n  - { id: o, name: Олена, visibility: participants }\n")
-        #expect(lines.first == "a.yaml:6:39: warning: Олена may not be named publicly but has no described_as — add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name")
+        #expect(lines.first == "a.yaml:6:39: warning: Олена may not be named publicly but has no described_as — add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name [no-described-as, protects people: cannot be accepted]")
     }
 
     @Test("a file with many problems reports all of them in one run")
@@ -424,7 +424,7 @@ struct DiagnosticTests {
             """)
         #expect(lines == [
             "a.yaml:12:42: error: 'Early' is pinned at 08:30, before session 's1' starts at 09:00 — pin it at 09:00 or later",
-            "a.yaml:20:46: warning: 5m between 09:15 and 09:20 before 'Keynote' are not in any segment — add a break, lengthen a segment, or leave out duration: on the segment before so it runs until 09:20",
+            "a.yaml:20:46: warning: 5m between 09:15 and 09:20 before 'Keynote' are not in any segment — add a break, lengthen a segment, or leave out duration: on the segment before so it runs until 09:20 [segment-gap]",
         ])
     }
 
@@ -445,8 +445,8 @@ struct DiagnosticTests {
 
             """)
         #expect(lines == [
-            "a.yaml:12:12: warning: session 's1' is on track 3, which the event's tracks do not list — add \"3\" to tracks: at the top, or correct the session's track",
-            "a.yaml:15:63: warning: 'mod' both moderates and speaks in 'Panel' — the moderator is not counted as a speaker; if they teach or lead it, list them under facilitators:, otherwise remove them from speakers: or name another moderator",
+            "a.yaml:12:12: warning: session 's1' is on track 3, which the event's tracks do not list — add \"3\" to tracks: at the top, or correct the session's track [track-not-listed]",
+            "a.yaml:15:63: warning: 'mod' both moderates and speaks in 'Panel' — the moderator is not counted as a speaker; if they teach or lead it, list them under facilitators:, otherwise remove them from speakers: or name another moderator [moderator-speaks]",
         ])
     }
 

@@ -450,10 +450,10 @@ struct InclusionWarningTests {
     @Test("an all-male panel is warned about at the panel's line, with no woman, no civil society and the threshold at the session's")
     func allMale() throws {
         #expect(try rendered(allMalePanel) == [
-            "a.yaml:12:3: warning: women are 0 of the event's 3 speakers (0%), under the threshold of 50% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim",
-            "a.yaml:12:5: warning: no woman speaks in session 's1' (3 speakers: 3 men) — give a woman the floor in one of its segments",
-            "a.yaml:12:5: warning: no speaker in session 's1' is from civil society, in an event on Track 2 — give the floor to someone from civil society, or check the speakers' sector:",
-            "a.yaml:19:9: warning: all 3 speakers of the panel 'Security panel' are men: a single-sex panel — invite a woman to speak in it (the moderator does not count)",
+            "a.yaml:12:3: warning: women are 0 of the event's 3 speakers (0%), under the threshold of 50% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim [women-under-threshold]",
+            "a.yaml:12:5: warning: no woman speaks in session 's1' (3 speakers: 3 men) — give a woman the floor in one of its segments [no-woman-speaker]",
+            "a.yaml:12:5: warning: no speaker in session 's1' is from civil society, in an event on Track 2 — give the floor to someone from civil society, or check the sector: of each speaker under people: [no-civil-society-speaker]",
+            "a.yaml:19:9: warning: all 3 speakers of the panel 'Security panel' are men: a single-sex panel — invite a woman to speak in it (the moderator does not count) [single-sex-panel]",
         ])
     }
 
@@ -461,7 +461,7 @@ struct InclusionWarningTests {
     func samples() throws {
         let wps = AgendaCheck(text: try sampleAgenda("wps-side-event-2022.yaml"), zones: try zones).diagnostics.sorted
         #expect(wps.map { $0.rendered(file: "wps.yaml") } == [
-            "wps.yaml:182:9: warning: all 5 speakers of the panel 'Panel discussion' are women: a single-sex panel — if an all-women panel is by design, leave it; otherwise invite a speaker of another gender (the moderator does not count)",
+            "wps.yaml:182:9: warning: all 5 speakers of the panel 'Panel discussion' are women: a single-sex panel — if an all-women panel is by design, leave it; otherwise invite a speaker of another gender (the moderator does not count) [single-sex-panel]",
         ])
         let kyiv = AgendaCheck(text: try sampleAgenda("kyiv-consultation-2026.yaml"), zones: try zones).diagnostics.sorted
         #expect(kyiv.map { "\($0.severity) \($0.location)" } == ["warning 282:9", "warning 367:9"])
@@ -485,11 +485,11 @@ struct InclusionWarningTests {
                 """
         }
         #expect(try rendered(agenda(nil)) == [
-            "a.yaml:12:3: warning: women are 2 of the event's 5 speakers (40%), under the threshold of 50% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim",
+            "a.yaml:12:3: warning: women are 2 of the event's 5 speakers (40%), under the threshold of 50% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim [women-under-threshold]",
         ])
         #expect(try rendered(agenda("40%")).isEmpty)
         #expect(try rendered(agenda("0.45")) == [
-            "a.yaml:5:40: warning: women are 2 of the event's 5 speakers (40%), under the threshold of 45% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim",
+            "a.yaml:5:40: warning: women are 2 of the event's 5 speakers (40%), under the threshold of 45% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim [women-under-threshold]",
         ])
     }
 
@@ -509,8 +509,8 @@ struct InclusionWarningTests {
 
             """)
         #expect(lines == [
-            "a.yaml:11:3: warning: women are 0 of the event's 3 speakers (0%), under the threshold of 50%; the 2 whose gender is undisclosed count in the total — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim",
-            "a.yaml:13:5: warning: no woman speaks in session 's2' (2 speakers: 1 man, 1 undisclosed) — give a woman the floor in one of its segments, or record the speakers' gender:",
+            "a.yaml:11:3: warning: women are 0 of the event's 3 speakers (0%), under the threshold of 50%; the 2 whose gender is undisclosed count in the total — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim [women-under-threshold]",
+            "a.yaml:13:5: warning: no woman speaks in session 's2' (2 speakers: 1 man, 1 undisclosed) — give a woman the floor in one of its segments, or record each speaker's gender: in their entry under people: [no-woman-speaker]",
         ])
         let unknown = try rendered(header + """
             people: [{ id: u, name: U }, { id: v, name: V }, { id: m, name: M }]
@@ -538,7 +538,7 @@ struct InclusionWarningTests {
         }
         #expect(try rendered(agenda("[\"1\"]")).isEmpty)
         #expect(try rendered(agenda("[\"1\", \"3\"]")) == [
-            "a.yaml:10:5: warning: no speaker in session 's1' is from civil society, in an event on Track 3 — give the floor to someone from civil society, or check the speakers' sector:",
+            "a.yaml:10:5: warning: no speaker in session 's1' is from civil society, in an event on Track 3 — give the floor to someone from civil society, or check the sector: of each speaker under people: [no-civil-society-speaker]",
         ], "a session nobody speaks in is not flagged")
     }
 }

@@ -29,7 +29,7 @@ struct PublicOutputTests {
     func hiddenNameWarning() throws {
         let warnings = try diagnose(HiddenPeople.purposeMade).filter { $0.message.contains("Qasemi") }.map { $0.rendered(file: "a.yaml") }
         #expect(warnings == [
-            "a.yaml:26:18: warning: the title of a segment of 'open-panel' names Zarina Qasemi, whose visibility is participants: what the public reads prints 'a women's rights defender from Herat' or '[withheld]' there instead — write it without the name, e.g. with the person's role",
+            "a.yaml:26:18: warning: the title of a segment of 'open-panel' names Zarina Qasemi, whose visibility is participants: what the public reads prints 'a women's rights defender from Herat' or '[withheld]' there instead — write it without the name, e.g. with the person's role [hidden-name, protects people: cannot be accepted]",
         ])
     }
 

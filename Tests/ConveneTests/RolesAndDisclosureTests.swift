@@ -221,7 +221,7 @@ struct RolesAndDisclosureTests {
               - { id: plenary, title: P, date: 2026-12-09, start: "10:00", duration: 1h }
             """)
         #expect(lines.filter { $0.contains("carries the name") } == [
-            "a.yaml:8:11: warning: the id of session 'fireside-hadia' carries the name of Hadia Hidden, whose visibility is participants: every calendar's UID shows it, the public programme's too — choose an id without the name before invites go out; a UID must not change after",
+            "a.yaml:8:11: warning: the id of session 'fireside-hadia' carries the name of Hadia Hidden, whose visibility is participants: every calendar's UID shows it, the public programme's too — choose an id without the name before invites go out; a UID must not change after [hidden-name-in-id, protects people: cannot be accepted]",
         ])
     }
 

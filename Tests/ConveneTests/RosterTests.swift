@@ -102,7 +102,7 @@ struct RosterTests {
     @Test("a protected person without described_as is a warning, as in an agenda")
     func describedAs() throws {
         let lines = try renderedRoster(rosterHeader + "people:\n  - { id: ana, name: Ana, visibility: organizers }\n")
-        #expect(lines == ["r.yaml:5:39: warning: Ana may not be named publicly but has no described_as — add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name"])
+        #expect(lines == ["r.yaml:5:39: warning: Ana may not be named publicly but has no described_as — add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name [no-described-as, protects people: cannot be accepted]"])
     }
 
     @Test("the file as a whole: version, required keys, YAML syntax, emptiness, encoding")
@@ -147,9 +147,9 @@ struct RosterTests {
         }
     }
 
-    @Test("a roster person has every key of an agenda person but attendance, and the expert keys")
+    @Test("a roster person has every key of an agenda person but attendance and accept_warnings, and the expert keys")
     func personSpec() {
-        let agendaKeys = AgendaFormat.person.keys.filter { $0 != "attendance" }
+        let agendaKeys = AgendaFormat.person.keys.filter { $0 != "attendance" && $0 != "accept_warnings" }
         #expect(Array(RosterFormat.person.keys.prefix(agendaKeys.count)) == agendaKeys)
         #expect(RosterFormat.person.keys.dropFirst(agendaKeys.count) == ["region", "expertise", "networks", "trainings"])
     }
@@ -245,7 +245,7 @@ struct RosterReferenceTests {
             """))
         #expect(try #require(wider.agenda).people.first?.visibility == .public)
         #expect(lines(wider) == [
-            "a.yaml:8:17: warning: Ana Kovalenko is visible to participants only in r.yaml:5:9; this agenda makes the name public, so public outputs will print it — keep the roster's visibility unless the person has agreed to be named; then leave this line, and say so in the roster",
+            "a.yaml:8:17: warning: Ana Kovalenko is visible to participants only in r.yaml:5:9; this agenda makes the name public, so public outputs will print it — keep the roster's visibility unless the person has agreed to be named; then leave this line, and say so in the roster [visibility-raised, protects people: cannot be accepted]",
         ])
     }
 

@@ -122,7 +122,7 @@ struct TimeTests {
     @Test("a session across the spring-forward change is warned about: its real length differs")
     func acrossChange() throws {
         let text = "convene: 1\nid: t\ntitle: T\ntimezone: Europe/Berlin\nsessions:\n  - { id: s1, title: S, date: 2026-03-29, start: \"01:30\", end: \"03:30\" }\n"
-        #expect(try rendered(text) == ["a.yaml:6:50: warning: session 's1' spans a daylight-saving change in Europe/Berlin: it lasts 1h in real time, not the 2h its clock times say — its times are read on the wall clock; move the session, or shorten it, if its real length matters"])
+        #expect(try rendered(text) == ["a.yaml:6:50: warning: session 's1' spans a daylight-saving change in Europe/Berlin: it lasts 1h in real time, not the 2h its clock times say — its times are read on the wall clock; move the session, or shorten it, if its real length matters [clock-change]"])
     }
 
     @Test("a session past midnight ends the next day, as instants")
@@ -164,20 +164,20 @@ struct TimeTests {
         #expect(try rendered(text) == [
             "a.yaml:10:5: error: Ana speaks or moderates in both 'a' (2026-12-08 10:00–11:00) and 'b' (2026-12-08 10:30–11:30), which overlap — move one of the sessions, or give one of the parts to someone else",
             "a.yaml:10:78: error: the room 'Hall B' is booked for both 'a' (2026-12-08 10:00–11:00) and 'b' (2026-12-08 10:30–11:30) — give one of the sessions another room:, or move it",
-            "a.yaml:12:101: warning: Bo is listed in both 'c' and 'd', which overlap — they can only be in one; remove them from one of the lists",
+            "a.yaml:12:101: warning: Bo is listed in both 'c' and 'd', which overlap — they can only be in one; remove them from one of the lists [double-booked]",
         ])
     }
 
     @Test("an online speaker at night is warned about, in their own time")
     func nightSpeaker() throws {
         let lines = try rendered(agenda(venue: "America/New_York", date: "2026-12-08", start: "15:00", online: "Asia/Kabul", hours: "00:00-24:00"))
-        #expect(lines == ["a.yaml:16:49: warning: Far Away has the floor in 'Talk' at 00:30–01:30 in Asia/Kabul, during the night — move the segment, or make sure they have agreed to join at that hour"])
+        #expect(lines == ["a.yaml:16:49: warning: Far Away has the floor in 'Talk' at 00:30–01:30 in Asia/Kabul, during the night — move the segment, or make sure they have agreed to join at that hour [night-floor]"])
     }
 
     @Test("a session on a participant's day off is warned about")
     func dayOff() throws {
         let lines = try rendered(agenda(venue: "Europe/Kyiv", date: "2026-12-11", start: "10:00", online: "Asia/Kabul", days: "[sun, mon, tue, wed, thu]"))
-        #expect(lines == ["a.yaml:11:11: warning: session 's' falls on a day that is not a working day for Far Away — move it, or check with them; working_days says which days each person works"])
+        #expect(lines == ["a.yaml:11:11: warning: session 's' falls on a day that is not a working day for Far Away — move it, or check with them; working_days says which days each person works [not-a-working-day]"])
     }
 
 }

@@ -68,9 +68,12 @@ struct CommandLineTests {
                   "line": 4,
                   "column": 11,
                   "message": "'Europe/Kiev' is a legacy name for the time zone 'Europe/Kyiv'; Convene uses 'Europe/Kyiv'",
-                  "hint": "write timezone: Europe/Kyiv"
+                  "hint": "write timezone: Europe/Kyiv",
+                  "code": "legacy-zone-name",
+                  "can_be_accepted": true
                 }
-              ]
+              ],
+              "accepted_warnings": []
             }
 
             """)

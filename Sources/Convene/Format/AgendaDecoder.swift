@@ -84,6 +84,7 @@ final class AgendaDecoder {
         readRosters(fields)
         agenda.people = list(fields, "people") { node, path in self.listedPerson(node, path) }
         agenda.sessions = list(fields, "sessions") { node, path in self.session(node, path) }
+        agenda.acceptedWarnings = acceptedWarnings(fields)
         return agenda
     }
 
@@ -121,6 +122,7 @@ final class AgendaDecoder {
         person.visibility = choice(fields, "visibility", Visibility.self) ?? .public
         person.describedAs = scalar(fields, "described_as")
         person.languages = list(fields, "languages") { node, path in self.scalarText(node, path) }
+        person.acceptedWarnings = acceptedWarnings(fields)
         return person
     }
 
@@ -148,7 +150,21 @@ final class AgendaDecoder {
         session.room = scalar(fields, "room")
         session.confidentiality = choice(fields, "confidentiality", Confidentiality.self)
         session.segments = list(fields, "segments") { node, path in self.segment(node, path) }
+        session.acceptedWarnings = acceptedWarnings(fields)
         return session
+    }
+
+    /// The kinds of warning `accept_warnings:` accepts; one that protects people is not
+    /// accepted, and saying so is a warning of its own, which nothing quiets.
+    func acceptedWarnings(_ fields: Fields) -> [WarningCode] {
+        guard let entry = fields.values["accept_warnings"] else { return [] }
+        let codes = list(fields, "accept_warnings") { node, path in self.choice(node, path, WarningCode.self) }
+        for code in codes where code.protectsPeople {
+            diagnostics.warning(Self.location(of: entry.value),
+                                "'\(code.rawValue)' warns that someone who must not be named could be, and cannot be accepted",
+                                hint: "remove it from accept_warnings:, and change what the warning points at", code: .protectionNotAccepted)
+        }
+        return codes.filter { !$0.protectsPeople }
     }
 
     func segment(_ node: Node, _ path: SourcePath) -> Segment? {
@@ -416,7 +432,7 @@ final class AgendaDecoder {
             return name
         case .alias(let name):
             diagnostics.warning(location, "'\(value)' is a legacy name for the time zone '\(name)'; Convene uses '\(name)'",
-                                hint: "write \(key): \(name)")
+                                hint: "write \(key): \(name)", code: .legacyZoneName)
             return name
         case .unknown(let suggestion):
             diagnostics.error(location, "unknown time zone '\(value)'", hint: ZoneDirectory.hint(forUnknown: suggestion))

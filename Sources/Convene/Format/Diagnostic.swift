@@ -29,19 +29,29 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var location: SourceLocation
     public var message: String
     public var hint: String?
+    /// A warning's kind, which an agenda may accept (``WarningCode``).
+    public var code: WarningCode?
+    /// The session and the person a warning concerns, where an agenda may accept it too.
+    public var session: SessionID?
+    public var person: PersonID?
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil,
+                code: WarningCode? = nil, session: SessionID? = nil, person: PersonID? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
         self.hint = hint
+        self.code = code
+        self.session = session
+        self.person = person
     }
 
     /// The one-line form editors and terminals understand:
-    /// `FILE:LINE:COLUMN: error: MESSAGE — HINT`.
+    /// `FILE:LINE:COLUMN: error: MESSAGE — HINT`, a warning's code after it in brackets.
     public func rendered(file: String) -> String {
         var line = "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
         if let hint { line += " — \(hint)" }
+        if let code { line += code.protectsPeople ? " [\(code.rawValue), protects people: cannot be accepted]" : " [\(code.rawValue)]" }
         return line
     }
 }
@@ -86,12 +96,31 @@ public struct DiagnosticList: Sendable, Equatable {
         append(Diagnostic(.error, at: location, message, hint: hint))
     }
 
-    public mutating func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        append(Diagnostic(.warning, at: location, message, hint: hint))
+    public mutating func warning(_ location: SourceLocation, _ message: String, hint: String? = nil,
+                                 code: WarningCode? = nil, session: SessionID? = nil, person: PersonID? = nil) {
+        append(Diagnostic(.warning, at: location, message, hint: hint, code: code, session: session, person: person))
+    }
+
+    /// Warnings the agenda accepts, taken out of the list: counted as ``acceptedCount``.
+    public private(set) var accepted: [Diagnostic] = []
+    public var acceptedCount: Int { accepted.count }
+
+    /// Takes out the warnings `isAccepted` says the agenda accepts (never one that protects people).
+    public mutating func accept(where isAccepted: (Diagnostic) -> Bool) {
+        let (kept, taken) = items.reduce(into: ([Diagnostic](), [Diagnostic]())) { result, item in
+            if item.severity == .warning, let code = item.code, !code.protectsPeople, isAccepted(item) {
+                result.1.append(item)
+            } else {
+                result.0.append(item)
+            }
+        }
+        items = kept
+        accepted += taken
     }
 
     public mutating func append(contentsOf other: DiagnosticList) {
         for item in other.items { append(item) }
+        accepted += other.accepted
         omittedErrors += other.omittedErrors
         omittedWarnings += other.omittedWarnings
     }

@@ -136,6 +136,7 @@ public enum AgendaFormat {
         Field("visibility", words(Visibility.self), default: "public", "Who may see the person's name."),
         Field("described_as", .text, "How the person is shown where they may not be named, e.g. \"a civil-society expert from Kharkiv\"."),
         Field("languages", .list(.text), "Languages the person speaks."),
+        Field("accept_warnings", .list(words(WarningCode.self)), "Kinds of warning accepted for this person, by the code their message ends with."),
     ])
 
     public static let segment = ObjectSpec(name: "segment", summary: "A part of a session.", fields: [
@@ -168,6 +169,7 @@ public enum AgendaFormat {
         Field("room", .text, "The room, when it differs from the venue's."),
         Field("confidentiality", words(Confidentiality.self), default: "the event's", "The session's own rule, when it differs from the event's."),
         Field("segments", .list(.object(segment)), "The parts of the session, in order."),
+        Field("accept_warnings", .list(words(WarningCode.self)), "Kinds of warning accepted for this session, by the code their message ends with."),
     ])
 
     public static let agenda = ObjectSpec(name: "agenda", summary: "A Convene agenda, format version 1.", fields: [
@@ -191,5 +193,7 @@ public enum AgendaFormat {
         Field("rosters", .list(.text), "Roster files whose people the agenda takes by id, paths relative to the agenda file."),
         Field("people", .list(.oneOf([person, personFromRoster])), "Everyone who takes part: a person, or `roster: ID` for a person from a roster."),
         Field("sessions", .list(.object(session)), "The programme, session by session."),
+        Field("accept_warnings", .list(words(WarningCode.self)),
+              "Kinds of warning accepted for the whole event, by the code their message ends with, e.g. [moderator-speaks] for a training; those that protect people cannot be."),
     ])
 }

@@ -38,7 +38,8 @@ extension AgendaDecoder {
         if person.visibility != .public, person.describedAs == nil {
             diagnostics.warning(map.location(fields.child("visibility")),
                                 "\(who) may not be named publicly but has no described_as",
-                                hint: "add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name")
+                                hint: "add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name",
+                                code: .noDescription)
         }
         return Expert(person: person, region: scalar(fields, "region"),
                       expertise: list(fields, "expertise") { node, path in self.scalarText(node, path) },

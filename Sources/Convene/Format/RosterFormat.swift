@@ -13,7 +13,7 @@ public enum RosterFormat {
 
     /// Keys of an agenda person that describe one event rather than the person, so they are
     /// not in a roster: an agenda gives them beside `roster: ID`.
-    public static let eventKeys: Set<String> = ["attendance"]
+    public static let eventKeys: Set<String> = ["attendance", "accept_warnings"]
 
     /// Summaries that read differently in a roster than in an agenda.
     static let rosterSummaries: [String: String] = [

@@ -16,7 +16,7 @@ extension AgendaDecoder {
                                   hint: "paths under rosters: are relative to the agenda's folder")
             case .found(let bytes, let name):
                 guard !rosters.contains(name: name) else {
-                    diagnostics.warning(location, "the roster '\(path)' is listed twice", hint: "remove one of the two lines")
+                    diagnostics.warning(location, "the roster '\(path)' is listed twice", hint: "remove one of the two lines", code: .rosterListedTwice)
                     continue
                 }
                 let loaded = RosterLoader(zones: zones).load(bytes, name: name)
@@ -87,7 +87,7 @@ extension AgendaDecoder {
         if let entry = fields.values["visibility"], (rank[person.visibility] ?? 0) < (rank[rostered] ?? 0) {
             diagnostics.warning(Self.location(of: entry.value),
                 "\(person.name) is visible to \(rostered.rawValue) only in \(definition.place); this agenda makes \(person.visibility == .public ? "the name public" : "the name visible to participants"), so \(person.visibility == .public ? "public outputs" : "participants' sheets") will print it",
-                hint: "keep the roster's visibility unless the person has agreed to be named; then leave this line, and say so in the roster")
+                hint: "keep the roster's visibility unless the person has agreed to be named; then leave this line, and say so in the roster", code: .visibilityRaised, person: person.id)
         }
         // From a roster with errors, or one of two definitions, the person may lack what
         // the roster should have given: their error says enough.

@@ -12,18 +12,20 @@ struct InclusionCheck {
         for session in figures.sessions {
             let path = SourcePath.root.sessions[session.roles.index]
             for segment in session.figures.singleSexSegments {
-                singleSex(segment, at: path.segments[segment.segment], into: &diagnostics)
+                singleSex(segment, at: path.segments[segment.segment], in: session.id, into: &diagnostics)
             }
             let speakers = session.figures.speakers
             if InclusionRules.noWomanSpeaker(speakers) {
                 diagnostics.warning(map.location(path),
                     "no woman speaks in session '\(session.id)' (\(Self.describe(speakers, noun: "speaker")))",
-                    hint: "give a woman the floor in one of its segments" + (speakers.undisclosed > 0 ? ", or record the speakers' gender:" : ""))
+                    hint: "give a woman the floor in one of its segments" + (speakers.undisclosed > 0 ? ", or record each speaker's gender: in their entry under people:" : ""),
+                    code: .noWomanSpeaker, session: session.id)
             }
             if session.figures.flags.contains(.noCivilSocietySpeaker) {
                 diagnostics.warning(map.location(path),
                     "no speaker in session '\(session.id)' is from civil society, in an event on \(civilSocietyTracks)",
-                    hint: "give the floor to someone from civil society, or check the speakers' sector:")
+                    hint: "give the floor to someone from civil society, or check the sector: of each speaker under people:",
+                    code: .noCivilSocietySpeaker, session: session.id)
             }
         }
         let speakers = figures.event.speakers
@@ -34,19 +36,20 @@ struct InclusionCheck {
                 : "; the \(speakers.undisclosed) whose gender is undisclosed count in the total"
             diagnostics.warning(map.location(map.contains(place) ? place : "sessions"),
                 "women are \(speakers.women) of the event's \(speakers.total) speakers (\(InclusionText.percent(speakers.womenShare ?? 0))), under the threshold of \(threshold)\(undisclosed)",
-                hint: "give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim")
+                hint: "give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim",
+                code: .womenUnderThreshold)
         }
         return diagnostics
     }
 
-    private func singleSex(_ segment: ScopeFigures.SingleSexSegment, at path: SourcePath, into diagnostics: inout DiagnosticList) {
+    private func singleSex(_ segment: ScopeFigures.SingleSexSegment, at path: SourcePath, in session: SessionID, into diagnostics: inout DiagnosticList) {
         let who = segment.gender == .woman ? "women" : "men"
         let hint = segment.gender == .woman
             ? "if an all-women \(segment.kind.rawValue) is by design, leave it; otherwise invite a speaker of another gender (the moderator does not count)"
             : "invite a woman to speak in it (the moderator does not count)"
         diagnostics.warning(map.location(path),
-            "all \(segment.speakers) speakers of the \(segment.kind.rawValue) '\(segment.title)' are \(who): a single-sex \(segment.kind.rawValue)",
-            hint: hint)
+            "\(segment.speakers == 2 ? "both" : "all \(segment.speakers)") speakers of the \(segment.kind.rawValue) '\(segment.title)' are \(who): a single-sex \(segment.kind.rawValue)",
+            hint: hint, code: .singleSexPanel, session: session)
     }
 
     /// "Track 2", "Tracks 2 and 3".

@@ -29,6 +29,8 @@ public struct Agenda: Sendable, Equatable {
     public var inclusion: InclusionSettings
     public var people: [Person]
     public var sessions: [Session]
+    /// Kinds of warning the agenda accepts for the whole event (`accept_warnings:`).
+    public var acceptedWarnings: [WarningCode] = []
 
     public init(
         formatVersion: Int = 1, id: String, title: String, subtitle: String? = nil,

@@ -18,6 +18,8 @@ public struct Person: Sendable, Equatable {
     /// e.g. "a civil-society expert from Kharkiv".
     public var describedAs: String?
     public var languages: [String]
+    /// Kinds of warning the agenda accepts for this person (`accept_warnings:`).
+    public var acceptedWarnings: [WarningCode] = []
 
     public init(
         id: PersonID, name: String, title: String? = nil, organization: String? = nil,

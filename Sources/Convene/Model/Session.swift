@@ -17,6 +17,8 @@ public struct Session: Sendable, Equatable {
     /// The session's own rule, when it differs from the event's.
     public var confidentiality: Confidentiality?
     public var segments: [Segment]
+    /// Kinds of warning the agenda accepts for this session (`accept_warnings:`).
+    public var acceptedWarnings: [WarningCode] = []
 
     public init(
         id: SessionID, title: String, date: LocalDate? = nil, start: LocalTime? = nil,

@@ -68,7 +68,8 @@ public struct Resolver: Sendable {
             if elapsed != layout.length {
                 diagnostics.warning(sourceMap.location(path.start),
                     "session '\(session.id)' spans a daylight-saving change in \(agenda.timeZone): it lasts \(Minutes(max(elapsed, 1))) in real time, not the \(Minutes(layout.length)) its clock times say",
-                    hint: "its times are read on the wall clock; move the session, or shorten it, if its real length matters")
+                    hint: "its times are read on the wall clock; move the session, or shorten it, if its real length matters",
+                    code: .clockChange, session: session.id)
             }
             let roles = SessionRoles(index: index, in: agenda, segments: segments, start: sessionStart, people: people)
             sessions.append(TimedSession(index: index, session: session, start: sessionStart, end: sessionEnd,

@@ -35,7 +35,18 @@ public struct AgendaCheck: Sendable {
                     diagnostics.append(contentsOf: ConflictCheck(timeline: resolved, resolver: resolver, map: loaded.sourceMap).run())
                 }
             }
+            diagnostics.accept { Self.accepts(agenda, $0) }
         }
+    }
+
+    /// Whether `agenda` accepts the warning: its kind is listed under `accept_warnings:` for
+    /// the event, for the session it concerns, or for the person it concerns.
+    static func accepts(_ agenda: Agenda, _ warning: Diagnostic) -> Bool {
+        guard let code = warning.code else { return false }
+        if agenda.acceptedWarnings.contains(code) { return true }
+        if let id = warning.session, let session = agenda.sessions.first(where: { $0.id == id }), session.acceptedWarnings.contains(code) { return true }
+        if let id = warning.person, let person = agenda.person(id), person.acceptedWarnings.contains(code) { return true }
+        return false
     }
 
     /// Loads and validates agenda text.
@@ -52,12 +63,17 @@ public struct AgendaCheck: Sendable {
                 ("column", .int(diagnostic.location.column)), ("message", .string(diagnostic.message)),
             ]
             if let hint = diagnostic.hint { pairs.append(("hint", .string(hint))) }
+            if let code = diagnostic.code {
+                pairs.append(("code", .string(code.rawValue)))
+                pairs.append(("can_be_accepted", .bool(!code.protectsPeople)))
+            }
             return .object(pairs)
         }
         var pairs: [(String, JSONValue)] = [
             ("errors", .array(rosters.flatMap { roster in roster.diagnostics.errors.map { entry($0, in: roster.name) } }
                 + diagnostics.errors.map { entry($0, in: file) })),
             ("warnings", .array(diagnostics.warnings.map { entry($0, in: file) })),
+            ("accepted_warnings", .array(diagnostics.accepted.map { entry($0, in: file) })),
         ]
         if diagnostics.omitted > 0 {
             pairs.append(("omitted_errors", .int(diagnostics.omittedErrors)))

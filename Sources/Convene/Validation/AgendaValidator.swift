@@ -94,7 +94,8 @@ public struct AgendaValidator: Sendable {
                 if person.visibility != .public, person.describedAs == nil {
                     diagnostics.warning(map.location(path.visibility),
                                         "\(label(person)) may not be named publicly but has no described_as",
-                                        hint: "add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name")
+                                        hint: "add described_as: (e.g. \"a civil-society expert from Kharkiv\") so outputs can mention them without their name",
+                                        code: .noDescription, person: person.id)
                 }
             }
         }
@@ -113,7 +114,7 @@ public struct AgendaValidator: Sendable {
             if let track = session.track, !agenda.tracks.isEmpty, !agenda.tracks.contains(track) {
                 diagnostics.warning(map.location(path.track),
                                     "session '\(session.id)' is on track \(track.rawValue), which the event's tracks do not list",
-                                    hint: "add \"\(track.rawValue)\" to tracks: at the top, or correct the session's track")
+                                    hint: "add \"\(track.rawValue)\" to tracks: at the top, or correct the session's track", code: .trackNotListed, session: session.id)
             }
             for (number, segment) in session.segments.enumerated() {
                 let segmentPath = path.segments[number]
@@ -139,7 +140,8 @@ public struct AgendaValidator: Sendable {
                 if let moderator, segment.speakers.contains(moderator), !segment.facilitators.contains(moderator) {
                     diagnostics.warning(map.location(segmentPath.speakers),
                                         "'\(moderator)' both moderates and speaks in '\(segment.title)'",
-                                        hint: "the moderator is not counted as a speaker; if they teach or lead it, list them under facilitators:, otherwise remove them from speakers: or name another moderator")
+                                        hint: "the moderator is not counted as a speaker; if they teach or lead it, list them under facilitators:, otherwise remove them from speakers: or name another moderator",
+                                        code: .moderatorSpeaks, session: session.id, person: moderator)
                 }
             }
         }
@@ -245,11 +247,13 @@ public struct AgendaValidator: Sendable {
                     if let before = gap.before {
                         diagnostics.warning(map.location(path.segments[before].at),
                                             "\(Minutes(gap.to - gap.from)) between \(clock(gap.from)) and \(clock(gap.to)) before '\(title(before))' are not in any segment",
-                                            hint: "add a break, lengthen a segment, or leave out duration: on the segment before so it runs until \(at(before))")
+                                            hint: "add a break, lengthen a segment, or leave out duration: on the segment before so it runs until \(at(before))",
+                                            code: .segmentGap, session: session.id)
                     } else {
                         diagnostics.warning(map.location(path.key(endKey)),
                                             "the segments of '\(session.id)' end at \(clock(gap.from)); the last \(Minutes(gap.to - gap.from)) until \(clock(gap.to)) are not in any segment",
-                                            hint: "add a segment or a break, lengthen one, or end the session at \(clock(gap.from))")
+                                            hint: "add a segment or a break, lengthen one, or end the session at \(clock(gap.from))",
+                                            code: .segmentGap, session: session.id)
                     }
                 }
                 return layout

@@ -53,7 +53,7 @@ struct ConflictCheck {
             for id in agenda.people.map(\.id) where both.contains(id) {
                 diagnostics.warning(map.location(path.participants),
                     "\(people[id]?.name ?? id.rawValue) is listed in both '\(first.id)' and '\(second.id)', which overlap",
-                    hint: "they can only be in one; remove them from one of the lists")
+                    hint: "they can only be in one; remove them from one of the lists", code: .doubleBooked, session: second.id, person: id)
             }
         }
         let rooms = (first.session.room ?? agenda.venue?.room, second.session.room ?? agenda.venue?.room)
@@ -76,8 +76,8 @@ struct ConflictCheck {
                 let place = SourcePath.root.sessions[timed.index].segments[timedSegment.index]
                 let key = segment.speakers.contains(id) ? "speakers" : segment.facilitators.contains(id) ? "facilitators" : "moderator"
                 diagnostics.warning(map.location(place.key(key)),
-                    "\(person.name) has the floor in '\(segment.title)' at \(view.start.clock)–\(view.end.clock) in \(view.timeZone), during the night",
-                    hint: "move the segment, or make sure they have agreed to join at that hour")
+                    "\(person.name) has the floor in '\(segment.title)' at \(SheetLanguage.en.span(view.start, view.end)) in \(view.timeZone), during the night",
+                    hint: "move the segment, or make sure they have agreed to join at that hour", code: .nightFloor, session: timed.id, person: id)
             }
         }
     }
@@ -96,6 +96,6 @@ struct ConflictCheck {
             : affected.prefix(3).joined(separator: ", ") + " and \(affected.count - 3) more"
         diagnostics.warning(map.location(SourcePath.root.sessions[timed.index].date),
             "session '\(timed.id)' falls on a day that is not a working day for \(names)",
-            hint: "move it, or check with them; working_days says which days each person works")
+            hint: "move it, or check with them; working_days says which days each person works", code: .notAWorkingDay, session: timed.id)
     }
 }

@@ -121,7 +121,7 @@ public struct HiddenNameCheck: Sendable {
                 let shown = person.describedAs.map { "'\($0)' or " } ?? ""
                 diagnostics.warning(map.location(text.path),
                     "\(text.what) names \(person.name), whose visibility is \(person.visibility.rawValue): what \(who) read\(readers.count == 1 && readers[0] == .public ? "s" : "") prints \(shown)'\(DisclosedTimeline.placeholder)' there instead",
-                    hint: "write it without the name, e.g. with the person's role")
+                    hint: "write it without the name, e.g. with the person's role", code: .hiddenName, person: person.id)
             }
         }
         idWarnings(people, into: &diagnostics)
@@ -145,7 +145,7 @@ public struct HiddenNameCheck: Sendable {
                 guard words.contains(where: parts.contains) else { continue }
                 diagnostics.warning(map.location(SourcePath.root.sessions[index].id),
                     "the id of session '\(session.id)' carries the name of \(person.name), whose visibility is \(person.visibility.rawValue): every calendar's UID shows it, the public programme's too",
-                    hint: "choose an id without the name before invites go out; a UID must not change after")
+                    hint: "choose an id without the name before invites go out; a UID must not change after", code: .hiddenNameInID, session: session.id, person: person.id)
             }
         }
     }
