@@ -74,10 +74,31 @@ struct TemplateCommandTests {
 
         let again = try convene(["new", "track2-dialogue-workshop", "-o", "panel.yaml"], in: folder)
         #expect(again.status == 3)
-        #expect(again.stderr == "convene: error: panel.yaml already exists and was not written by this convene command, or was edited since — use --force to replace it\n")
+        #expect(again.stderr == "convene: error: panel.yaml already exists — pass --force to replace it, or choose another file name with -o\n")
         #expect(try String(contentsOf: folder.appendingPathComponent("panel.yaml"), encoding: .utf8) == draft)
         let forced = try convene(["new", "track2-dialogue-workshop", "-o", "panel.yaml", "--force", "--date", "2026-12-08"], in: folder)
         #expect(forced.status == 0)
+    }
+    @Test("running convene new (or schema -o) again onto the file it just wrote says the file exists and how to replace it, not that it was edited")
+    func rerunOntoOwnFile() throws {
+        let folder = try temporaryFolder()
+        let arguments = ["new", "mediator-training", "-o", "training.yaml", "--title", "Introduction à la médiation", "--date", "2026-12-08"]
+        let first = try convene(arguments, in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = try String(contentsOf: folder.appendingPathComponent("training.yaml"), encoding: .utf8)
+        let again = try convene(arguments, in: folder)
+        #expect(again.status == 3)
+        #expect(again.stdout == "")
+        #expect(again.stderr == "convene: error: training.yaml already exists — pass --force to replace it, or choose another file name with -o\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("training.yaml"), encoding: .utf8) == written)
+        let forced = try convene(arguments + ["--force"], in: folder)
+        #expect(forced.status == 0, "\(forced.stderr)")
+
+        let schema = try convene(["schema", "-o", "agenda.schema.json"], in: folder)
+        #expect(schema.status == 0)
+        let schemaAgain = try convene(["schema", "-o", "agenda.schema.json"], in: folder)
+        #expect(schemaAgain.status == 3)
+        #expect(schemaAgain.stderr == "convene: error: agenda.schema.json already exists — pass --force to replace it, or choose another file name with -o\n")
     }
     @Test("without --date the draft is dated the first Monday at least a week ahead")
     func defaultDate() throws {
