@@ -74,10 +74,16 @@ struct NewCommand: ParsableCommand {
         let zone = try resolveZone(timezone ?? chosen.defaultTimeZone, zones: zones)
         let day = date.flatMap(LocalDate.init(parsing:)) ?? Self.defaultDate()
         let title = title ?? chosen.defaultTitle
-        let slug = AgendaTemplate.slug(title)
+        let eventID: String
+        do {
+            eventID = try id ?? DraftIdentifier.make(title: title, year: day.year, template: chosen.name)
+        } catch {
+            Terminal.error("convene: error: \(error)")
+            throw ExitCode(Terminal.Exit.usage)
+        }
         let parameters = AgendaTemplate.Parameters(
             title: title,
-            id: id ?? ((slug.isEmpty ? chosen.name : slug) + "-\(day.year)"),
+            id: eventID,
             date: day,
             start: start.flatMap(LocalTime.init(parsing:)) ?? chosen.defaultStart,
             timeZone: zone)

@@ -93,6 +93,23 @@ struct OutputWriterTests {
     }
 }
 
+/// One file written on its own (`convene new`, `convene schema -o`).
+@Suite("writing one file")
+struct SingleFileWriteTests {
+    @Test("a file that exists is never replaced without force, even one just written, and the error says it exists rather than that it was edited")
+    func existingFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("panel.yaml").path
+        try OutputWriter(force: false).write("first\n", to: path)
+        #expect(throws: OutputError.exists(path)) { try OutputWriter(force: false).write("first\n", to: path) }
+        #expect(OutputError.exists(path).description == "\(path) already exists — pass --force to replace it, or choose another file name with -o")
+        #expect(FileManager.default.contents(atPath: path) == Data("first\n".utf8))
+        try OutputWriter(force: true).write("second\n", to: path)
+        #expect(FileManager.default.contents(atPath: path) == Data("second\n".utf8))
+    }
+}
+
 /// Strings collected from inside a batch's maker.
 final class LockedList: @unchecked Sendable {
     private let lock = NSLock()

@@ -45,7 +45,7 @@ struct TemplateCommandTests {
         #expect(drafted.status == 0, "\(drafted.stderr)")
         let text = try String(contentsOf: folder.appendingPathComponent("b.yaml"), encoding: .utf8)
         #expect(text.contains("title: \"Брифінг\""))
-        #expect(text.contains("id: \"briefing-"), "a title without Latin letters gives an id from the template's name")
+        #expect(text.contains("id: \"bryfinh-"), "a Ukrainian title is spelled by the national table")
     }
     @Test("a broken user template is refused with its place, and nothing is written")
     func brokenUserTemplate() throws {
@@ -74,10 +74,61 @@ struct TemplateCommandTests {
 
         let again = try convene(["new", "track2-dialogue-workshop", "-o", "panel.yaml"], in: folder)
         #expect(again.status == 3)
-        #expect(again.stderr == "convene: error: panel.yaml already exists and was not written by this convene command, or was edited since — use --force to replace it\n")
+        #expect(again.stderr == "convene: error: panel.yaml already exists — pass --force to replace it, or choose another file name with -o\n")
         #expect(try String(contentsOf: folder.appendingPathComponent("panel.yaml"), encoding: .utf8) == draft)
         let forced = try convene(["new", "track2-dialogue-workshop", "-o", "panel.yaml", "--force", "--date", "2026-12-08"], in: folder)
         #expect(forced.status == 0)
+    }
+    @Test("running convene new (or schema -o) again onto the file it just wrote says the file exists and how to replace it, not that it was edited")
+    func rerunOntoOwnFile() throws {
+        let folder = try temporaryFolder()
+        let arguments = ["new", "mediator-training", "-o", "training.yaml", "--title", "Introduction à la médiation", "--date", "2026-12-08"]
+        let first = try convene(arguments, in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = try String(contentsOf: folder.appendingPathComponent("training.yaml"), encoding: .utf8)
+        let again = try convene(arguments, in: folder)
+        #expect(again.status == 3)
+        #expect(again.stdout == "")
+        #expect(again.stderr == "convene: error: training.yaml already exists — pass --force to replace it, or choose another file name with -o\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("training.yaml"), encoding: .utf8) == written)
+        let forced = try convene(arguments + ["--force"], in: folder)
+        #expect(forced.status == 0, "\(forced.stderr)")
+
+        let schema = try convene(["schema", "-o", "agenda.schema.json"], in: folder)
+        #expect(schema.status == 0)
+        let schemaAgain = try convene(["schema", "-o", "agenda.schema.json"], in: folder)
+        #expect(schemaAgain.status == 3)
+        #expect(schemaAgain.stderr == "convene: error: agenda.schema.json already exists — pass --force to replace it, or choose another file name with -o\n")
+    }
+    @Test("the id made from a French or Ukrainian title is the title in plain letters, and the draft passes check")
+    func idsFromTitles() throws {
+        let folder = try temporaryFolder()
+        for (title, id) in [
+            ("Introduction à la médiation — formation de médiateurs 2026", "introduction-a-la-mediation-formation-de-mediateurs-2026"),
+            ("Консультації в Києві: Юрій, Олексій і Знам'янка", "konsultatsii-v-kyievi-yurii-oleksii-i-znamianka-2026"),
+        ] {
+            let run = try convene(["new", "mediator-training", "-o", "draft.yaml", "--title", title, "--date", "2026-12-07", "--force"], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+            let draft = try String(contentsOf: folder.appendingPathComponent("draft.yaml"), encoding: .utf8)
+            #expect(draft.contains("id: \"\(id)\""), "\(title)")
+            #expect(try convene(["check", "draft.yaml"], in: folder).status == 0)
+        }
+    }
+    @Test("an Arabic or Persian title gives no id: convene new asks for --id with an example, exits 2 and writes nothing", arguments: [
+        ("منتدى السلام والأمن", "م"), ("گفت‌وگوی صلح زنان", "گ"),
+    ])
+    func titleNeedsAnID(title: String, letter: String) throws {
+        let folder = try temporaryFolder()
+        let run = try convene(["new", "side-event-panel", "-o", "panel.yaml", "--title", title, "--date", "2026-12-08"], in: folder)
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "convene: error: no id can be made from the title: it has letters of the Arabic script ('\(letter)'), and convene spells only Latin letters and Ukrainian or Russian Cyrillic in an id — give the event's id with --id, e.g. --id side-event-panel-2026\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("panel.yaml").path))
+        let withID = try convene(["new", "side-event-panel", "-o", "panel.yaml", "--title", title, "--date", "2026-12-08", "--id", "kabul-peace-forum-2026"], in: folder)
+        #expect(withID.status == 0, "\(withID.stderr)")
+        let draft = try String(contentsOf: folder.appendingPathComponent("panel.yaml"), encoding: .utf8)
+        #expect(draft.contains("id: \"kabul-peace-forum-2026\""))
+        #expect(draft.contains("title: \"\(title)\""))
     }
     @Test("without --date the draft is dated the first Monday at least a week ahead")
     func defaultDate() throws {

@@ -59,8 +59,10 @@ public struct OutputFiles: Sendable {
 
 /// Why an output could not be written.
 public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file exists and was not written by Convene, or was changed since.
+    /// A file in an output folder exists and was not written by Convene, or was changed since.
     case wouldOverwrite(String)
+    /// The single file to write already exists (whoever wrote it), and replacing it was not asked for.
+    case exists(String)
     case cannotWrite(String, reason: String)
     /// A path inside the output folder is a symbolic link: writing through it could put the
     /// file anywhere (and hidden people's invitations with it).
@@ -72,6 +74,8 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) is a symbolic link, and convene writes nothing through links inside its output folder — remove the link, or write into another folder"
         case .wouldOverwrite(let path):
             "\(path) already exists and was not written by this convene command, or was edited since — use --force to replace it"
+        case .exists(let path):
+            "\(path) already exists — pass --force to replace it, or choose another file name with -o"
         case .cannotWrite(let path, let reason):
             "cannot write \(path): \(reason)"
         }
@@ -207,9 +211,10 @@ public struct OutputWriter: Sendable {
         return JSONValue.object([("written_by", .string("convene")), ("files", .object(entries))]).serialized()
     }
 
-    /// Writes one file at `path`; an existing file is replaced only when forced.
+    /// Writes one file at `path`; an existing file (even one Convene wrote) is replaced only
+    /// when forced, and is otherwise ``OutputError/exists(_:)``.
     public func write(_ contents: String, to path: String) throws(OutputError) {
-        if FileManager.default.fileExists(atPath: path), !force { throw .wouldOverwrite(path) }
+        if FileManager.default.fileExists(atPath: path), !force { throw .exists(path) }
         try Self.atomicWrite(Data(contents.utf8), to: path)
     }
 

@@ -153,18 +153,4 @@ public struct AgendaTemplate: Sendable, Equatable {
         }
         return out
     }
-
-    /// A calendar-safe id from a title: lowercase ASCII letters and digits joined by '-'.
-    public static func slug(_ title: String) -> String {
-        var slug = ""
-        for scalar in title.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug += "-"
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return String(slug.prefix(48))
-    }
 }
