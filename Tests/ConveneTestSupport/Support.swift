@@ -75,8 +75,8 @@ public func convene(_ arguments: [String], in folder: URL? = nil, input: String 
     defer { try? FileManager.default.removeItem(at: streams) }
     let inURL = streams.appendingPathComponent("in"), outURL = streams.appendingPathComponent("out"), errURL = streams.appendingPathComponent("err")
     try Data(input.utf8).write(to: inURL)
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let stdin = try FileHandle(forReadingFrom: inURL), stdout = try FileHandle(forWritingTo: outURL), stderr = try FileHandle(forWritingTo: errURL)
     defer { try? stdin.close(); try? stdout.close(); try? stderr.close() }
     process.standardInput = stdin
