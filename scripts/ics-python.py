@@ -67,7 +67,7 @@ def write(folder, out):
         e.add("sequence", 0)
         e.add("dtstart", start)
         e.add("dtend", end)
-        e.add("summary", f"{title}: {s['title']}")
+        e.add("summary", f"{s['title']} — {title}")
         e.add("description", description)
         e.add("status", "CONFIRMED")
         org = icalendar.vCalAddress(f"mailto:{organizer['email']}")

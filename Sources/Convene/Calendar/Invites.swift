@@ -143,7 +143,7 @@ public struct Invites: Sendable {
                 [CalendarDocument.Alarm(minutesBefore: reminder.minutesBefore,
                                         text: reminder.kind == .techCheck ? "Connection and audio check for \(timed.session.title)" : timed.session.title)]
             } ?? []
-            events.append(try event(for: timed, in: agenda, sequence: 0,
+            events.append(try event(for: timed, in: agenda, sequence: 0, online: person.attendance == .online,
                                     description: try description(for: person, in: timed, disclosed: disclosed, confidential: confidential),
                                     organizer: organizer, attendees: attendees, alarms: alarms))
         }
@@ -194,18 +194,28 @@ public struct Invites: Sendable {
     }
 
     /// One session as a calendar event, from a timeline already redacted for its reader.
-    private func event(for timed: TimedSession, in agenda: Agenda, sequence: Int, description: String, organizer: CalendarDocument.Party?,
-                       attendees: [CalendarDocument.Attendee], alarms: [CalendarDocument.Alarm]) throws -> CalendarDocument.Event {
+    /// `online`: the reader joins online, so LOCATION starts with the join link (a phone shows
+    /// LOCATION, and makes a link of it), the room after it.
+    private func event(for timed: TimedSession, in agenda: Agenda, sequence: Int, online joinsOnline: Bool = false, description: String,
+                       organizer: CalendarDocument.Party?, attendees: [CalendarDocument.Attendee], alarms: [CalendarDocument.Alarm]) throws -> CalendarDocument.Event {
         let start = try zones.zonedTime(timed.start, in: agenda.timeZone), end = try zones.zonedTime(timed.end, in: agenda.timeZone)
-        let room = Self.place(of: timed, in: agenda)
         let online = agenda.venue?.online?.url
+        var room = Self.place(of: timed, in: agenda)
+        if joinsOnline, let online { room.insert(online, at: 0) }
         var text = description
         if let online { text += "\n\nOnline: \(online)" }
         return CalendarDocument.Event(
             uid: Self.uid(event: agenda.id, session: timed.id), sequence: sequence, stamp: stamp, timeZone: agenda.timeZone,
-            start: start.civil, end: end.civil, summary: timed.session.title == agenda.title ? agenda.title : "\(agenda.title): \(timed.session.title)",
+            start: start.civil, end: end.civil, summary: Self.summary(of: timed.session, in: agenda),
             description: text, location: room.isEmpty ? nil : room.joined(separator: ", "), url: online, conference: online,
             organizer: organizer, attendees: attendees, alarms: alarms)
+    }
+
+    /// SUMMARY: the session first, then the event (by its `short_title` when it has one), since
+    /// a phone shows the start of it: "Panel on budgets — WPS parliamentarians".
+    public static func summary(of session: Session, in agenda: Agenda) -> String {
+        let event = agenda.shortTitle ?? agenda.title
+        return session.title == agenda.title || session.title == event ? event : "\(session.title) — \(event)"
     }
 
     /// LOCATION's parts: the session's room (or the venue's), the venue's name and address.

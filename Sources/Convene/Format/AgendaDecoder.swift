@@ -53,6 +53,7 @@ final class AgendaDecoder {
         }
         var agenda = Agenda(id: identifier(fields, "id") ?? "", title: scalar(fields, "title") ?? "", timeZone: "UTC")
         agenda.subtitle = scalar(fields, "subtitle")
+        agenda.shortTitle = scalar(fields, "short_title")
         agenda.kind = choice(fields, "kind", EventKind.self) ?? .meeting
         agenda.tracks = list(fields, "tracks") { node, path in self.choice(node, path, Track.self) }
         agenda.confidentiality = choice(fields, "confidentiality", Confidentiality.self) ?? .public

@@ -177,6 +177,7 @@ public enum AgendaFormat {
         Field("id", .identifier, required: true, "A stable id for the event; every calendar UID derives from it."),
         Field("title", .text, required: true, "The event's title."),
         Field("subtitle", .text, "A second line for the title."),
+        Field("short_title", .text, "A short title, for calendar entries: they show the session first, then this (or the title)."),
         Field("kind", words(EventKind.self), default: "meeting", "The format of the event."),
         Field("tracks", .list(words(Track.self)), "The diplomatic tracks the event belongs to; quote them: [\"1.5\", \"2\"]."),
         Field("confidentiality", words(Confidentiality.self), default: "public", "The rule on attribution and attendance."),

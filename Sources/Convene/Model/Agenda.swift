@@ -10,6 +10,8 @@ public struct Agenda: Sendable, Equatable {
     public var id: String
     public var title: String
     public var subtitle: String?
+    /// A short title for where space is short: calendar entries on a phone.
+    public var shortTitle: String?
     public var kind: EventKind
     public var tracks: [Track]
     public var confidentiality: Confidentiality
