@@ -145,7 +145,7 @@ public enum CalendarOutputs {
             let others = event.attendees.map(\.party.email).filter { $0 != attendee?.email }.map { $0.lowercased() }.sorted()
             let meaning = InvitationMeaning(start: timed.start.seconds, end: timed.end.seconds,
                                             place: Invites.place(of: timed, in: timeline.agenda).joined(separator: ", "),
-                                            link: timeline.agenda.venue?.online?.url ?? "", role: role, attendance: attendance, cancelled: false,
+                                            link: timed.session.onlineAccess(in: timeline.agenda)?.url ?? "", role: role, attendance: attendance, cancelled: false,
                                             turn: turn, address: attendee?.email.lowercased() ?? "",
                                             // A digest, not the list: the history keeps no one's address in anyone else's entry.
                                             attendees: others.isEmpty ? "" : OutputWriter.fingerprint(Data(others.joined(separator: ",").utf8)))

@@ -199,9 +199,9 @@ public struct Invites: Sendable {
     private func event(for timed: TimedSession, in agenda: Agenda, sequence: Int, online joinsOnline: Bool = false, description: String,
                        organizer: CalendarDocument.Party?, attendees: [CalendarDocument.Attendee], alarms: [CalendarDocument.Alarm]) throws -> CalendarDocument.Event {
         let start = try zones.zonedTime(timed.start, in: agenda.timeZone), end = try zones.zonedTime(timed.end, in: agenda.timeZone)
-        let online = agenda.venue?.online?.url
+        let online = timed.session.onlineAccess(in: agenda)?.url
         var room = Self.place(of: timed, in: agenda)
-        if joinsOnline, let online { room.insert(online, at: 0) }
+        if joinsOnline || timed.session.followUp, let online { room.insert(online, at: 0) }
         var text = description
         if let online { text += "\n\nOnline: \(online)" }
         return CalendarDocument.Event(
@@ -220,7 +220,9 @@ public struct Invites: Sendable {
 
     /// LOCATION's parts: the session's room (or the venue's), the venue's name and address.
     static func place(of timed: TimedSession, in agenda: Agenda) -> [String] {
-        [timed.session.room ?? agenda.venue?.room, agenda.venue?.name, agenda.venue?.address].compactMap { $0 }
+        // A follow-up is held online: it has a link, not a room.
+        guard !timed.session.followUp else { return [timed.session.room].compactMap { $0 } }
+        return [timed.session.room ?? agenda.venue?.room, agenda.venue?.name, agenda.venue?.address].compactMap { $0 }
     }
 
     static func rule(_ confidentiality: Confidentiality) -> String {

@@ -152,7 +152,24 @@ final class AgendaDecoder {
         session.confidentiality = choice(fields, "confidentiality", Confidentiality.self)
         session.segments = list(fields, "segments") { node, path in self.segment(node, path) }
         session.acceptedWarnings = acceptedWarnings(fields)
+        session.followUp = flag(fields, "follow_up") ?? false
+        if let online = fields.values["online"], let access = mapping(online.value, spec: AgendaFormat.online, path: fields.child("online")) {
+            session.online = OnlineAccess(platform: scalar(access, "platform"), url: scalar(access, "url"),
+                                          dialIn: scalar(access, "dial_in"), notes: scalar(access, "notes"))
+        }
         return session
+    }
+
+    /// `true` or `false` (also `yes` and `no`); nil when the key is missing or the value is neither.
+    func flag(_ fields: Fields, _ key: String) -> Bool? {
+        guard let text = scalar(fields, key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            fail(fields, key, "'\(text)' is not true or false", hint: "write \(key): true, or leave it out")
+            return nil
+        }
     }
 
     /// The kinds of warning `accept_warnings:` accepts; one that protects people is not
@@ -509,6 +526,7 @@ final class AgendaDecoder {
         case .object, .oneOf: "a mapping"
         case .participants: "everyone, or a list of person ids"
         case .speakingTimes: "a mapping of speaker ids to durations, e.g. { sarabi: 12m }"
+        case .flag: "true or false"
         }
     }
 }

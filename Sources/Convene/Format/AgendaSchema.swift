@@ -99,6 +99,7 @@ public enum AgendaSchema {
                 .object([("const", .string("everyone"))]),
                 .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))]),
             ]))])
+        case .flag: return .object([("type", .string("boolean"))])
         case .speakingTimes:
             return .object([("type", .string("object")),
                             ("propertyNames", string(pattern: AgendaFormat.identifierPattern)),
@@ -111,6 +112,7 @@ public enum AgendaSchema {
         case .choice(let words) where words.contains(value): return .string(value)
         case .hours: return .string(value.replacingOccurrences(of: "\"", with: ""))
         case .participants: return .string(value)
+        case .flag: return .bool(value == "true")
         case .percentage: return .string(value)
         case .list(.choice(let words)):
             let items = value.trimmingCharacters(in: "[]").split(separator: ",").map { $0.trimmingSpaces }

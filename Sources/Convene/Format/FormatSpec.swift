@@ -47,6 +47,8 @@ public enum AgendaFormat {
         case participants
         /// A mapping of person ids to durations.
         case speakingTimes
+        /// true or false.
+        case flag
     }
 
     /// One key of a mapping.
@@ -169,6 +171,9 @@ public enum AgendaFormat {
         Field("room", .text, "The room, when it differs from the venue's."),
         Field("confidentiality", words(Confidentiality.self), default: "the event's", "The session's own rule, when it differs from the event's."),
         Field("segments", .list(.object(segment)), "The parts of the session, in order."),
+        Field("follow_up", .flag, default: "false",
+              "A session held online after the meeting: it is listed apart, and the event's dates and venue stay the meeting's."),
+        Field("online", .object(online), "The session's own join link, when it is not the venue's (a follow-up's, say)."),
         Field("accept_warnings", .list(words(WarningCode.self)), "Kinds of warning accepted for this session, by the code their message ends with."),
     ])
 

@@ -19,6 +19,15 @@ public struct Session: Sendable, Equatable {
     public var segments: [Segment]
     /// Kinds of warning the agenda accepts for this session (`accept_warnings:`).
     public var acceptedWarnings: [WarningCode] = []
+    /// Held online after the meeting (`follow_up: true`): listed apart, outside the event's dates and venue.
+    public var followUp = false
+    /// The session's own join link, when it is not the venue's.
+    public var online: OnlineAccess?
+
+    /// How people join this session online: its own link, else the venue's.
+    public func onlineAccess(in agenda: Agenda) -> OnlineAccess? {
+        online ?? agenda.venue?.online
+    }
 
     public init(
         id: SessionID, title: String, date: LocalDate? = nil, start: LocalTime? = nil,

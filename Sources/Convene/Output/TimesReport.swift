@@ -79,7 +79,8 @@ public struct TimesReport: Sendable {
                 currentSession = row.session.id
                 let date = row.venueStart.date
                 lines.append("")
-                lines += TextLayout.wrap("\(row.session.session.title) — \(date.weekday.name) \(date)", width: width, rest: "  ")
+                let followUp = row.session.session.followUp ? " · follow-up, online" : ""
+                lines += TextLayout.wrap("\(row.session.session.title) — \(date.weekday.name) \(date)\(followUp)", width: width, rest: "  ")
             }
             let head = "  \(words.span(row.venueStart, row.venueEnd))  "
             let utc = "UTC " + words.span(.utc(row.segment.start), .utc(row.segment.end))

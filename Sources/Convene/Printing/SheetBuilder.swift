@@ -51,28 +51,39 @@ public struct SheetBuilder: Sendable {
     }
 
     func sheet(_ name: String, title: String) throws -> SheetView {
-        var sessions: [SessionView] = []
-        var previous: TimedSession?
+        var sessions: [SessionView] = [], followUps: [SessionView] = []
+        var previous: TimedSession?, previousFollowUp: TimedSession?
         for timed in timeline.sessionsInTimeOrder {
-            sessions.append(try session(timed, after: previous, rows: name == "run-of-show"))
-            previous = timed
+            // The programme lists follow-ups apart; the run-of-show keeps every session in time order.
+            if timed.session.followUp, name == "agenda" {
+                followUps.append(try session(timed, after: previousFollowUp, rows: name == "run-of-show"))
+                previousFollowUp = timed
+            } else {
+                sessions.append(try session(timed, after: previous, rows: name == "run-of-show"))
+                previous = timed
+            }
         }
-        let shown = sessions.flatMap { session in
+        let shown = (sessions + followUps).flatMap { session in
             [session.moderator].compactMap { $0 } + session.segments.flatMap { $0.speakers + [$0.moderator].compactMap { $0 } }
                 + session.rows.flatMap { $0.floor + [$0.moderator].compactMap { $0 } }
         }
         let event = try self.event()
         let scheduled = Set(timeline.sessions.map(\.index))
         let unscheduled = agenda.sessions.indices.filter { !scheduled.contains($0) }.map { line(agenda.sessions[$0].title) }
-        return SheetView(sheet: name, language: language.rawValue, labels: labels, documentTitle: "\(title) — \(event.title)",
-                         event: event, sessions: sessions, unscheduled: unscheduled, hasUnscheduled: !unscheduled.isEmpty,
-                         briefing: nil, describesPeople: shown.contains { !$0.named })
+        var view = SheetView(sheet: name, language: language.rawValue, labels: labels, documentTitle: "\(title) — \(event.title)",
+                             event: event, sessions: sessions, unscheduled: unscheduled, hasUnscheduled: !unscheduled.isEmpty,
+                             briefing: nil, describesPeople: shown.contains { !$0.named })
+        view.followUps = followUps
+        view.hasFollowUps = !followUps.isEmpty
+        return view
     }
 
     // MARK: The event
 
     func event() throws -> EventView {
-        let dates = try timeline.sessions.map { try zones.zonedTime($0.start, in: agenda.timeZone).date }
+        // The event's dates are the meeting's: follow-ups held online after it are listed apart.
+        let meeting = timeline.sessions.filter { !$0.session.followUp }
+        let dates = try (meeting.isEmpty ? timeline.sessions : meeting).map { try zones.zonedTime($0.start, in: agenda.timeZone).date }
         var dateText = ""
         if let first = dates.min(), let last = dates.max() {
             dateText = first == last ? language.date(first) : "\(language.date(first)) – \(language.date(last))"
@@ -96,7 +107,12 @@ public struct SheetBuilder: Sendable {
 
     /// How online participants join, as the agenda's venue says.
     func onlineView() -> OnlineView? {
-        agenda.venue?.online.map { OnlineView(platform: optional($0.platform), url: optional($0.url), dialIn: optional($0.dialIn), notes: optional($0.notes)) }
+        agenda.venue?.online.map(Self.view)
+    }
+
+    static func view(_ access: OnlineAccess) -> OnlineView {
+        OnlineView(platform: SheetText.optionalLine(access.platform), url: SheetText.optionalLine(access.url),
+                   dialIn: SheetText.optionalLine(access.dialIn), notes: SheetText.optionalLine(access.notes))
     }
 
     func block(_ text: String?) -> TextBlock? {
@@ -140,7 +156,9 @@ public struct SheetBuilder: Sendable {
             localTimes: localTimes.isEmpty ? nil : localTimes.joined(separator: ", "),
             room: optional(session.room), moderator: moderator,
             notice: rule == agenda.confidentiality ? nil : language.notice(rule),
-            segments: segments, rows: withRows ? try rows(of: timed) : [], onlineSpeakers: onlineSpeakers)
+            segments: segments, rows: withRows ? try rows(of: timed) : [], onlineSpeakers: onlineSpeakers,
+            online: session.online != nil || session.followUp ? session.onlineAccess(in: agenda).map(Self.view) : nil,
+            followUp: session.followUp)
     }
 
     func segment(_ timed: TimedSegment, in session: TimedSession) throws -> SegmentView {

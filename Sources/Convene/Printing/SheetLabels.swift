@@ -8,6 +8,8 @@ public struct SheetLabels: Sendable {
     public var speakingTime, questionsToAddress, howToJoin, withYou, onlineSpeakers: String
     public var describedNotice, unnamedSpeaker, unnamedModerator, unnamedParticipant: String
     public var toBeScheduled: String
+    /// The heading of the sessions held online after the meeting.
+    public var followUp: String
     /// "before", as in "connection and audio check before the panel".
     public var before: String
     /// The colon after a label: "\u{A0}:" in French, ":" otherwise.
@@ -34,7 +36,7 @@ public struct SheetLabels: Sendable {
         speakingTime: "Speaking time", questionsToAddress: "Questions to address", howToJoin: "How to join",
         withYou: "Also speaking", onlineSpeakers: "Online speakers",
         describedNotice: "Some participants are described by their role, not named.",
-        unnamedSpeaker: "a speaker", unnamedModerator: "a moderator", unnamedParticipant: "a participant", toBeScheduled: "To be scheduled", before: "before", colon: ":")
+        unnamedSpeaker: "a speaker", unnamedModerator: "a moderator", unnamedParticipant: "a participant", toBeScheduled: "To be scheduled", followUp: "Follow-up, online", before: "before", colon: ":")
 
     static let french = SheetLabels(
         programme: "Programme", runOfShow: "Déroulé", briefing: "Fiche d’intervention", introduction: "Introduction",
@@ -49,7 +51,7 @@ public struct SheetLabels: Sendable {
         withYou: "Interviennent aussi", onlineSpeakers: "Intervenants en ligne",
         describedNotice: "Certaines personnes sont désignées par leur rôle, sans être nommées.",
         unnamedSpeaker: "une personne intervenante", unnamedModerator: "une personne modératrice",
-        unnamedParticipant: "une personne participante", toBeScheduled: "À programmer", before: "avant", colon: "\u{A0}:")
+        unnamedParticipant: "une personne participante", toBeScheduled: "À programmer", followUp: "Suivi, en ligne", before: "avant", colon: "\u{A0}:")
 
     static let ukrainian = SheetLabels(
         programme: "Програма", runOfShow: "Сценарій заходу", briefing: "Памʼятка для спікера", introduction: "Вступ",
@@ -64,7 +66,7 @@ public struct SheetLabels: Sendable {
         withYou: "Також виступають", onlineSpeakers: "Онлайн-спікери",
         describedNotice: "Деяких учасників указано за їхньою роллю, без імен.",
         unnamedSpeaker: "спікер(ка)", unnamedModerator: "модератор(ка)", unnamedParticipant: "учасник(ця)",
-        toBeScheduled: "Дату й час ще не призначено", before: "перед", colon: ":")
+        toBeScheduled: "Дату й час ще не призначено", followUp: "Подальша зустріч онлайн", before: "перед", colon: ":")
 }
 
 extension SheetLanguage {

@@ -4,6 +4,11 @@ enum SheetText {
     /// `text` as one line: line breaks and tabs become spaces, runs of spaces one space,
     /// control characters and bidirectional embeddings, overrides and isolates are removed
     /// (the marks U+200E and U+200F stay: they cannot reorder what follows them).
+    /// ``line(_:)`` for a value that may be missing; nil when nothing is left.
+    static func optionalLine(_ text: String?) -> String? {
+        text.map(line).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     static func line(_ text: String) -> String {
         var result = ""
         var pendingSpace = false

@@ -16,6 +16,9 @@ public struct SheetView: Sendable {
     public var documentTitle: String
     public var event: EventView
     public var sessions: [SessionView]
+    /// The sessions held online after the meeting (`follow_up: true`), listed apart.
+    public var followUps: [SessionView] = []
+    public var hasFollowUps = false
     /// The titles of the sessions not yet given a date and time.
     public var unscheduled: [String]
     public var hasUnscheduled: Bool
@@ -33,7 +36,8 @@ public struct SheetView: Sendable {
         "dialIn", "moderator", "speakers", "onlineMarker", "questions", "question", "organizedBy", "interpretation", "localTimes",
         "time", "elapsed", "remaining", "minutes", "segment", "floor", "cue", "tech", "techCheck", "note", "end", "yourTime",
         "venueTime", "yourSegments", "speakingTime", "questionsToAddress", "howToJoin", "withYou", "onlineSpeakers",
-        "describedNotice", "unnamedSpeaker", "unnamedModerator", "unnamedParticipant", "toBeScheduled", "before", "colon",
+        "describedNotice", "unnamedSpeaker", "unnamedModerator", "unnamedParticipant", "toBeScheduled", "followUp", "before", "colon",
+        "followUps", "hasFollowUps", "followUp",
         // event
         "title", "subtitle", "kind", "tracks", "dates", "zone", "zoneTime", "organizer", "venueName", "venueAddress", "room",
         "hasGuidingQuestions", "notice", "paragraphs", "platform", "url", "notes", "number", "text",
@@ -132,6 +136,11 @@ public struct SessionView: Sendable {
     public var rows: [RowView]
     /// The online people who have the floor, with their local time at the session's start.
     public var onlineSpeakers: [PersonView]
+    /// The session's own join link (a follow-up's), when it is not the venue's or the session
+    /// is held online apart from the meeting.
+    public var online: OnlineView?
+    /// Held online after the meeting (`follow_up: true`).
+    public var followUp: Bool
 }
 
 /// A segment as the programme prints it.

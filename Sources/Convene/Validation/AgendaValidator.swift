@@ -111,6 +111,11 @@ public struct AgendaValidator: Sendable {
                     person(id, at: path.participants[position], role: "participant")
                 }
             }
+            if session.followUp, session.onlineAccess(in: agenda)?.url == nil {
+                diagnostics.error(map.location(path.key("follow_up")),
+                                  "session '\(session.id)' is a follow-up, held online, but has no join link",
+                                  hint: "give it online: { url: ... }, or give the venue one under venue: online:")
+            }
             if let track = session.track, !agenda.tracks.isEmpty, !agenda.tracks.contains(track) {
                 diagnostics.warning(map.location(path.track),
                                     "session '\(session.id)' is on track \(track.rawValue), which the event's tracks do not list",
