@@ -109,7 +109,7 @@ public struct NoSlotExplanation: Sendable {
             /// A finer `--step`: the candidate starts miss a stretch that fits.
             case finerStep = "finer-step"
             /// Some people working outside their hours.
-            case workingHours = "working hours"
+            case workingHours = "working-hours"
             /// A person freeing time in their calendar.
             case calendar
         }
