@@ -72,6 +72,20 @@ struct SlotReportCommandTests {
         #expect(json.stdout.contains("\"kind\": \"calendar\""))
     }
 
+    @Test("the CSW example's output in docs/time-and-scheduling.md (80 columns) and docs/commands.md (--width 60) is what convene prints")
+    func documentedExample() throws {
+        let command = ["slots", "docs/examples/csw-side-event-2026.yaml", "--session", "side-event", "--from", "2026-03-09", "--to", "2026-03-13"]
+        for (page, width) in [("time-and-scheduling.md", nil), ("commands.md", "60")] as [(String, String?)] {
+            let doc = try String(contentsOf: packageRoot.appendingPathComponent("docs/\(page)"), encoding: .utf8)
+            let marker = "      --from 2026-03-09 --to 2026-03-13" + (width.map { " --width \($0)" } ?? "") + "\n"
+            let start = try #require(doc.range(of: "$ convene slots docs/examples/csw-side-event-2026.yaml --session side-event \\\n" + marker))
+            let end = try #require(doc.range(of: "```", range: start.upperBound..<doc.endIndex))
+            let run = try convene(command + (width.map { ["--width", $0] } ?? []))
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout == String(doc[start.upperBound..<end.lowerBound]), "\(page)")
+        }
+    }
+
     @Test("another day after the search is found through the calendars read again for those days")
     func anotherDay() throws {
         // The calendars are busy every day until 2026-04-07; the next day is free.
