@@ -12,7 +12,10 @@ struct SlotsCommand: ParsableCommand {
             .ics files or folders of them; a file belongs to PERSON-ID.ics, or to whoever's email \
             it names as organiser or attendee. Slots are ranked by comfort: how close the middle \
             of the session is to the middle of each person's working day, moderators and speakers \
-            counting double; earlier times break ties.
+            counting double; earlier times break ties. When no time suits everyone, it says which \
+            window everyone's working hours share each day, whose hours or calendars close it, and \
+            what would open one: a shorter session, another day, or someone's consent to start \
+            earlier or end later.
             """
     )
 
