@@ -12,7 +12,10 @@ struct SlotsCommand: ParsableCommand {
             .ics files or folders of them; a file belongs to PERSON-ID.ics, or to whoever's email \
             it names as organiser or attendee. Slots are ranked by comfort: how close the middle \
             of the session is to the middle of each person's working day, moderators and speakers \
-            counting double; earlier times break ties.
+            counting double; earlier times break ties. When no time suits everyone, it says which \
+            window everyone's working hours share each day, whose hours or calendars close it, and \
+            what would open one: a shorter session, another day, or someone's consent to start \
+            earlier or end later.
             """
     )
 
@@ -40,6 +43,9 @@ struct SlotsCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("The text's width in columns, 40 to 1000 (default: the terminal's width, or 80 when standard output is not a terminal).", valueName: "columns"))
+    var width: Int?
+
     func validate() throws {
         guard let first = LocalDate(parsing: from) else { throw ValidationError("--from '\(from)' is not a date — write YYYY-MM-DD") }
         guard let last = LocalDate(parsing: to) else { throw ValidationError("--to '\(to)' is not a date — write YYYY-MM-DD") }
@@ -47,6 +53,7 @@ struct SlotsCommand: ParsableCommand {
         guard last.daysSinceEpoch - first.daysSinceEpoch <= 366 else { throw ValidationError("search at most a year at a time (--from to --to)") }
         guard (1...720).contains(step) else { throw ValidationError("--step must be 1 to 720 minutes") }
         guard (1...100).contains(top) else { throw ValidationError("--top must be 1 to 100") }
+        if let problem = Terminal.widthProblem(width) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -68,14 +75,30 @@ struct SlotsCommand: ParsableCommand {
         guard let first = LocalDate(parsing: from), let last = LocalDate(parsing: to) else { throw ExitCode(Terminal.Exit.usage) }
         let finder = SlotFinder(agenda: agenda, zones: zones)
         let (start, end) = try finder.window(from: first, to: last)
-        let busyTimes = BusyTimes(files: try readCalendars(), agenda: agenda, from: start, to: end.adding(minutes: layout.length), zones: zones)
+        let calendars = try readCalendars()
+        let busyTimes = BusyTimes(files: calendars, agenda: agenda, from: start, to: end.adding(minutes: layout.length), zones: zones)
         for warning in busyTimes.warnings { Terminal.error("convene: warning: \(warning)") }
         guard busyTimes.errors.isEmpty else {
             for error in busyTimes.errors { Terminal.error("convene: error: \(error)") }
             throw ExitCode(Terminal.Exit.invalidInput)
         }
-        let result = try finder.search(sessionIndex: index, minutes: layout.length, from: first, to: last, step: step, top: top, busy: busyTimes)
-        Terminal.out(json ? result.json().serialized() : result.text(agenda: agenda, from: first, to: last, step: step))
+        var result = try finder.search(sessionIndex: index, minutes: layout.length, from: first, to: last, step: step, top: top, busy: busyTimes)
+        if result.slots.isEmpty {
+            let later = try laterBusyTimes(calendars, finder: finder, after: last, minutes: layout.length)
+            result.explanation = try finder.explain(sessionIndex: index, minutes: layout.length, from: first, to: last, step: step,
+                                                    busy: busyTimes, later: later)
+        }
+        Terminal.out(json ? result.json().serialized()
+                          : result.text(agenda: agenda, from: first, to: last, step: step, width: Terminal.width(option: width)))
+    }
+
+    /// The calendars read again for the days after the search, where another day is looked
+    /// for. Their warnings are not printed: they would repeat the search's for other dates,
+    /// and what could not be read counts as busy there too.
+    private func laterBusyTimes(_ calendars: [BusyTimes.File], finder: SlotFinder, after last: LocalDate, minutes: Int) throws -> BusyTimes? {
+        let (start, end) = try finder.window(from: last.adding(days: 1), to: last.adding(days: SlotFinder.laterDays))
+        let later = BusyTimes(files: calendars, agenda: finder.agenda, from: start, to: end.adding(minutes: minutes), zones: finder.zones)
+        return later.errors.isEmpty ? later : nil
     }
 
     /// The .ics files named by --busy, folders expanded (sorted, not recursive).

@@ -21,8 +21,7 @@ struct TimesCommand: ParsableCommand {
     var width: Int?
 
     func validate() throws {
-        if let width, width < TimesReport.minimumWidth { throw ValidationError("--width must be at least \(TimesReport.minimumWidth) columns") }
-        if let width, width > 1000 { throw ValidationError("--width must be at most 1000 columns") }
+        if let problem = Terminal.widthProblem(width) { throw ValidationError(problem) }
     }
 
     func run() throws {

@@ -28,7 +28,7 @@ struct TimeCommandTests {
         #expect(narrow.stdout.contains("(outside-working-hours, night)"))
         let tooNarrow = try convene(["times", "agendas/csw-side-event-2027.yaml", "--width", "39"])
         #expect(tooNarrow.status == 2)
-        #expect(tooNarrow.stderr.contains("--width must be at least 40 columns"), "\(tooNarrow.stderr)")
+        #expect(tooNarrow.stderr.contains("--width must be 40 to 1000 columns"), "\(tooNarrow.stderr)")
     }
 }
 

@@ -26,36 +26,77 @@ extension SlotFinder.Result {
                 .object([("person", .id(blocker.person)), ("reason", .string(blocker.reason.rawValue)),
                          ("ruled_out", .int(blocker.ruledOut))])
             })),
+            ("why_none", explanation?.json() ?? .null),
         ])
     }
 
-    /// A plain-text list, at most 80 columns wide.
-    public func text(agenda: Agenda, from: LocalDate, to: LocalDate, step: Int) -> String {
-        var lines = ["Times for '\(session.id)' (\(Minutes(durationMinutes))) from \(from) to \(to)",
-                     "Every \(Minutes(step)) of venue time (\(agenda.timeZone))"]
+    /// A plain-text list, at most `width` display columns wide: a name too long for its
+    /// column wraps within it, and so does every other line, so nothing is cut.
+    public func text(agenda: Agenda, from: LocalDate, to: LocalDate, step: Int, width: Int = 80) -> String {
+        let wording = SlotsWording(agenda: agenda, width: width)
+        var lines = wording.wrap("Times for '\(session.id)' (\(Minutes(durationMinutes))) from \(from) to \(to)", rest: "  ")
+            + wording.wrap("Every \(Minutes(step)) of venue time (\(agenda.timeZone))", rest: "  ")
         guard !slots.isEmpty else {
             lines.append("")
-            lines.append("No time suits everyone: all \(candidates) candidate starts are ruled out.")
-            if !blockers.isEmpty { lines.append("What rules out the most:") }
-            for blocker in blockers.prefix(3) {
-                let share = Int((Double(blocker.ruledOut) / Double(max(candidates, 1)) * 100).rounded())
-                lines.append("  \(describe(blocker, agenda: agenda)) rule out \(share)% of them")
+            lines += wording.wrap("No time suits everyone: all \(candidates) candidate starts are ruled out.")
+            if let explanation {
+                lines += explanation.text(agenda: agenda, to: to, step: step, width: width)
+            } else {
+                if !blockers.isEmpty { lines.append("What rules out the most:") }
+                for blocker in blockers.prefix(3) {
+                    let share = Int((Double(blocker.ruledOut) / Double(max(candidates, 1)) * 100).rounded())
+                    lines += wording.wrap("\(describe(blocker, agenda: agenda)) rule out \(share)% of them", first: "  ", rest: "    ")
+                }
+                lines += wording.wrap("Try a wider --from/--to, a shorter session, or ask about working hours.")
             }
-            lines.append("Try a wider --from/--to, a shorter session, or ask about working hours.")
             return lines.joined(separator: "\n") + "\n"
         }
-        lines.append("\(feasible) of \(candidates) candidate starts suit everyone; the best \(slots.count):")
+        lines += wording.wrap("\(feasible) of \(candidates) candidate starts suit everyone; the best \(slots.count):")
+        let column = nameColumn(wording)
         for (number, slot) in slots.enumerated() {
             lines.append("")
-            lines.append(String(format: "%2d. ", number + 1) + "\(slot.venueStart.date.weekday.name) \(slot.venueStart.date) \(slot.venueStart.clock)–\(slot.venueEnd.clock)   score \(String(format: "%.2f", slot.score))")
+            lines += wording.wrap("\(slot.venueStart.date.weekday.name) \(slot.venueStart.date) \(slot.venueStart.clock)–\(slot.venueEnd.clock)   score \(String(format: "%.2f", slot.score))",
+                                  first: String(format: "%2d. ", number + 1), rest: "    ")
             for view in slot.local {
-                let name = agenda.person(view.person)?.name ?? view.person.rawValue
-                var line = "      " + String(name.prefix(26)).padding(26) + "  \(view.start.clock)–\(view.end.clock)  \(view.timeZone)"
-                if view.start.date != slot.venueStart.date { line += " (\(view.start.date.weekday.name.prefix(3)))" }
-                lines.append(String(line.prefix(80)))
+                lines += row(view, slot: slot, column: column, wording: wording)
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The width of the names' column: 26, or as wide as the longest name where the line
+    /// has room; `nil` when there is too little room beside the times for a column of at
+    /// least 16, and each name goes on a line of its own above its time.
+    private func nameColumn(_ wording: SlotsWording) -> Int? {
+        let widest = slots.flatMap { slot in slot.local.map { DisplayWidth.of(timeAndZone($0, slot: slot)) } }.max() ?? 0
+        let room = wording.width - 8 - widest
+        let longest = slots.flatMap(\.local).map { DisplayWidth.of(wording.name($0.person)) }.max() ?? 0
+        let column = max(min(26, room), min(longest, room))
+        return column >= min(16, longest) ? column : nil
+    }
+
+    /// A participant's local time and zone, with the weekday when it is not the venue's.
+    private func timeAndZone(_ view: LocalView, slot: SlotFinder.Slot) -> String {
+        var text = "\(view.start.clock)–\(view.end.clock)  \(view.timeZone)"
+        if view.start.date != slot.venueStart.date { text += " (\(view.start.date.weekday.name.prefix(3)))" }
+        return text
+    }
+
+    /// A participant's lines: the name wrapped within its column and the time and zone
+    /// beside it, or, without a column, the name and then the time and zone below it.
+    private func row(_ view: LocalView, slot: SlotFinder.Slot, column: Int?, wording: SlotsWording) -> [String] {
+        let indent = "      ", name = wording.name(view.person), times = timeAndZone(view, slot: slot)
+        guard let column else {
+            return wording.wrap(name, first: indent, rest: indent + "  ") + wording.wrap(times, first: indent + "    ", rest: indent + "    ")
+        }
+        let names = DisplayWidth.of(name) <= column ? [name] : TextLayout.wrap(name, width: column)
+        let room = wording.width - indent.count - column - 2
+        let right = DisplayWidth.of(times) <= room ? [times] : TextLayout.wrap(times, width: room)
+        return (0..<max(names.count, right.count)).map { index in
+            let name = index < names.count ? names[index] : ""
+            let time = index < right.count ? right[index] : ""
+            return (indent + wording.padded(name, to: column) + "  " + time).trimmingTrailingSpaces
+        }
     }
 
     private func describe(_ blocker: SlotFinder.Blocker, agenda: Agenda) -> String {

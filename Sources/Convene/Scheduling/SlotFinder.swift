@@ -43,6 +43,10 @@ public struct SlotFinder: Sendable {
         public var slots: [Slot]
         /// The constraints that rule out the most candidate times, most first.
         public var blockers: [Blocker]
+        /// Why no start suits everyone, and what would make one possible: `nil` until
+        /// ``SlotFinder/explain(sessionIndex:minutes:from:to:step:busy:later:)`` fills it in
+        /// for a search that found nothing.
+        public var explanation: NoSlotExplanation? = nil
     }
 
     public let agenda: Agenda
@@ -66,16 +70,7 @@ public struct SlotFinder: Sendable {
         let people = agenda.participantIDs(of: session).compactMap(agenda.person)
         let (windowStart, windowEnd) = try window(from: from, to: to)
 
-        // Candidate starts: every step of the venue's clock, each day.
-        var candidates: [Instant] = []
-        var day = from
-        while day <= to {
-            for minute in stride(from: 0, to: 1440, by: step) {
-                let civil = CivilTime(year: day.year, month: day.month, day: day.day, hour: minute / 60, minute: minute % 60)
-                if let candidate = try zones.instant(at: civil, in: agenda.timeZone, policy: .candidate) { candidates.append(candidate) }
-            }
-            day = day.adding(days: 1)
-        }
+        let candidates = try candidateStarts(from: from, to: to, step: step)
 
         var blockedBy = [Int](repeating: 0, count: candidates.count)
         var blockers: [Blocker] = []
@@ -124,6 +119,21 @@ public struct SlotFinder: Sendable {
                       slots: slots, blockers: blockers.sorted { $0.ruledOut != $1.ruledOut ? $0.ruledOut > $1.ruledOut : $0.person < $1.person })
     }
 
+    /// Candidate starts: every `step` minutes of the venue's clock, each day from `from` to
+    /// `to`, leaving out the times the clocks skip.
+    func candidateStarts(from: LocalDate, to: LocalDate, step: Int) throws -> [Instant] {
+        var candidates: [Instant] = []
+        var day = from
+        while day <= to {
+            for minute in stride(from: 0, to: 1440, by: step) {
+                let civil = CivilTime(year: day.year, month: day.month, day: day.day, hour: minute / 60, minute: minute % 60)
+                if let candidate = try zones.instant(at: civil, in: agenda.timeZone, policy: .candidate) { candidates.append(candidate) }
+            }
+            day = day.adding(days: 1)
+        }
+        return candidates
+    }
+
     /// How comfortable `[start, start + minutes)` is: for each person, 1 when the middle of the
     /// session is the middle of their working day, falling to 0 at either edge of it; averaged
     /// with the moderators' and speakers' weight doubled.
@@ -147,14 +157,14 @@ public struct SlotFinder: Sendable {
     }
 
     /// People in the room keep the venue's clock while they are there.
-    private func slotView(of person: Person) -> Person {
+    func slotView(of person: Person) -> Person {
         var view = person
         if person.attendance == .inPerson { view.timeZone = agenda.timeZone }
         return view
     }
 
     /// The person's blocked time by reason, each list sorted and merged.
-    private func blockedTime(of person: Person, from: Instant, to: Instant, busy: [BusyInterval]) throws -> [Reason: [BusyInterval]] {
+    func blockedTime(of person: Person, from: Instant, to: Instant, busy: [BusyInterval]) throws -> [Reason: [BusyInterval]] {
         let person = slotView(of: person)
         let zone = person.effectiveTimeZone(in: agenda)
         var hours: [BusyInterval] = [], days: [BusyInterval] = []
@@ -183,7 +193,7 @@ public struct SlotFinder: Sendable {
 
     /// The instant of a wall-clock time (minutes may reach 1440); a time in a gap is read as
     /// the moment of the jump, a repeated one as its first occurrence.
-    private func wallInstant(_ date: LocalDate, _ minutes: Int, _ zone: String) throws -> Instant {
+    func wallInstant(_ date: LocalDate, _ minutes: Int, _ zone: String) throws -> Instant {
         let day = date.adding(days: minutes / 1440)
         let minute = minutes % 1440
         let civil = CivilTime(year: day.year, month: day.month, day: day.day, hour: minute / 60, minute: minute % 60)
