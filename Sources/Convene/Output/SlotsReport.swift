@@ -55,7 +55,7 @@ extension SlotFinder.Result {
         let column = nameColumn(wording)
         for (number, slot) in slots.enumerated() {
             lines.append("")
-            lines += wording.wrap("\(slot.venueStart.date.weekday.name) \(slot.venueStart.date) \(slot.venueStart.clock)–\(slot.venueEnd.clock)   score \(String(format: "%.2f", slot.score))",
+            lines += wording.wrap("\(slot.venueStart.date.weekday.name) \(slot.venueStart.date) \(SheetLanguage.en.span(slot.venueStart, slot.venueEnd))   score \(String(format: "%.2f", slot.score))",
                                   first: String(format: "%2d. ", number + 1), rest: "    ")
             for view in slot.local {
                 lines += row(view, slot: slot, column: column, wording: wording)
@@ -75,11 +75,12 @@ extension SlotFinder.Result {
         return column >= min(16, longest) ? column : nil
     }
 
-    /// A participant's local time and zone, with the weekday when it is not the venue's.
+    /// A participant's local time and zone, dated when not on the venue's date and marked when
+    /// it ends the next day, as `convene times` writes them.
     private func timeAndZone(_ view: LocalView, slot: SlotFinder.Slot) -> String {
-        var text = "\(view.start.clock)–\(view.end.clock)  \(view.timeZone)"
-        if view.start.date != slot.venueStart.date { text += " (\(view.start.date.weekday.name.prefix(3)))" }
-        return text
+        var text = SheetLanguage.en.span(view.start, view.end)
+        if view.start.date != slot.venueStart.date { text += " \(view.start.date.weekday.name.prefix(3)) \(view.start.date)" }
+        return text + "  " + view.timeZone
     }
 
     /// A participant's lines: the name wrapped within its column and the time and zone
