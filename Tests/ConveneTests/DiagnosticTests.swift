@@ -221,8 +221,8 @@ struct DiagnosticTests {
 
             """)
         #expect(lines == [
-            "a.yaml:6:69: error: session 'late' ends at 01:00, before it starts at 22:00 — for a session that runs past midnight give duration: instead of end:",
-            "a.yaml:7:69: error: session 'zero' ends at 10:00, the moment it starts — for a session that runs past midnight give duration: instead of end:",
+            "a.yaml:6:69: error: session 'late' ends at 01:00, before it starts at 22:00 — for a session that runs past midnight, give its duration (duration:) instead of its end (end:)",
+            "a.yaml:7:69: error: session 'zero' ends at 10:00, the moment it starts — for a session that runs past midnight, give its duration (duration:) instead of its end (end:)",
         ])
     }
 
@@ -308,7 +308,7 @@ struct DiagnosticTests {
                   - { title: Keynote, kind: keynote, duration: 30m }
 
             """)
-        #expect(lines == ["a.yaml:12:9: error: 'Arrival' has no duration, and 'Keynote' after it is not pinned — give it duration:, or pin the next segment with at:"])
+        #expect(lines == ["a.yaml:12:9: error: 'Arrival' has no duration, and 'Keynote' after it is not pinned — give it a duration (duration:), or pin the next segment (at:)"])
     }
 
     @Test("a panel or dialogue without a moderator is an error; the session's moderator counts")

@@ -54,7 +54,7 @@ struct FollowUpTests {
             """
         let missing = AgendaCheck(text: base.replacingOccurrences(of: "FLAG", with: "true"), zones: try zones)
         #expect(missing.diagnostics.errors.map { $0.rendered(file: "a.yaml") } == [
-            "a.yaml:7:91: error: session 'later' is a follow-up, held online, but has no join link — give it online: { url: ... }, or give the venue one under venue: online:",
+            "a.yaml:7:91: error: session 'later' is a follow-up, held online, but has no join link — give it its own link (online: { url: ... }), or give the venue one (online: under venue:)",
         ])
         let word = AgendaCheck(text: base.replacingOccurrences(of: "FLAG", with: "maybe"), zones: try zones)
         #expect(word.diagnostics.errors.first?.message == "'maybe' is not true or false")

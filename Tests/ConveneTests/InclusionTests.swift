@@ -452,7 +452,7 @@ struct InclusionWarningTests {
         #expect(try rendered(allMalePanel) == [
             "a.yaml:12:3: warning: women are 0 of the event's 3 speakers (0%), under the threshold of 50% — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim [women-under-threshold]",
             "a.yaml:12:5: warning: no woman speaks in session 's1' (3 speakers: 3 men) — give a woman the floor in one of its segments [no-woman-speaker]",
-            "a.yaml:12:5: warning: no speaker in session 's1' is from civil society, in an event on Track 2 — give the floor to someone from civil society, or check the sector: of each speaker under people: [no-civil-society-speaker]",
+            "a.yaml:12:5: warning: no speaker in session 's1' is from civil society, in an event on Track 2 — give the floor to someone from civil society, or check each speaker's sector (sector: in their entry) [no-civil-society-speaker]",
             "a.yaml:19:9: warning: all 3 speakers of the panel 'Security panel' are men: a single-sex panel — invite a woman to speak in it (the moderator does not count) [single-sex-panel]",
         ])
     }
@@ -510,7 +510,7 @@ struct InclusionWarningTests {
             """)
         #expect(lines == [
             "a.yaml:11:3: warning: women are 0 of the event's 3 speakers (0%), under the threshold of 50%; the 2 whose gender is undisclosed count in the total — give more of the floor to women, or set inclusion: { women_speakers_threshold: ... } to the event's own aim [women-under-threshold]",
-            "a.yaml:13:5: warning: no woman speaks in session 's2' (2 speakers: 1 man, 1 undisclosed) — give a woman the floor in one of its segments, or record each speaker's gender: in their entry under people: [no-woman-speaker]",
+            "a.yaml:13:5: warning: no woman speaks in session 's2' (2 speakers: 1 man, 1 undisclosed) — give a woman the floor in one of its segments, or record each speaker's gender (gender: in their entry) [no-woman-speaker]",
         ])
         let unknown = try rendered(header + """
             people: [{ id: u, name: U }, { id: v, name: V }, { id: m, name: M }]
@@ -538,7 +538,7 @@ struct InclusionWarningTests {
         }
         #expect(try rendered(agenda("[\"1\"]")).isEmpty)
         #expect(try rendered(agenda("[\"1\", \"3\"]")) == [
-            "a.yaml:10:5: warning: no speaker in session 's1' is from civil society, in an event on Track 3 — give the floor to someone from civil society, or check the sector: of each speaker under people: [no-civil-society-speaker]",
+            "a.yaml:10:5: warning: no speaker in session 's1' is from civil society, in an event on Track 3 — give the floor to someone from civil society, or check each speaker's sector (sector: in their entry) [no-civil-society-speaker]",
         ], "a session nobody speaks in is not flagged")
     }
 }

@@ -18,13 +18,13 @@ struct InclusionCheck {
             if InclusionRules.noWomanSpeaker(speakers) {
                 diagnostics.warning(map.location(path),
                     "no woman speaks in session '\(session.id)' (\(Self.describe(speakers, noun: "speaker")))",
-                    hint: "give a woman the floor in one of its segments" + (speakers.undisclosed > 0 ? ", or record each speaker's gender: in their entry under people:" : ""),
+                    hint: "give a woman the floor in one of its segments" + (speakers.undisclosed > 0 ? ", or record each speaker's gender (gender: in their entry)" : ""),
                     code: .noWomanSpeaker, session: session.id)
             }
             if session.figures.flags.contains(.noCivilSocietySpeaker) {
                 diagnostics.warning(map.location(path),
                     "no speaker in session '\(session.id)' is from civil society, in an event on \(civilSocietyTracks)",
-                    hint: "give the floor to someone from civil society, or check the sector: of each speaker under people:",
+                    hint: "give the floor to someone from civil society, or check each speaker's sector (sector: in their entry)",
                     code: .noCivilSocietySpeaker, session: session.id)
             }
         }
@@ -48,7 +48,7 @@ struct InclusionCheck {
             ? "if an all-women \(segment.kind.rawValue) is by design, leave it; otherwise invite a speaker of another gender (the moderator does not count)"
             : "invite a woman to speak in it (the moderator does not count)"
         diagnostics.warning(map.location(path),
-            "\(segment.speakers == 2 ? "both" : "all \(segment.speakers)") speakers of the \(segment.kind.rawValue) '\(segment.title)' are \(who): a single-sex \(segment.kind.rawValue)",
+            "\(Wording.all(segment.speakers, "speakers", one: "speaker")) of the \(segment.kind.rawValue) '\(segment.title)' are \(who): a single-sex \(segment.kind.rawValue)",
             hint: hint, code: .singleSexPanel, session: session)
     }
 

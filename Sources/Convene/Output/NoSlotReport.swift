@@ -93,7 +93,7 @@ extension NoSlotExplanation {
         let session = Minutes(sessionMinutes)
         switch cause {
         case .workingHours where longestSharedMinutes > 0:
-            return (people == 1 ? "The working hours of the one person who must take part are" : "The working hours all \(people) people share are")
+            return (people == 1 ? "The working hours of the one person who must take part are" : "The working hours \(Wording.all(people, "people", one: "person")) share are")
                 + " shorter than the session (\(session)): at most \(Minutes(longestSharedMinutes)) on any day."
         case .workingHours:
             return "The working hours of the \(people) people never meet: no moment of the search is within everyone's hours."

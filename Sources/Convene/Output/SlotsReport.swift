@@ -38,7 +38,7 @@ extension SlotFinder.Result {
             + wording.wrap("Every \(Minutes(step)) of venue time (\(agenda.timeZone))", rest: "  ")
         guard !slots.isEmpty else {
             lines.append("")
-            lines += wording.wrap("No time suits everyone: all \(candidates) candidate starts are ruled out.")
+            lines += wording.wrap("No time suits everyone: \(Wording.all(candidates, "candidate starts", one: "candidate start")) \(candidates == 1 ? "is" : "are") ruled out.")
             if let explanation {
                 lines += explanation.text(agenda: agenda, to: to, step: step, width: width)
             } else {

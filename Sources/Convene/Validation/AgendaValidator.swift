@@ -114,7 +114,7 @@ public struct AgendaValidator: Sendable {
             if session.followUp, session.onlineAccess(in: agenda)?.url == nil {
                 diagnostics.error(map.location(path.key("follow_up")),
                                   "session '\(session.id)' is a follow-up, held online, but has no join link",
-                                  hint: "give it online: { url: ... }, or give the venue one under venue: online:")
+                                  hint: "give it its own link (online: { url: ... }), or give the venue one (online: under venue:)")
             }
             if let track = session.track, !agenda.tracks.isEmpty, !agenda.tracks.contains(track) {
                 diagnostics.warning(map.location(path.track),
@@ -216,7 +216,7 @@ public struct AgendaValidator: Sendable {
                     diagnostics.error(map.location(path.end),
                                       span == 0 ? "session '\(session.id)' ends at \(end), the moment it starts"
                                                 : "session '\(session.id)' ends at \(end), before it starts at \(start)",
-                                      hint: "for a session that runs past midnight give duration: instead of end:")
+                                      hint: "for a session that runs past midnight, give its duration (duration:) instead of its end (end:)")
                     return
                 }
                 if let duration = session.duration, duration.value != span {
@@ -287,11 +287,11 @@ public struct AgendaValidator: Sendable {
                 case .openEndedNotPinned(let open, let next):
                     diagnostics.error(map.location(path.segments[open]),
                                       "'\(title(open))' has no duration, and '\(title(next))' after it is not pinned",
-                                      hint: "give it duration:, or pin the next segment with at:")
+                                      hint: "give it a duration (duration:), or pin the next segment (at:)")
                 case .openEndedWithoutEnd(let open):
                     diagnostics.error(map.location(path.segments[open]),
                                       "'\(title(open))' has no duration and session '\(session.id)' has no end",
-                                      hint: "give the segment duration:, or the session end: or duration:")
+                                      hint: "give the segment a duration (duration:), or the session an end or a duration (end: or duration:)")
                 case .openEndedAfterEnd(let open, let start):
                     diagnostics.error(map.location(path.segments[open]),
                                       "'\(title(open))' would start at \(clock(start)), when session '\(session.id)' has already ended",

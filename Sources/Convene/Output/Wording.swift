@@ -1,0 +1,16 @@
+/// Counted English phrases that read as people write them.
+public enum Wording {
+    /// "the one speaker", "both speakers", "all 5 speakers": a count of everyone in a group.
+    public static func all(_ count: Int, _ plural: String, one singular: String) -> String {
+        switch count {
+        case 1: "the one \(singular)"
+        case 2: "both \(plural)"
+        default: "all \(count) \(plural)"
+        }
+    }
+
+    /// "1 speaker", "3 speakers".
+    public static func count(_ count: Int, _ singular: String, _ plural: String) -> String {
+        count == 1 ? "1 \(singular)" : "\(count) \(plural)"
+    }
+}
