@@ -16,6 +16,10 @@ public struct Invites: Sendable {
     /// The participants' view for no one in particular: the view of every reader it shows
     /// alike (``DisclosedTimeline/showsAlike(to:)``), made once rather than for each of them.
     private let participantsView: DisclosedTimeline
+    /// The same, for the readers of each other language the agenda's texts are given in.
+    private let participantsViews: [SheetLanguage: DisclosedTimeline]
+    /// The language of the agenda's own texts, which ``participantsView`` is in.
+    private let agendaLanguage: SheetLanguage
 
     public static let productID = "-//Convene//Convene agenda calendars//EN"
 
@@ -29,7 +33,24 @@ public struct Invites: Sendable {
             for id in timed.participants where sessionsOf[id]?.last != index { sessionsOf[id, default: []].append(index) }
         }
         self.sessionsOf = sessionsOf
-        participantsView = DisclosedTimeline(timeline, audience: .participants)
+        agendaLanguage = SheetLanguage.preferred(in: timeline.agenda.languages)
+        participantsView = DisclosedTimeline(timeline.localized(to: agendaLanguage.rawValue), audience: .participants)
+        var views: [SheetLanguage: DisclosedTimeline] = [:]
+        if timeline.agenda.isMultilingual {
+            for person in timeline.agenda.people {
+                let language = PrintedSheets.language(of: person, in: timeline.agenda)
+                if language != agendaLanguage, views[language] == nil {
+                    views[language] = DisclosedTimeline(timeline.localized(to: language.rawValue), audience: .participants)
+                }
+            }
+        }
+        participantsViews = views
+    }
+
+    /// The language `person`'s invitations are written in: the first of their languages that
+    /// Convene writes, else the agenda's.
+    public func language(of person: Person) -> SheetLanguage {
+        PrintedSheets.language(of: person, in: timeline.agenda)
     }
 
     /// The stable UID of a session's calendar event: it never changes while the event and
@@ -117,7 +138,11 @@ public struct Invites: Sendable {
     /// The timeline as `person` may see it, a participant who sees their own name: what their
     /// invite is made from.
     public func view(for person: Person) -> DisclosedTimeline {
-        participantsView.showsAlike(to: person) ? participantsView : DisclosedTimeline(timeline, audience: .participants, reader: person.id)
+        let language = language(of: person)
+        let shared = participantsViews[language] ?? participantsView
+        if shared.showsAlike(to: person) { return shared }
+        let texts = participantsViews[language] != nil ? timeline.localized(to: language.rawValue) : timeline.localized(to: agendaLanguage.rawValue)
+        return DisclosedTimeline(texts, audience: .participants, reader: person.id)
     }
 
     /// The invite for `person` made from `disclosed`, their ``view(for:)``.

@@ -51,9 +51,10 @@ final class AgendaDecoder {
             fail(fields, "convene", "this file is agenda format version \(version); this convene reads version \(AgendaFormat.version)",
                  hint: version > AgendaFormat.version ? "use a newer convene" : "write convene: 1")
         }
-        var agenda = Agenda(id: identifier(fields, "id") ?? "", title: scalar(fields, "title") ?? "", timeZone: "UTC")
-        agenda.subtitle = scalar(fields, "subtitle")
-        agenda.shortTitle = scalar(fields, "short_title")
+        var translations: Translations = [:]
+        var agenda = Agenda(id: identifier(fields, "id") ?? "", title: translatable(fields, "title", into: &translations) ?? "", timeZone: "UTC")
+        agenda.subtitle = translatable(fields, "subtitle", into: &translations)
+        agenda.shortTitle = translatable(fields, "short_title", into: &translations)
         agenda.kind = choice(fields, "kind", EventKind.self) ?? .meeting
         agenda.tracks = list(fields, "tracks") { node, path in self.choice(node, path, Track.self) }
         agenda.confidentiality = choice(fields, "confidentiality", Confidentiality.self) ?? .public
@@ -74,13 +75,17 @@ final class AgendaDecoder {
             }
             agenda.venue = value
         }
-        agenda.introduction = scalar(fields, "introduction")
-        agenda.outcome = scalar(fields, "outcome")
-        agenda.audience = scalar(fields, "audience")
+        agenda.introduction = translatable(fields, "introduction", into: &translations)
+        agenda.outcome = translatable(fields, "outcome", into: &translations)
+        agenda.audience = translatable(fields, "audience", into: &translations)
+        agenda.translations = translations
         agenda.inclusion = inclusion(fields)
         agenda.guidingQuestions = list(fields, "guiding_questions") { node, path in
             guard let inner = self.mapping(node, spec: AgendaFormat.question, path: path) else { return nil }
-            return GuidingQuestion(id: self.id(inner, "id", as: QuestionID.self), text: self.scalar(inner, "text") ?? "")
+            var translations: Translations = [:]
+            var question = GuidingQuestion(id: self.id(inner, "id", as: QuestionID.self), text: self.translatable(inner, "text", into: &translations) ?? "")
+            question.translations = translations
+            return question
         }
         readRosters(fields)
         agenda.people = list(fields, "people") { node, path in self.listedPerson(node, path) }
@@ -129,7 +134,9 @@ final class AgendaDecoder {
 
     func session(_ node: Node, _ path: SourcePath) -> Session? {
         guard let fields = mapping(node, spec: AgendaFormat.session, path: path) else { return nil }
-        var session = Session(id: id(fields, "id", as: SessionID.self), title: scalar(fields, "title") ?? "")
+        var translations: Translations = [:]
+        var session = Session(id: id(fields, "id", as: SessionID.self), title: translatable(fields, "title", into: &translations) ?? "")
+        session.translations = translations
         session.date = date(fields, "date")
         session.start = time(fields, "start")
         session.end = time(fields, "end")
@@ -160,6 +167,41 @@ final class AgendaDecoder {
         return session
     }
 
+    /// Text that may be given in several languages: a plain value, or a mapping of language
+    /// codes to texts (`{ en: Welcome, fr: Bienvenue }`), whose texts go to `translations`
+    /// under `key`. Returns the text used where the reader's language is not given: the first.
+    func translatable(_ fields: Fields, _ key: String, into translations: inout Translations) -> String? {
+        guard let entry = fields.values[key], case .mapping(let pairs) = entry.value else { return scalar(fields, key) }
+        var texts: [String: String] = [:]
+        var first: String?
+        for (keyNode, value) in pairs {
+            guard spend() else { break }
+            guard case .scalar(let code) = keyNode, Self.isLanguageCode(code.string) else {
+                diagnostics.error(Self.location(of: keyNode), "each key of '\(key)' is a language code such as en, fr or fa-AF",
+                                  hint: "write \(key): { en: ..., fr: ... }, or give one text")
+                map.markInvalid(fields.child(key))
+                continue
+            }
+            guard let text = scalarText(value, fields.child(key).key(code.string)) else {
+                diagnostics.error(Self.location(of: value), "the \(code.string) text of '\(key)' must be a single text, not \(Self.describe(value))")
+                map.markInvalid(fields.child(key))
+                continue
+            }
+            if texts[code.string] != nil {
+                diagnostics.error(Self.location(of: keyNode), "'\(key)' gives its \(code.string) text twice", hint: "keep one")
+            }
+            texts[code.string] = text
+            first = first ?? text
+        }
+        if !texts.isEmpty { translations[key] = texts }
+        return first
+    }
+
+    /// `en`, `fr`, `fa-AF`: a language, and perhaps its region or script.
+    static func isLanguageCode(_ text: String) -> Bool {
+        text.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z0-9]{2,4})?/) != nil
+    }
+
     /// `true` or `false` (also `yes` and `no`); nil when the key is missing or the value is neither.
     func flag(_ fields: Fields, _ key: String) -> Bool? {
         guard let text = scalar(fields, key) else { return nil }
@@ -187,7 +229,9 @@ final class AgendaDecoder {
 
     func segment(_ node: Node, _ path: SourcePath) -> Segment? {
         guard let fields = mapping(node, spec: AgendaFormat.segment, path: path) else { return nil }
-        var segment = Segment(title: scalar(fields, "title") ?? "")
+        var translations: Translations = [:]
+        var segment = Segment(title: translatable(fields, "title", into: &translations) ?? "")
+        segment.translations = translations
         segment.kind = choice(fields, "kind", SegmentKind.self) ?? .other
         segment.duration = duration(fields, "duration")
         segment.at = time(fields, "at")
@@ -527,6 +571,7 @@ final class AgendaDecoder {
         case .participants: "everyone, or a list of person ids"
         case .speakingTimes: "a mapping of speaker ids to durations, e.g. { sarabi: 12m }"
         case .flag: "true or false"
+        case .translatable: "text, or texts by language such as { en: ..., fr: ... }"
         }
     }
 }

@@ -100,6 +100,13 @@ public enum AgendaSchema {
                 .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))]),
             ]))])
         case .flag: return .object([("type", .string("boolean"))])
+        case .translatable:
+            return .object([("oneOf", .array([
+                Self.type(.text),
+                .object([("type", .string("object")), ("minProperties", .int(1)),
+                         ("propertyNames", string(pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,4})?$")),
+                         ("additionalProperties", .object([("type", .array([.string("string"), .string("number"), .string("boolean")]))]))]),
+            ]))])
         case .speakingTimes:
             return .object([("type", .string("object")),
                             ("propertyNames", string(pattern: AgendaFormat.identifierPattern)),

@@ -49,6 +49,8 @@ public enum AgendaFormat {
         case speakingTimes
         /// true or false.
         case flag
+        /// Text, or a mapping of language codes to texts: `{ en: Welcome, fr: Bienvenue }`.
+        case translatable
     }
 
     /// One key of a mapping.
@@ -113,7 +115,7 @@ public enum AgendaFormat {
 
     public static let question = ObjectSpec(name: "guiding_question", summary: "A question speakers are asked to address.", fields: [
         Field("id", .identifier, required: true, "A short id that segments refer to, e.g. q1."),
-        Field("text", .text, required: true, "The question, word for word."),
+        Field("text", .translatable, required: true, "The question, word for word."),
     ])
 
     public static let inclusion = ObjectSpec(name: "inclusion", summary: "What the organisers expect of the inclusion figures.", fields: [
@@ -142,7 +144,7 @@ public enum AgendaFormat {
     ])
 
     public static let segment = ObjectSpec(name: "segment", summary: "A part of a session.", fields: [
-        Field("title", .text, required: true, "What the programme calls this part."),
+        Field("title", .translatable, required: true, "What the programme calls this part."),
         Field("kind", words(SegmentKind.self), default: "other", "What happens in it; panel and dialogue need a moderator."),
         Field("duration", .duration, "How long it lasts; without it the segment runs until the next pinned segment or the session's end."),
         Field("at", .time, "Pins the segment's start to this venue time instead of following the previous segment."),
@@ -160,7 +162,7 @@ public enum AgendaFormat {
 
     public static let session = ObjectSpec(name: "session", summary: "A block of the programme on one date.", fields: [
         Field("id", .identifier, required: true, "A short id; calendar UIDs derive from it, so keep it stable."),
-        Field("title", .text, required: true, "The session's title."),
+        Field("title", .translatable, required: true, "The session's title."),
         Field("date", .date, "The date in the venue's zone; leave out, with start, while unscheduled."),
         Field("start", .time, "The start in the venue's zone, HH:MM."),
         Field("end", .time, "The end in the venue's zone; or give duration."),
@@ -180,9 +182,9 @@ public enum AgendaFormat {
     public static let agenda = ObjectSpec(name: "agenda", summary: "A Convene agenda, format version 1.", fields: [
         Field("convene", .integer, required: true, "The format version: 1."),
         Field("id", .identifier, required: true, "A stable id for the event; every calendar UID derives from it."),
-        Field("title", .text, required: true, "The event's title."),
-        Field("subtitle", .text, "A second line for the title."),
-        Field("short_title", .text, "A short title, for calendar entries: they show the session first, then this (or the title)."),
+        Field("title", .translatable, required: true, "The event's title."),
+        Field("subtitle", .translatable, "A second line for the title."),
+        Field("short_title", .translatable, "A short title, for calendar entries: they show the session first, then this (or the title)."),
         Field("kind", words(EventKind.self), default: "meeting", "The format of the event."),
         Field("tracks", .list(words(Track.self)), "The diplomatic tracks the event belongs to; quote them: [\"1.5\", \"2\"]."),
         Field("confidentiality", words(Confidentiality.self), default: "public", "The rule on attribution and attendance."),
@@ -191,10 +193,10 @@ public enum AgendaFormat {
         Field("languages", .list(.text), "The working languages, e.g. [en, uk]; the first one that Convene prints in (en, fr, uk) is the printed sheets' language."),
         Field("interpretation", .object(interpretation), "The interpretation the event provides."),
         Field("venue", .object(venue), "Where the event takes place."),
-        Field("introduction", .text, "The introduction, as in the concept note."),
+        Field("introduction", .translatable, "The introduction, as in the concept note."),
         Field("guiding_questions", .list(.object(question)), "Questions the speakers are asked to address."),
-        Field("outcome", .text, "What the event will produce, e.g. an outcome document."),
-        Field("audience", .text, "Who the event is for."),
+        Field("outcome", .translatable, "What the event will produce, e.g. an outcome document."),
+        Field("audience", .translatable, "Who the event is for."),
         Field("inclusion", .object(inclusion), "What the inclusion report and check expect, e.g. the women's share of speakers."),
         Field("rosters", .list(.text), "Roster files whose people the agenda takes by id, paths relative to the agenda file."),
         Field("people", .list(.oneOf([person, personFromRoster])), "Everyone who takes part: a person, or `roster: ID` for a person from a roster."),

@@ -33,6 +33,8 @@ public struct Agenda: Sendable, Equatable {
     public var sessions: [Session]
     /// Kinds of warning the agenda accepts for the whole event (`accept_warnings:`).
     public var acceptedWarnings: [WarningCode] = []
+    /// The event's texts in each language they are given in (``Translations``).
+    public var translations: Translations = [:]
 
     public init(
         formatVersion: Int = 1, id: String, title: String, subtitle: String? = nil,
@@ -143,6 +145,8 @@ public struct Interpretation: Sendable, Equatable {
 public struct GuidingQuestion: Sendable, Equatable {
     public var id: QuestionID
     public var text: String
+    /// The question in each language it is given in.
+    public var translations: Translations = [:]
 
     public init(id: QuestionID, text: String) {
         self.id = id

@@ -19,6 +19,8 @@ public struct Session: Sendable, Equatable {
     public var segments: [Segment]
     /// Kinds of warning the agenda accepts for this session (`accept_warnings:`).
     public var acceptedWarnings: [WarningCode] = []
+    /// The session's title in each language it is given in.
+    public var translations: Translations = [:]
     /// Held online after the meeting (`follow_up: true`): listed apart, outside the event's dates and venue.
     public var followUp = false
     /// The session's own join link, when it is not the venue's.
@@ -61,6 +63,8 @@ public enum Participants: Sendable, Equatable {
 /// A part of a session: an opening, a panel, a break.
 public struct Segment: Sendable, Equatable {
     public var title: String
+    /// The segment's title in each language it is given in.
+    public var translations: Translations = [:]
     public var kind: SegmentKind
     /// The length; `nil` means the segment runs until the next pinned segment or the
     /// session's end.

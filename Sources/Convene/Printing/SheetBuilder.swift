@@ -10,10 +10,12 @@ public struct SheetBuilder: Sendable {
     let people: [PersonID: Person]
     let disclosed: DisclosedTimeline
 
-    /// A builder for `audience` (`reader`, for a briefing, always sees their own name); the
-    /// timeline is redacted for them first.
+    /// A builder for `audience` (`reader`, for a briefing, always sees their own name): the
+    /// timeline's texts are taken in `language` where the agenda gives them in it, then
+    /// redacted for the reader.
     public init(timeline: Timeline, zones: ZoneDirectory, language: SheetLanguage, audience: Audience, reader: PersonID? = nil) {
-        self.init(disclosed: DisclosedTimeline(timeline, audience: audience, reader: reader), zones: zones, language: language)
+        self.init(disclosed: DisclosedTimeline(timeline.localized(to: language.rawValue), audience: audience, reader: reader),
+                  zones: zones, language: language)
     }
 
     /// A builder over a timeline already redacted for its reader.
