@@ -235,6 +235,14 @@ struct PeopleImportTests {
         #expect(kept == crlf + "- id: ana-kovalenko\r\n  name: Ana Kovalenko\r\n")
     }
 
+    @Test("a '#' line of the last entry's block text stays in it; the comments that lead to the next key stay before it")
+    func lastEntry() throws {
+        let csv = Array("Name\nBo Li\n".utf8)
+        let target = header + "people:\n  - id: a\n    name: A\n    title: |\n      line one\n      # not a comment\n  # the sessions\n\nsessions: []\n"
+        let text = try #require(try importPeople(csv, into: target).outcome.text)
+        #expect(text == target.replacingOccurrences(of: "# not a comment\n", with: "# not a comment\n  - id: bo-li\n    name: Bo Li\n"))
+    }
+
     @Test("whatever a value holds, it is written so that it reads back as it was")
     func quoting() throws {
         let values = ["Panel: lessons", "#1 advocate", "yes", "2022", "\"quoted\"", "back\\slash", "a,b", "- dash", "  spaced  ",

@@ -50,8 +50,10 @@ struct PeopleListText: Sendable {
             if entries.count > 1, let second = entries[1].mark?.line, let before = line(second - 1) {
                 blankBetween = Self.isBlank(before)
             }
+            // A '#' line indented deeper than an entry's keys is the text of a block scalar.
+            let keyIndent = dashIndent + 2
             insertAfter = ((keyLine + 1)..<max(nextKeyLine, keyLine + 1)).last { number in
-                line(number).map { !Self.isBlank($0) && !Self.isComment($0) } ?? false
+                line(number).map { !Self.isBlank($0) && !(Self.isComment($0) && Self.indent($0) <= keyIndent) } ?? false
             } ?? keyLine
         case .sequence(let entries) where entries.isEmpty && opens(entries.mark, with: "["):
             try removeEmptyValue(at: entries.mark, closing: "]")
@@ -122,4 +124,5 @@ struct PeopleListText: Sendable {
 
     private static func isBlank(_ line: String) -> Bool { line.allSatisfy(\.isWhitespace) }
     private static func isComment(_ line: String) -> Bool { line.drop(while: \.isWhitespace).first == "#" }
+    private static func indent(_ line: String) -> Int { line.prefix(while: { $0 == " " }).count }
 }
