@@ -79,7 +79,7 @@ public struct ColumnMapping: Sendable, Equatable {
         }
         for (use, found) in candidates {
             let ranked = found.sorted { ($0.rank, $0.column) < ($1.rank, $1.column) }
-            let chosen = fixed[use] ?? ranked[0].column
+            guard let chosen = fixed[use] ?? ranked.first?.column else { continue }
             if fixed[use] == nil { uses[chosen] = use }
             for other in ranked where other.column != chosen {
                 left.append(Ignored(column: other.column, header: header[other.column], reason: "\(use.word) comes from '\(header[chosen])'"))
