@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // Registration lists (CSV exports of Indico, Google Forms, Excel) for `convene import people`.
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // The C module over libical. Only ICal, the Swift wrapper, imports it.
@@ -33,6 +35,7 @@ let package = Package(
                 "ICal",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The event store: one SQLite database per event, through GRDB. Only this module
