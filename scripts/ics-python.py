@@ -130,7 +130,7 @@ def write(folder, out):
                 lines.append(f"Venue time: {a:%H:%M}–{b:%H:%M} ({agenda['timezone']})")
             floor = [(seg, x, y) for seg, x, y in segs if pid in seg.get("speakers", [])]
             if floor:
-                lines += ["", "You have the floor:"] + [f"  {x.astimezone(zone):%H:%M}–{y.astimezone(zone):%H:%M} {seg['title']}" for seg, x, y in floor]
+                lines += ["", "When you have the floor:"] + [f"  {x.astimezone(zone):%H:%M}–{y.astimezone(zone):%H:%M} {seg['title']}" for seg, x, y in floor]
             lines += ["", "Programme (your time):"] + [f"  {x.astimezone(zone):%H:%M} {seg['title']}" for seg, x, _ in segs]
             e = event(f"{s['id']}@{agenda['id']}.convene", s, a, b, "\n".join(lines), roles)
             # An online person who talks is reminded of their connection check, 15 minutes
@@ -140,7 +140,7 @@ def write(folder, out):
             alarm.add("action", "DISPLAY")
             if online and talks:
                 alarm.add("trigger", (min(talks) - a) - dt.timedelta(minutes=15))
-                alarm.add("description", f"Connection and audio check for {s['title']}")
+                alarm.add("description", f"Connection and audio check — {s['title']}")
             else:
                 alarm.add("trigger", dt.timedelta(minutes=-30))
                 alarm.add("description", s["title"])

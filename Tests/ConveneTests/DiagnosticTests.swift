@@ -85,7 +85,7 @@ struct DiagnosticTests {
     func wrongTypes() throws {
         let lines = try rendered(header + "subtitle: [a, b]\ntracks: \"2\"\nvenue: Kyiv\n")
         #expect(lines == [
-            "a.yaml:5:11: error: 'subtitle' must be a single value, not a list — expected: text",
+            "a.yaml:5:11: error: 'subtitle' must be a single value, not a list — expected: text, or texts by language such as { en: ..., fr: ... }",
             "a.yaml:6:9: error: 'tracks' must be a list, not the text '2' — write it as [a, b] or as lines starting with '- '",
             "a.yaml:7:8: error: a venue must be a mapping of keys and values, not the text 'Kyiv' — write it as indented 'key: value' lines",
         ])

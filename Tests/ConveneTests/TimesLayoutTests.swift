@@ -78,6 +78,6 @@ struct TimesLayoutTests {
         let files = try CalendarOutputs.outputs(of: draft, history: CalendarHistory(latest: [:], lastSent: [:]), stamp: 0).all()
         let invite = try #require(files.first { $0.path == "invites/asanova/main.ics" }).contents
         let unfolded = invite.replacingOccurrences(of: "\r\n ", with: "")
-        #expect(unfolded.contains("Your time (Asia/Bishkek): Tuesday 2027-03-16\\, 23:15–00:30 (+1 day)\\nVenue time (America/New_York): Tuesday 2027-03-16\\, 13:15–14:30"), "\(unfolded)")
+        #expect(unfolded.contains("Your time (Asia/Bishkek): Tuesday 16 March 2027\\, 23:15–00:30 (+1 day)\\nVenue time (America/New_York): Tuesday 16 March 2027\\, 13:15–14:30"), "\(unfolded)")
     }
 }

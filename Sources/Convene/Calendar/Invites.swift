@@ -166,9 +166,9 @@ public struct Invites: Sendable {
             }
             let alarms = timed.roles.reminder(for: person.id).map { reminder in
                 [CalendarDocument.Alarm(minutesBefore: reminder.minutesBefore,
-                                        text: reminder.kind == .techCheck ? "Connection and audio check for \(timed.session.title)" : timed.session.title)]
+                                        text: reminder.kind == .techCheck ? "\(SheetLabels.of(language(of: person)).techCheck) — \(timed.session.title)" : timed.session.title)]
             } ?? []
-            events.append(try event(for: timed, in: agenda, sequence: 0, online: person.attendance == .online,
+            events.append(try event(for: timed, in: agenda, sequence: 0, language: language(of: person), online: person.attendance == .online,
                                     description: try description(for: person, in: timed, disclosed: disclosed, confidential: confidential),
                                     organizer: organizer, attendees: attendees, alarms: alarms))
         }
@@ -183,37 +183,40 @@ public struct Invites: Sendable {
         }
     }
 
+    /// The invitation's text, in the reader's language (``language(of:)``): their date and
+    /// times, the venue's when the zone differs, when they have the floor and what they are
+    /// asked, the programme in their time, and the rule the session is held under.
     private func description(for person: Person, in timed: TimedSession, disclosed: DisclosedTimeline, confidential: Bool) throws -> String {
         let agenda = disclosed.agenda
+        let language = language(of: person), labels = SheetLabels.of(language)
         let zone = person.effectiveTimeZone(in: agenda)
         let start = try zones.zonedTime(timed.start, in: zone), end = try zones.zonedTime(timed.end, in: zone)
         // Every span states its own date, and a day mark when it ends on the next day.
-        let words = SheetLanguage.en
-        var lines = ["\(timed.session.title)", "Your time (\(zone)): \(start.date.weekday.name) \(start.date), \(words.span(start, end))"]
+        var lines = ["\(timed.session.title)", "\(labels.yourTime) (\(zone))\(labels.colon) \(language.date(start.date)), \(language.span(start, end))"]
         if zone != agenda.timeZone {
             let venueStart = try zones.zonedTime(timed.start, in: agenda.timeZone), venueEnd = try zones.zonedTime(timed.end, in: agenda.timeZone)
-            lines.append("Venue time (\(agenda.timeZone)): \(venueStart.date.weekday.name) \(venueStart.date), \(words.span(venueStart, venueEnd))")
+            lines.append("\(labels.venueTime) (\(agenda.timeZone))\(labels.colon) \(language.date(venueStart.date)), \(language.span(venueStart, venueEnd))")
         }
         let mine = zip(timed.segments, timed.roles.segments).filter { $0.1.gives(theFloorTo: person.id) }.map(\.0)
         if !mine.isEmpty {
             lines.append("")
-            lines.append("You have the floor:")
+            lines.append(labels.yourSegments + labels.colon)
             for segment in mine {
                 let from = try zones.zonedTime(segment.start, in: zone), to = try zones.zonedTime(segment.end, in: zone)
-                lines.append("  \(words.span(from, to)) \(segment.segment.title)")
+                lines.append("  \(language.span(from, to)) \(segment.segment.title)")
                 for question in segment.segment.questions {
                     if let text = disclosed.question(question, in: timed.session) { lines.append("    – \(text)") }
                 }
             }
         }
         lines.append("")
-        lines.append("Programme (your time):")
+        lines.append("\(labels.programme) (\(labels.yourTime.lowercased()))\(labels.colon)")
         for segment in timed.segments {
-            lines.append("  \(try zones.zonedTime(segment.start, in: zone).clock) \(segment.segment.title)")
+            lines.append("  \(language.clock(try zones.zonedTime(segment.start, in: zone))) \(segment.segment.title)")
         }
-        if confidential {
+        if confidential, let notice = language.notice(timed.session.confidentiality ?? agenda.confidentiality) {
             lines.append("")
-            lines.append("Held under the \(Self.rule(timed.session.confidentiality ?? agenda.confidentiality)).")
+            lines.append(notice)
         }
         return lines.joined(separator: "\n")
     }
@@ -221,14 +224,15 @@ public struct Invites: Sendable {
     /// One session as a calendar event, from a timeline already redacted for its reader.
     /// `online`: the reader joins online, so LOCATION starts with the join link (a phone shows
     /// LOCATION, and makes a link of it), the room after it.
-    private func event(for timed: TimedSession, in agenda: Agenda, sequence: Int, online joinsOnline: Bool = false, description: String,
+    private func event(for timed: TimedSession, in agenda: Agenda, sequence: Int, language: SheetLanguage? = nil, online joinsOnline: Bool = false, description: String,
                        organizer: CalendarDocument.Party?, attendees: [CalendarDocument.Attendee], alarms: [CalendarDocument.Alarm]) throws -> CalendarDocument.Event {
         let start = try zones.zonedTime(timed.start, in: agenda.timeZone), end = try zones.zonedTime(timed.end, in: agenda.timeZone)
         let online = timed.session.onlineAccess(in: agenda)?.url
         var room = Self.place(of: timed, in: agenda)
         if joinsOnline || timed.session.followUp, let online { room.insert(online, at: 0) }
         var text = description
-        if let online { text += "\n\nOnline: \(online)" }
+        let labels = SheetLabels.of(language ?? agendaLanguage)
+        if let online { text += "\n\n\(labels.online)\(labels.colon) \(online)" }
         return CalendarDocument.Event(
             uid: Self.uid(event: agenda.id, session: timed.id), sequence: sequence, stamp: stamp, timeZone: agenda.timeZone,
             start: start.civil, end: end.civil, summary: Self.summary(of: timed.session, in: agenda),

@@ -56,6 +56,10 @@ public struct DisclosedTimeline: Sendable {
         var agenda = original
         agenda.title = clean(agenda.title, nil)
         agenda.subtitle = clean(agenda.subtitle, nil)
+        agenda.shortTitle = clean(agenda.shortTitle, nil)
+        // The texts in other languages are not carried: a timeline is disclosed in the
+        // language it was localized to (``Timeline/localized(to:)``), and only that is cleaned.
+        agenda.translations = [:]
         agenda.introduction = clean(agenda.introduction, nil)
         agenda.outcome = clean(agenda.outcome, nil)
         agenda.audience = clean(agenda.audience, nil)
@@ -82,10 +86,12 @@ public struct DisclosedTimeline: Sendable {
             var session = session
             let context = session
             session.title = clean(session.title, context)
+            session.translations = [:]
             session.room = clean(session.room, context)
             session.segments = session.segments.map { segment in
                 var segment = segment
                 segment.title = clean(segment.title, context)
+                segment.translations = [:]
                 segment.cues = segment.cues.map { clean($0, context) }
                 segment.notes = clean(segment.notes, context)
                 segment.interpretation = clean(segment.interpretation, context)

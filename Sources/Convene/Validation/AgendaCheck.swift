@@ -26,6 +26,7 @@ public struct AgendaCheck: Sendable {
             diagnostics.append(contentsOf: validation.diagnostics)
             if !diagnostics.hasErrors {
                 diagnostics.append(contentsOf: InclusionCheck(agenda: agenda, map: loaded.sourceMap).run())
+                diagnostics.append(contentsOf: TranslationCheck(agenda: agenda, map: loaded.sourceMap).run())
                 diagnostics.append(contentsOf: HiddenNameCheck(agenda: agenda, map: loaded.sourceMap).run())
                 let resolver = Resolver(zones: zones)
                 let (resolved, problems) = resolver.resolve(agenda, sourceMap: loaded.sourceMap)

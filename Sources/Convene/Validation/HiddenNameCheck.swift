@@ -26,9 +26,19 @@ public struct HiddenNameCheck: Sendable {
     /// Every text of the organisers' that an output prints, with where each stands.
     var texts: [Text] {
         var texts = [Text(path: "title", what: "the event's title", text: agenda.title)]
-        for (key, value) in [("subtitle", agenda.subtitle), ("introduction", agenda.introduction),
+        for (key, value) in [("subtitle", agenda.subtitle), ("short_title", agenda.shortTitle), ("introduction", agenda.introduction),
                              ("outcome", agenda.outcome), ("audience", agenda.audience)] {
-            if let value { texts.append(Text(path: SourcePath.root.key(key), what: "the \(key)", text: value)) }
+            if let value { texts.append(Text(path: SourcePath.root.key(key), what: "the \(key.replacingOccurrences(of: "_", with: " "))", text: value)) }
+        }
+        // Every language's text is read, not only the first: a title translated into Dari
+        // must not name who the English one does not.
+        func translated(_ translations: Translations, _ field: String, at path: SourcePath, what: String, session: Session? = nil) {
+            for (language, text) in (translations[field] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                texts.append(Text(path: path, what: "\(what) (\(language))", text: text, session: session))
+            }
+        }
+        for key in ["title", "subtitle", "short_title", "introduction", "outcome", "audience"] {
+            translated(agenda.translations, key, at: SourcePath.root.key(key), what: key == "title" ? "the event's title" : "the \(key.replacingOccurrences(of: "_", with: " "))")
         }
         if let venue = agenda.venue {
             for (key, value) in [("name", venue.name), ("address", venue.address), ("room", venue.room),
@@ -42,6 +52,7 @@ public struct HiddenNameCheck: Sendable {
         }
         for (index, question) in agenda.guidingQuestions.enumerated() {
             texts.append(Text(path: SourcePath.root.guiding_questions[index].text, what: "guiding question '\(question.id)'", text: question.text))
+            translated(question.translations, "text", at: SourcePath.root.guiding_questions[index].text, what: "guiding question '\(question.id)'")
         }
         for (index, person) in agenda.people.enumerated() {
             for (key, value) in [("title", person.title), ("organization", person.organization), ("described_as", person.describedAs)] {
@@ -50,12 +61,14 @@ public struct HiddenNameCheck: Sendable {
         }
         for (index, session) in agenda.sessions.enumerated() {
             texts.append(Text(path: SourcePath.root.sessions[index].title, what: "the title of session '\(session.id)'", text: session.title, session: session))
+            translated(session.translations, "title", at: SourcePath.root.sessions[index].title, what: "the title of session '\(session.id)'", session: session)
             if let room = session.room {
                 texts.append(Text(path: SourcePath.root.sessions[index].room, what: "the room of session '\(session.id)'", text: room, session: session))
             }
             for (number, segment) in session.segments.enumerated() {
                 let path = SourcePath.root.sessions[index].segments[number], of = "a segment of '\(session.id)'"
                 texts.append(Text(path: path.title, what: "the title of \(of)", text: segment.title, session: session))
+                translated(segment.translations, "title", at: path.title, what: "the title of \(of)", session: session)
                 for (position, cue) in segment.cues.enumerated() {
                     texts.append(Text(path: path.cues[position], what: "a cue of \(of)", text: cue, session: session))
                 }

@@ -20,6 +20,7 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case trackNotListed = "track-not-listed"
     case legacyZoneName = "legacy-zone-name"
     case rosterListedTwice = "roster-listed-twice"
+    case untranslated
     // Warnings that protect people.
     case hiddenName = "hidden-name"
     case hiddenNameInID = "hidden-name-in-id"
