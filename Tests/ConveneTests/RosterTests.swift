@@ -262,6 +262,7 @@ struct RosterReferenceTests {
             case .choice(let words): value = words.first { $0 != field.defaultValue } ?? words[0]
             case .list(.choice(let words)): value = "[\(words.last ?? "")]"
             case .list(.text): value = "[xx, yy]"
+            case .spellings: value = "{ cyrl: Ана Оверрайд }"
             default:
                 Issue.record("no sample value for \(field.key); extend this test")
                 continue

@@ -129,6 +129,7 @@ final class AgendaDecoder {
         person.describedAs = scalar(fields, "described_as")
         person.languages = list(fields, "languages") { node, path in self.scalarText(node, path) }
         person.acceptedWarnings = acceptedWarnings(fields)
+        person.names = spellings(fields, "names")
         return person
     }
 
@@ -195,6 +196,30 @@ final class AgendaDecoder {
         }
         if !texts.isEmpty { translations[key] = texts }
         return first
+    }
+
+    /// A name in other scripts: a mapping of ISO 15924 script codes to spellings.
+    func spellings(_ fields: Fields, _ key: String) -> [String: String] {
+        guard let entry = fields.values[key], !isNull(entry.value) else { return [:] }
+        guard case .mapping(let pairs) = entry.value else {
+            diagnostics.error(Self.location(of: entry.value), "'\(key)' must be a mapping of scripts to spellings, not \(Self.describe(entry.value))",
+                              hint: "write it as { arab: ..., latn: ... }")
+            map.markInvalid(fields.child(key))
+            return [:]
+        }
+        var names: [String: String] = [:]
+        for (keyNode, value) in pairs {
+            guard spend() else { break }
+            guard case .scalar(let script) = keyNode, script.string.wholeMatch(of: /[A-Za-z]{4}/) != nil,
+                  let text = scalarText(value, fields.child(key).key(script.string)), !text.trimmingSpaces.isEmpty else {
+                diagnostics.error(Self.location(of: keyNode), "each entry of '\(key)' is a script code of four letters and the name written in it",
+                                  hint: "write it as { arab: ..., latn: ..., cyrl: ... } (ISO 15924 codes)")
+                map.markInvalid(fields.child(key))
+                continue
+            }
+            names[script.string.lowercased()] = text
+        }
+        return names
     }
 
     /// `en`, `fr`, `fa-AF`: a language, and perhaps its region or script.
@@ -572,6 +597,7 @@ final class AgendaDecoder {
         case .speakingTimes: "a mapping of speaker ids to durations, e.g. { sarabi: 12m }"
         case .flag: "true or false"
         case .translatable: "text, or texts by language such as { en: ..., fr: ... }"
+        case .spellings: "spellings by script such as { arab: ..., latn: ... }"
         }
     }
 }

@@ -100,6 +100,9 @@ public enum AgendaSchema {
                 .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))]),
             ]))])
         case .flag: return .object([("type", .string("boolean"))])
+        case .spellings:
+            return .object([("type", .string("object")), ("propertyNames", string(pattern: "^[A-Za-z]{4}$")),
+                            ("additionalProperties", .object([("type", .string("string"))]))])
         case .translatable:
             return .object([("oneOf", .array([
                 Self.type(.text),

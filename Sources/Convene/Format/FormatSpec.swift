@@ -51,6 +51,8 @@ public enum AgendaFormat {
         case flag
         /// Text, or a mapping of language codes to texts: `{ en: Welcome, fr: Bienvenue }`.
         case translatable
+        /// A mapping of ISO 15924 script codes to spellings: `{ arab: ..., latn: ... }`.
+        case spellings
     }
 
     /// One key of a mapping.
@@ -128,6 +130,7 @@ public enum AgendaFormat {
     public static let person = ObjectSpec(name: "person", summary: "Someone who takes part.", fields: [
         Field("id", .identifier, required: true, "A short id that sessions and segments refer to; it also names the person's invite file."),
         Field("name", .text, required: true, "The name as it should be printed, in any script."),
+        Field("names", .spellings, "The name in other scripts, e.g. { arab: ..., latn: ... }: each printed where its script is, all withheld where the person may not be named."),
         Field("title", .text, "The person's role title."),
         Field("organization", .text, "The organisation the person speaks for."),
         Field("email", .email, "Where the person's invite goes; people without one get no invite."),

@@ -114,6 +114,8 @@ extension AgendaDecoder {
         case "visibility": person.visibility = source.visibility
         case "described_as": person.describedAs = source.describedAs
         case "languages": person.languages = source.languages
+        case "names": person.names = source.names
+        case "accept_warnings": person.acceptedWarnings = source.acceptedWarnings
         default: return false
         }
         return true

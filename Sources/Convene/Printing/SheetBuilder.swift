@@ -243,7 +243,7 @@ public struct SheetBuilder: Sendable {
             person = named
         }
         let online = person.attendance == .online
-        let name = SheetText.line(person.name)
+        let name = SheetText.line(person.name(inScript: language.script))
         let title = SheetText.optional(person.title), organization = SheetText.optional(person.organization)
         let line = ([name, title, organization].compactMap { $0 }).joined(separator: ", ")
         return PersonView(name: name, named: true, title: title, organization: organization, line: line, online: online)

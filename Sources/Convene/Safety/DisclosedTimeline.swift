@@ -109,6 +109,7 @@ public struct DisclosedTimeline: Sendable {
                 person.organization = clean(person.organization, nil)
             } else {
                 person.name = ""
+                person.names = [:]
                 person.email = nil
                 person.title = nil
                 person.organization = nil
@@ -190,7 +191,7 @@ public struct DisclosedTimeline: Sendable {
         let hidden = people.filter { !disclosure.mayName($0, in: session) }
         guard !hidden.isEmpty else { return NameSearch([]) }
         let visible = people.filter { disclosure.mayName($0, in: session) }
-        let visibleWords = Set(visible.flatMap { nameParts($0.name) }.map(NameSearch.fold))
+        let visibleWords = Set(visible.flatMap { $0.spellings.flatMap(nameParts) }.map(NameSearch.fold))
         let visibleOrganizations = Set(visible.compactMap(\.organization).map(NameSearch.fold))
         let describes = disclosure.audience != .public || disclosure.rule(of: session) == .public
         // Descriptions are cleaned of every hidden name before they stand in for one.
@@ -213,12 +214,14 @@ public struct DisclosedTimeline: Sendable {
     static func linkSearch(_ people: [Person], hiddenIn session: Session?, disclosure: Disclosure) -> NameSearch {
         var needles: [NameSearch.Needle] = []
         for person in people where !disclosure.mayName(person, in: session) {
-            let parts = nameParts(person.name)
             var texts: [String] = []
-            if !parts.isEmpty { texts.append(parts.joined()) }
-            if parts.count > 1 { texts.append(parts.joined(separator: ".")); texts.append(parts.joined(separator: "-")); texts.append(parts.joined(separator: "_")) }
-            // Every part of the name: a link gives no spaces to tell a name from a word.
-            texts += parts.filter { $0.count >= 3 }
+            for spelling in person.spellings {
+                let parts = nameParts(spelling)
+                if !parts.isEmpty { texts.append(parts.joined()) }
+                if parts.count > 1 { texts.append(parts.joined(separator: ".")); texts.append(parts.joined(separator: "-")); texts.append(parts.joined(separator: "_")) }
+                // Every part of the name: a link gives no spaces to tell a name from a word.
+                texts += parts.filter { $0.count >= 3 }
+            }
             if let email = person.email, let at = email.firstIndex(of: "@"), email.distance(from: email.startIndex, to: at) >= 3 {
                 texts.append(String(email[..<at]))
             }
@@ -231,12 +234,15 @@ public struct DisclosedTimeline: Sendable {
     public static func needles(for person: Person, replacement: String, visibleWords: Set<String>,
                         visibleOrganizations: Set<String>) -> [NameSearch.Needle] {
         var texts: [String] = []
-        let name = person.name.trimmingSpaces
-        if !name.isEmpty { texts.append(name) }
-        // The surname alone ("Mrs Hidden"), unless it is also the name of someone the reader sees.
-        let parts = nameParts(name)
-        if parts.count > 1, let surname = parts.last, surname.count >= 3, !visibleWords.contains(NameSearch.fold(surname)) {
-            texts.append(surname)
+        // Every spelling of the name, in every script it is written in.
+        for spelling in person.spellings {
+            let name = spelling.trimmingSpaces
+            texts.append(name)
+            // The surname alone ("Mrs Hidden"), unless it is also the name of someone the reader sees.
+            let parts = nameParts(name)
+            if parts.count > 1, let surname = parts.last, surname.count >= 3, !visibleWords.contains(NameSearch.fold(surname)) {
+                texts.append(surname)
+            }
         }
         if let email = person.email?.trimmingSpaces, !email.isEmpty {
             texts.append(email)

@@ -95,7 +95,7 @@ public struct HiddenNameCheck: Sendable {
         let searches = audiences.map { audience -> (NameSearch, [Int]) in
             func hidden(_ person: Person) -> Bool { Self.hiddenByVisibility(person, from: audience) }
             let visible = people.filter { !hidden($0) }
-            let words = Set(visible.flatMap { DisclosedTimeline.nameParts($0.name) }.map(NameSearch.fold))
+            let words = Set(visible.flatMap { $0.spellings.flatMap(DisclosedTimeline.nameParts) }.map(NameSearch.fold))
             let organizations = Set(visible.compactMap(\.organization).map(NameSearch.fold))
             var needles: [NameSearch.Needle] = [], owners: [Int] = []
             for (number, person) in people.enumerated() where hidden(person) {
@@ -154,7 +154,7 @@ public struct HiddenNameCheck: Sendable {
         for (index, session) in agenda.sessions.enumerated() {
             let parts = Set(session.id.rawValue.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map { NameSearch.fold(String($0)) })
             for person in hidden {
-                let words = DisclosedTimeline.nameParts(person.name).filter { $0.count >= 3 }.map(NameSearch.fold)
+                let words = person.spellings.flatMap(DisclosedTimeline.nameParts).filter { $0.count >= 3 }.map(NameSearch.fold)
                 guard words.contains(where: parts.contains) else { continue }
                 diagnostics.warning(map.location(SourcePath.root.sessions[index].id),
                     "the id of session '\(session.id)' carries the name of \(person.name), whose visibility is \(person.visibility.rawValue): every calendar's UID shows it, the public programme's too",
