@@ -65,16 +65,16 @@ k() { khal -c "$work/kyiv/config" "$@"; }
 listing() { k list --format '{start} {title} {status}' 2026-12-08 2026-12-10 | grep -v day | sed 's/ *$//' | tr '\n' '|'; }
 (cd "$work/up" && "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/invites/ana/one.ics" \
   && k import --batch -a convene "$work/up/out/invites/ana/two.ics"
-check "version 1, one invitation a session" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 10:00 Consultation: Two CONFIRMED|" "$(listing)"
+check "version 1, one invitation a session" "2026-12-08 10:00 One — Consultation CONFIRMED|2026-12-09 10:00 Two — Consultation CONFIRMED|" "$(listing)"
 # Her programme, imported where she accepted the invitations, holds each session once.
 k import --batch -a convene "$work/up/out/programmes/ana.ics"
-check "the programme beside the invitations: each session once" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 10:00 Consultation: Two CONFIRMED|" "$(listing)"
+check "the programme beside the invitations: each session once" "2026-12-08 10:00 One — Consultation CONFIRMED|2026-12-09 10:00 Two — Consultation CONFIRMED|" "$(listing)"
 sed -i 's/date: 2026-12-09, start: "10:00"/date: 2026-12-09, start: "11:30"/' "$work/up/a.yaml"
 (cd "$work/up" && SOURCE_DATE_EPOCH=1700000100 "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/invites/ana/two.ics"
-check "update held once at its new time" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 11:30 Consultation: Two CONFIRMED|" "$(listing)"
+check "update held once at its new time" "2026-12-08 10:00 One — Consultation CONFIRMED|2026-12-09 11:30 Two — Consultation CONFIRMED|" "$(listing)"
 sed -i '/id: two/d' "$work/up/a.yaml"
 (cd "$work/up" && SOURCE_DATE_EPOCH=1700000200 "$convene" ics a.yaml -o out >/dev/null) && k import --batch -a convene "$work/up/out/cancellations/invites/ana/two.ics"
-check "cancelled" "2026-12-08 10:00 Consultation: One CONFIRMED|2026-12-09 11:30 Consultation: Two CANCELLED|" "$(listing)"
+check "cancelled" "2026-12-08 10:00 One — Consultation CONFIRMED|2026-12-09 11:30 Two — Consultation CANCELLED|" "$(listing)"
 
 # vobject reads every file.
 vobject_result=$(python3 - "$work" <<'PY'
