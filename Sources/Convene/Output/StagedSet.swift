@@ -48,7 +48,7 @@ final class StagedSet {
     /// Stages `file`.
     func add(_ file: OutputFile) throws(OutputError) {
         let name = String(files.count)
-        try staging.create(name, contents: file.contents, flush: Self.flushEachFile)
+        try staging.create(name, body: file.body, flush: Self.flushEachFile)
         files.append((name, file.path))
         TestHook.reached("staging", count: files.count)
     }
