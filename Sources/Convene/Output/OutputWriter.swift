@@ -270,6 +270,11 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Makes `folder` and its parents, or says why not.
+    public static func makeFolder(_ folder: String) throws(OutputError) {
+        try makeFolder(folder, for: folder)
+    }
+
     /// Makes `folder` and its parents, or says why not, naming `path` (what was to be written).
     static func makeFolder(_ folder: String, for path: String) throws(OutputError) {
         var isFolder: ObjCBool = false
