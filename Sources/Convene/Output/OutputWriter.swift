@@ -14,11 +14,13 @@ public struct OutputFile: Sendable, Equatable {
         case bytes(Data)
     }
 
+    /// A text file, written as UTF-8.
     public init(path: String, contents: String) {
         self.path = path
         self.body = .text(contents)
     }
 
+    /// A file of bytes, written as they are.
     public init(path: String, bytes: Data) {
         self.path = path
         self.body = .bytes(bytes)

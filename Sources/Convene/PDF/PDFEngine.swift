@@ -22,6 +22,7 @@ public struct PDFEngine: Sendable {
     /// How to install the engine, for messages.
     public static let installHint = "install Chromium (sudo apt-get install chromium, or bash scripts/install-deps.sh --pdf), or set CONVENE_CHROMIUM to the browser's path"
 
+    /// The browser at `executable`, killed after `timeout` seconds on a sheet.
     public init(executable: String, timeout: Double = 60) {
         self.executable = executable
         self.timeout = timeout

@@ -3,6 +3,7 @@ import Foundation
 /// What printing sheets to PDF needs besides the sheets: the engine, the folder it may work
 /// in (beside the outputs), and the date the PDFs carry.
 public struct PDFPrinting: Sendable {
+    /// The browser that prints.
     public var engine: PDFEngine
     /// The folder in which each run of the engine makes its private working folder.
     public var folder: String
@@ -10,6 +11,7 @@ public struct PDFPrinting: Sendable {
     /// sheet is the same bytes at every build.
     public var epoch: Int64?
 
+    /// Printing with `engine`, working in `folder`, dating the PDFs `epoch` (nil: undated).
     public init(engine: PDFEngine, folder: String, epoch: Int64?) {
         self.engine = engine
         self.folder = folder

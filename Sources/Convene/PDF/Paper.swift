@@ -1,6 +1,8 @@
 /// The paper a PDF sheet is printed on: A4, or US Letter where that is what printers hold.
 public enum Paper: String, Sendable, CaseIterable {
+    /// ISO A4, 210 × 297 mm.
     case a4
+    /// US Letter, 8.5 × 11 inches.
     case letter
 
     /// The countries (ISO 3166 codes) that print on US Letter, as the Unicode CLDR's
