@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""The printed sheets as a reader gets them: both sample agendas are built, every HTML sheet
-is printed to PDF and photographed to PNG by headless Chromium, and the PDF's text
-(pdftotext) must hold what the sheet is for:
+"""The printed sheets as a reader gets them: both sample agendas are built (the build prints
+the agenda and the run-of-show to PDF itself), every other HTML sheet is printed to PDF and
+every HTML sheet photographed to PNG by headless Chromium, and the PDF's text (pdftotext)
+must hold what the sheet is for:
 
 - the run-of-show (for organisers): every segment title and every speaker's and moderator's name;
 - the public agenda: every segment title, the name of every speaker who may be named in
   public, and no name, email or organisation of anyone who may not;
-- each briefing: the speaker's name and the titles of the segments they speak in.
+- each briefing: the speaker's name and the titles of the segments they speak in;
+- the build's PDFs: the venue's paper (Letter for New York, A4 for Kyiv), and at the foot of
+  every page the event's title and "N / PAGES".
 
 Usage: check-print.py CONVENE [OUT-FOLDER]. The PDFs and PNGs are kept in OUT-FOLDER
 (default out/print-check) to be looked at.
@@ -23,6 +26,7 @@ import unicodedata
 CONVENE = sys.argv[1]
 OUT = sys.argv[2] if len(sys.argv) > 2 else "out/print-check"
 SAMPLES = ["wps-side-event-2022", "kyiv-consultation-2026"]
+PAPER = {"wps-side-event-2022": "612 x 792", "kyiv-consultation-2026": "594.96 x 841.92"}
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 failures = []
 
@@ -41,8 +45,9 @@ def chromium(html, pdf, png, profile):
     base = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             f"--user-data-dir={profile}", "--disable-dev-shm-usage"]
     url = "file://" + os.path.abspath(html)
-    subprocess.run(base + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", url],
-                   check=True, timeout=120, capture_output=True)
+    if pdf:
+        subprocess.run(base + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", url],
+                       check=True, timeout=120, capture_output=True)
     subprocess.run(base + ["--hide-scrollbars", "--window-size=1000,1400", f"--screenshot={png}", url],
                    check=True, timeout=120, capture_output=True)
 
@@ -55,8 +60,21 @@ def png_size(path):
     return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
 
 
-def pdf_text(pdf):
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], check=True, capture_output=True, text=True).stdout
+def pdf_text(pdf, layout=False):
+    return subprocess.run(["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [pdf, "-"],
+                          check=True, capture_output=True, text=True).stdout
+
+
+def check_build_pdf(sample, name, pdf, title):
+    """A PDF convene build printed: the venue's paper, and the title and page number at each foot."""
+    info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
+    size = re.search(r"Page size:\s+(\S+ x \S+)", info)
+    check(size and size.group(1) == PAPER[sample], f"{sample}/{name}: printed on {size and size.group(1)}, not {PAPER[sample]}")
+    pages = [page for page in pdf_text(pdf, layout=True).split("\f") if page.strip()]
+    for number, page in enumerate(pages, 1):
+        foot = normal([line for line in page.splitlines() if line.strip()][-1])
+        check(normal(title) in foot and re.search(rf"\b{number} ?/ ?{len(pages)}$", foot),
+              f"{sample}/{name}: the foot of page {number} is '{foot}'")
 
 
 def nameable_in_public(person, session, agenda):
@@ -87,7 +105,11 @@ def main():
             for name in htmls:
                 html = os.path.join(folder, name)
                 pdf, png = html[:-5] + ".pdf", html[:-5] + ".png"
-                chromium(html, pdf, png, profile)
+                built = not name.startswith("briefings/")
+                check(not built or os.path.exists(pdf), f"{sample}: convene build wrote no {name[:-5]}.pdf")
+                chromium(html, None if built else pdf, png, profile)
+                if built and os.path.exists(pdf):
+                    check_build_pdf(sample, name[:-5] + ".pdf", pdf, agenda["title"])
                 text = normal(pdf_text(pdf))
                 size = png_size(png)
                 check(size == (1000, 1400), f"{sample}/{name}: screenshot is {size}, not 1000x1400")

@@ -5,6 +5,8 @@
 #   libical-dev  iCalendar parsing and writing (with pkg-config to find it)
 #   libsqlite3-dev  the event store's database (SQLite, through GRDB)
 #   valgrind     the tests' check that libical's memory is freed
+# with --pdf, what convene print --format pdf and convene build use to print PDFs: Chromium and
+# fonts-dejavu-core (the sheets' font, with Arabic, Cyrillic and Latin);
 # and, with --test, what the tests use: Chromium, poppler-utils and fonts-dejavu-core (the
 # printed sheets rendered to PDF and PNG and read back), Node and Mozilla's ical.js (from
 # Debian's thunderbird package), and the Python modules (PyYAML, jsonschema, calendar clients,
@@ -118,6 +120,8 @@ case "${1:-}" in
     want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"
     want_pip vobject "import vobject"
     want_pip khal==0.14.1 "import khal, sys; sys.exit(0 if khal.__version__ == '0.14.1' else 1)" ;;
+  --pdf)
+    want_deb chromium fonts-dejavu-core ;;
   --bench)
     want_python pyyaml yaml python3-yaml
     want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"

@@ -2,8 +2,9 @@ import ArgumentParser
 import Convene
 
 // The library's words that options take as they are: `--sheet run-of-show`, `--format md`,
-// `--lang uk`, `--audience participants` (print, ics, report).
+// `--lang uk`, `--audience participants`, `--paper letter` (print, ics, report).
 extension Sheet: ExpressibleByArgument {}
 extension SheetFormat: ExpressibleByArgument {}
+extension Paper: ExpressibleByArgument {}
 extension SheetLanguage: ExpressibleByArgument {}
 extension Audience: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Convene
+import Foundation
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,9 +10,10 @@ struct BuildCommand: ParsableCommand {
             Writes agenda.json (the agenda with every default filled in), the check report \
             (check.json, check.txt), the inclusion report of convene report for the public \
             audience (report.json, report.txt), the calendars of convene ics, and the printed \
-            sheets of convene print: agenda and run-of-show as .txt, .md and .html (also in each \
-            other language of the agenda, as agenda.LANG.* and run-of-show.LANG.*), and briefings/PERSON-ID.* for \
-            each online speaker. Nothing is written when the agenda has errors. Files written \
+            sheets of convene print: agenda and run-of-show as .txt, .md and .html, and as .pdf \
+            when Chromium is installed (also in each other language of the agenda, as \
+            agenda.LANG.* and run-of-show.LANG.*), and briefings/PERSON-ID.* for each online \
+            speaker. Nothing is written when the agenda has errors. Files written \
             by an earlier build are replaced; a file you created or edited there is kept unless \
             you pass --force.
             """
@@ -37,11 +39,20 @@ struct BuildCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
         try Terminal.importLegacyState(in: output, into: store, zones: zones, now: stamp)
+        // Without an engine, everything else is written, and one warning says how to get PDFs.
+        var pdf: PDFPrinting?, noEngine: PDFError?
+        let epoch = try Terminal.sourceDateEpoch()
+        do throws(PDFError) {
+            pdf = PDFPrinting(engine: try PDFEngine.locate(environment: ProcessInfo.processInfo.environment), folder: output, epoch: epoch)
+        } catch {
+            noEngine = error
+        }
         try Terminal.reporting {
-            let result = try Build.outputs(for: valid, file: file, zones: zones, renderer: renderer, history: store, stamp: stamp)
+            let result = try Build.outputs(for: valid, file: file, zones: zones, renderer: renderer, history: store, stamp: stamp, pdf: pdf)
             for warning in result.warnings { Terminal.error("convene: warning: \(warning)") }
             try OutputWriter(force: force).write(result.files, into: output, pruning: result.prunedFolders) { Terminal.error("convene: note: \($0)") }
             for path in result.files.paths where !path.hasPrefix(".") { Terminal.out("wrote \(output)/\(path)") }
+            if let noEngine { Terminal.error("convene: warning: no PDFs written: \(noEngine)") }
             if valid.agenda.organizer?.email != nil { Terminal.pendingSummary(result.history, agendaPath: file) }
         }
     }

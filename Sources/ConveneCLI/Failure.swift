@@ -35,6 +35,10 @@ extension Terminal {
             case .busy, .cannotOpen: ("convene: error: \(problem)", Exit.cannotWrite)
             case .damaged, .legacyEntry: ("convene: error: \(problem)", Exit.invalidInput)
             }
+        case let problem as PDFError:
+            // No engine is what is missing on this machine, as the tz database can be; an
+            // engine that fails is an output that could not be written.
+            if case .notInstalled = problem { ("convene: error: \(problem)", Exit.invalidInput) } else { ("convene: error: \(problem)", Exit.cannotWrite) }
         case let problem as ZoneDirectory.LoadError:
             ("convene: error: \(problem)", Exit.invalidInput)
         case let problem as CustomStringConvertible:

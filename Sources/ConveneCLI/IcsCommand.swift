@@ -77,7 +77,12 @@ struct OutputFolder: ParsableArguments {
 extension Terminal {
     /// DTSTAMP for calendars: SOURCE_DATE_EPOCH when set (reproducible files), else now.
     static func stamp() throws -> Int64 {
-        guard let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return Int64(Date().timeIntervalSince1970) }
+        try sourceDateEpoch() ?? Int64(Date().timeIntervalSince1970)
+    }
+
+    /// SOURCE_DATE_EPOCH, nil when unset; exit 2 when it is not a number of seconds.
+    static func sourceDateEpoch() throws -> Int64? {
+        guard let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
         // Up to the last second of the year 9999: iCalendar writes four-digit years.
         guard let seconds = Int64(value), seconds >= 0, seconds <= 253_402_300_799 else {
             Terminal.error("convene: error: SOURCE_DATE_EPOCH '\(value)' is not a number of seconds from 0 to 253402300799 (the end of 9999)")

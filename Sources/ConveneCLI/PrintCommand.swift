@@ -6,15 +6,18 @@ import Foundation
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "Prints the agenda, the run-of-show or a speaker's briefing as text, Markdown or HTML.",
+        abstract: "Prints the agenda, the run-of-show or a speaker's briefing as text, Markdown, HTML or PDF.",
         discussion: """
             agenda: the programme for participants and the public. run-of-show: the moderator's \
             and tech desk's sheet, minute by minute, with a connection check 15 minutes before each \
             online speaker's turn. briefing: one speaker's segments in their own time and the \
             venue's (--person ID).
             Text fits 80 columns (A4 and Letter); HTML is one self-contained file with a print \
-            stylesheet. The layouts are Mustache templates in templates/print; --template uses \
-            your own (docs/printing.md).
+            stylesheet; PDF is the HTML sheet printed by headless Chromium (CONVENE_CHROMIUM \
+            names another), on A4 or on Letter where the venue's country prints on it (for a \
+            briefing, the speaker's), with the event's title and page numbers at the foot. The \
+            layouts are Mustache templates in templates/print; --template uses your own \
+            (docs/printing.md).
             People who may not be named for the audience are shown by their described_as wording. \
             The default audience is public for the agenda, organizers for the run-of-show and \
             participants for a briefing.
@@ -30,8 +33,11 @@ struct PrintCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The speaker a briefing is for.", valueName: "id"))
     var person: String?
 
-    @Option(help: "text, md or html (default: from -o's extension, else text).")
-    var format: SheetFormat?
+    @Option(help: "text, md, html or pdf (default: from -o's extension, else text).")
+    var format: PrintFormat?
+
+    @Option(help: "a4 or letter: the paper of a PDF (default: the country of the venue's zone, or for a briefing the speaker's).")
+    var paper: Paper?
 
     @Option(help: "en, fr or uk (default: the agenda's first language Convene prints in; for a briefing, the speaker's).")
     var lang: SheetLanguage?
@@ -55,21 +61,34 @@ struct PrintCommand: ParsableCommand {
         if person != nil, sheet != .briefing { throw ValidationError("--person is for --sheet briefing") }
         if !(40...200).contains(width) { throw ValidationError("--width \(width) is out of range — give 40 to 200 columns") }
         if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("-o needs the file to write") }
-        if let output, format == nil, SheetFormat(fileName: output) == nil {
-            throw ValidationError("cannot tell the format from '\(output)' — name it .txt, .md or .html, or pass --format")
+        if let output, format == nil, PrintFormat(fileName: output) == nil {
+            throw ValidationError("cannot tell the format from '\(output)' — name it .txt, .md, .html or .pdf, or pass --format")
         }
-        if let output, let format, let named = SheetFormat(fileName: output), named != format {
+        if let output, let format, let named = PrintFormat(fileName: output), named != format {
             throw ValidationError("--format \(format.rawValue) would write \(format.rawValue) into '\(output)' — name the file .\(format.fileExtension), or leave out --format")
+        }
+        if paper != nil, resolvedFormat != .pdf {
+            throw ValidationError("--paper is for a PDF — add --format pdf, or name the file .pdf")
+        }
+        if resolvedFormat == .pdf, output == nil, isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError("a PDF is not printed on a terminal — pass -o FILE.pdf, or send standard output to a file")
         }
         if let template, !FileManager.default.fileExists(atPath: template) {
             throw ValidationError("--template \(template): no such file — check the path; the shipped templates are in templates/print")
         }
     }
 
+    /// The format asked for, by `--format` or `-o`'s extension.
+    var resolvedFormat: PrintFormat {
+        format ?? output.flatMap(PrintFormat.init(fileName:)) ?? .text
+    }
+
     func run() throws {
         let zones = try Terminal.zones()
         let timeline = try Terminal.valid(file, zones: zones, then: "fix the errors, then print again").timeline
-        let format = format ?? output.flatMap(SheetFormat.init(fileName:)) ?? .text
+        let requested = resolvedFormat, format = requested.sheetFormat
+        // Without an engine there is no PDF: say so before any work.
+        let engine = requested == .pdf ? try Terminal.pdfEngine() : nil
         let renderer = try Terminal.sheetRenderer(width: width)
         var language = lang ?? SheetLanguage.preferred(in: timeline.agenda.languages)
         let view: SheetView = try Terminal.reporting {
@@ -108,14 +127,24 @@ struct PrintCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(Terminal.Exit.invalidInput)
         }
+        var pdf: Data?
+        if let engine {
+            // The browser works beside the PDF (a confined browser can reach that folder).
+            let folder = output.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? NSTemporaryDirectory()
+            try Terminal.write { () throws(OutputError) in try OutputWriter.makeFolder(folder) }
+            let reader = sheet == .briefing ? person.flatMap { timeline.agenda.person(PersonID(rawValue: $0)) } : nil
+            let zone = reader?.effectiveTimeZone(in: timeline.agenda) ?? timeline.agenda.timeZone
+            let printing = PDFPrinting(engine: engine, folder: folder, epoch: try Terminal.sourceDateEpoch())
+            pdf = try Terminal.reporting { try printing.print(text, paper: paper ?? Paper(zone: zone, zones: zones)) }
+        }
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(pdf ?? Data(text.utf8))
             return
         }
         let url = URL(fileURLWithPath: output)
+        let file = pdf.map { OutputFile(path: url.lastPathComponent, bytes: $0) } ?? OutputFile(path: url.lastPathComponent, contents: text)
         try Terminal.write { () throws(OutputError) in
-            try OutputWriter(force: force).write([OutputFile(path: url.lastPathComponent, contents: text)],
-                                                 into: url.deletingLastPathComponent().path) { Terminal.error("convene: note: \($0)") }
+            try OutputWriter(force: force).write([file], into: url.deletingLastPathComponent().path) { Terminal.error("convene: note: \($0)") }
         }
         Terminal.out("wrote \(output)")
     }
@@ -131,5 +160,10 @@ extension Terminal {
             throw ExitCode(Exit.invalidInput)
         }
         return SheetRenderer(folder: folder, layout: TextLayout(width: width))
+    }
+
+    /// The PDF engine, or exit 1 saying how to install it.
+    static func pdfEngine() throws -> PDFEngine {
+        try reporting { () throws(PDFError) in try PDFEngine.locate(environment: ProcessInfo.processInfo.environment) }
     }
 }

@@ -69,6 +69,9 @@ public func convene(_ arguments: [String], in folder: URL? = nil, input: String 
     process.arguments = arguments
     process.currentDirectoryURL = folder ?? packageRoot
     var env = ProcessInfo.processInfo.environment
+    // The PDF engine is off unless a test names one (`pdfEngineEnvironment`): a browser run
+    // per build would make every test that builds seconds slower.
+    env[PDFEngine.environmentVariable] = pdfEngineOff
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let streams = try temporaryFolder()

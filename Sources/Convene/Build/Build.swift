@@ -4,7 +4,8 @@
 /// - `agenda.json` (the agenda with every default filled in), `check.json` and `check.txt`;
 /// - `report.json` and `report.txt`, the public inclusion report;
 /// - the printed sheets of ``PrintedSheets`` (agenda and run-of-show in every format and
-///   language of the agenda, a briefing for each online speaker in their own language);
+///   language of the agenda, PDF too when an engine is given, a briefing for each online
+///   speaker in their own language);
 /// - the calendars of ``CalendarOutputs``, their SEQUENCEs and pending cancellations from the
 ///   event's history, when the agenda has an organiser with an email (without one, a warning
 ///   says none were made).
@@ -20,15 +21,17 @@ public enum Build {
         public var history: CalendarHistory
     }
 
-    /// The folders a build owns outright.
+    /// The folders (and PDFs) a build owns outright.
     public static let prunedFolders = CalendarOutputs.prunedFolders + PrintedSheets.prunedFolders
 
     /// Every output of `valid`; `file` is how the agenda file is named in the check report,
     /// `history` where the event's calendar history is kept (the versions this build makes
-    /// are recorded there before any file is written), `stamp` the calendars' DTSTAMP.
+    /// are recorded there before any file is written), `stamp` the calendars' DTSTAMP, `pdf`
+    /// the engine that prints the agenda and run-of-show to PDF (none: no PDFs).
     public static func outputs(for valid: ValidAgenda, file: String, zones: ZoneDirectory, renderer: SheetRenderer,
-                               history recorder: any CalendarHistoryRecorder, stamp: Int64) throws -> Result {
-        var files = OutputFiles(reports(for: valid, file: file) + (try PrintedSheets.files(timeline: valid.timeline, zones: zones, renderer: renderer)))
+                               history recorder: any CalendarHistoryRecorder, stamp: Int64, pdf: PDFPrinting? = nil) throws -> Result {
+        let sheets = try PrintedSheets.files(timeline: valid.timeline, zones: zones, renderer: renderer, pdf: pdf)
+        var files = OutputFiles(reports(for: valid, file: file) + sheets)
         var warnings: [String] = []
         var history = CalendarHistory(latest: [:])
         if valid.agenda.organizer?.email == nil {

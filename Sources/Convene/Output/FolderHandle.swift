@@ -103,10 +103,20 @@ final class FolderHandle {
 
     /// Writes a new file `name` (there must be none) holding `contents`, flushed to disk when `flush`.
     func create(_ name: String, contents: String, flush: Bool = false) throws(OutputError) {
+        try create(name, body: .text(contents), flush: flush)
+    }
+
+    /// Writes a new file `name` (there must be none) holding `body`, flushed to disk when `flush`.
+    func create(_ name: String, body: OutputFile.Body, flush: Bool = false) throws(OutputError) {
         let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard file >= 0 else { throw .cannotWrite(full(name), reason: String(cString: strerror(errno))) }
-        var text = contents
-        var failure = text.withUTF8 { writeAll($0, to: file) }
+        var failure: Int32
+        switch body {
+        case .text(var text):
+            failure = text.withUTF8 { writeAll($0, to: file) }
+        case .bytes(let data):
+            failure = data.withUnsafeBytes { writeAll($0.bindMemory(to: UInt8.self), to: file) }
+        }
         if failure == 0, flush, fsync(file) != 0 { failure = errno }
         if close(file) != 0, failure == 0 { failure = errno }
         guard failure == 0 else {

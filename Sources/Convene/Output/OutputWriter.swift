@@ -1,13 +1,45 @@
 import Foundation
 
-/// A file Convene is about to write, relative to an output folder.
+/// A file Convene is about to write, relative to an output folder: text (written as UTF-8),
+/// or bytes (a PDF).
 public struct OutputFile: Sendable, Equatable {
     public var path: String
-    public var contents: String
+    /// What the file holds.
+    public var body: Body
 
+    /// A file's contents, as made: text is kept as text until written, so that the thousands
+    /// of calendars of a build are never copied into bytes first.
+    public enum Body: Sendable, Equatable {
+        case text(String)
+        case bytes(Data)
+    }
+
+    /// A text file, written as UTF-8.
     public init(path: String, contents: String) {
         self.path = path
-        self.contents = contents
+        self.body = .text(contents)
+    }
+
+    /// A file of bytes, written as they are.
+    public init(path: String, bytes: Data) {
+        self.path = path
+        self.body = .bytes(bytes)
+    }
+
+    /// The file's text; for bytes, their UTF-8 reading (a PDF's is not meant to be read).
+    public var contents: String {
+        switch body {
+        case .text(let text): text
+        case .bytes(let data): String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// The fingerprint the manifest keeps for the file.
+    var fingerprint: String {
+        switch body {
+        case .text(let text): OutputWriter.fingerprint(text)
+        case .bytes(let data): OutputWriter.fingerprint(data)
+        }
     }
 }
 
@@ -154,7 +186,7 @@ public struct OutputWriter: Sendable {
             var differing: Set<String> = []
             try files.forEachBatch { batch in
                 for file in batch where unknown[file.path] != nil {
-                    if unknown[file.path] != Self.fingerprint(file.contents) { differing.insert(file.path) }
+                    if unknown[file.path] != file.fingerprint { differing.insert(file.path) }
                 }
             }
             if let first = files.paths.first(where: differing.contains) { throw OutputError.wouldOverwrite(folder + "/" + first) }
@@ -173,7 +205,7 @@ public struct OutputWriter: Sendable {
                     throw OutputError.cannotWrite(folder + "/" + file.path, reason: "it is not among the files checked before writing")
                 }
                 try staged.add(file)
-                manifest[file.path] = [Self.fingerprint(file.contents)]
+                manifest[file.path] = [file.fingerprint]
             }
         }
         if let missing = files.paths.first(where: unwritten.contains) {
@@ -238,6 +270,11 @@ public struct OutputWriter: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw .cannotWrite(path, reason: reason)
         }
+    }
+
+    /// Makes `folder` and its parents, or says why not.
+    public static func makeFolder(_ folder: String) throws(OutputError) {
+        try makeFolder(folder, for: folder)
     }
 
     /// Makes `folder` and its parents, or says why not, naming `path` (what was to be written).

@@ -48,7 +48,7 @@ final class StagedSet {
     /// Stages `file`.
     func add(_ file: OutputFile) throws(OutputError) {
         let name = String(files.count)
-        try staging.create(name, contents: file.contents, flush: Self.flushEachFile)
+        try staging.create(name, body: file.body, flush: Self.flushEachFile)
         files.append((name, file.path))
         TestHook.reached("staging", count: files.count)
     }
@@ -150,15 +150,20 @@ final class StagedSet {
     }
 
     /// Removes the temporary files (`.NAME.PID.tmp`) that a convene stopped while writing one
-    /// file left in `folders` of `root`, when that process is gone.
+    /// file left in `folders` of `root`, and the working folders of the PDF engine
+    /// (`.convene-pdf.N.PID.tmp`) one stopped while printing left, when that process is gone.
     static func removeStaleTemporaries(in root: FolderHandle, folders: Set<String>) {
         for path in folders {
             guard let folder = path.isEmpty ? root : try? root.folder(at: path.split(separator: "/"), create: false) else { continue }
             for name in folder.names() where name.hasPrefix(".") && name.hasSuffix(".tmp") {
                 let parts = name.dropLast(4).split(separator: ".")
                 guard parts.count >= 2, let last = parts.last, let process = Int32(last), process > 0,
-                      kill(process, 0) != 0, errno == ESRCH, folder.kind(name) == S_IFREG else { continue }
-                folder.remove(name)
+                      kill(process, 0) != 0, errno == ESRCH else { continue }
+                switch folder.kind(name) {
+                case S_IFREG: folder.remove(name)
+                case S_IFDIR where name.hasPrefix(PrivateFolder.prefix): try? FileManager.default.removeItem(atPath: folder.full(name))
+                default: continue
+                }
             }
         }
     }

@@ -1,12 +1,23 @@
+import Foundation
+
 /// Every printed sheet `convene build` writes: the agenda (for the public) and the
 /// run-of-show (for the organisers) in every format and in each language of the agenda that
 /// Convene prints in, and a briefing for each online speaker in their own language.
 ///
 /// Files: `agenda.txt|md|html` and `run-of-show.txt|md|html` in the agenda's first language,
-/// `agenda.LANG.EXT` and `run-of-show.LANG.EXT` in its others, `briefings/PERSON-ID.EXT`.
+/// `agenda.LANG.EXT` and `run-of-show.LANG.EXT` in its others, `briefings/PERSON-ID.EXT`; and,
+/// when a PDF engine is given, `agenda.pdf` and `run-of-show.pdf` (and `.LANG.pdf`), printed
+/// from the HTML sheets on the venue's paper (``Paper/init(zone:zones:)``).
 public enum PrintedSheets {
-    /// Briefings of speakers no longer online, or no longer speaking, are removed.
-    public static let prunedFolders = ["briefings/"]
+    /// Briefings of speakers no longer online, or no longer speaking, are removed; so is a PDF
+    /// an earlier build printed that this one does not (no engine now, or a language dropped),
+    /// so that no PDF is left older than the sheets beside it.
+    public static let prunedFolders = ["briefings/"] + pdfPaths
+
+    /// Every PDF a build can print, in any language Convene prints in.
+    static let pdfPaths = [Sheet.agenda, .runOfShow].flatMap { sheet in
+        ["\(sheet.rawValue).pdf"] + SheetLanguage.allCases.map { "\(sheet.rawValue).\($0.rawValue).pdf" }
+    }
 
     /// The audience each sheet is written for unless the user says otherwise: the agenda is
     /// what gets forwarded, the run-of-show stays with the organisers, and a briefing goes to
@@ -25,7 +36,8 @@ public enum PrintedSheets {
         SheetLanguage.first(in: person.languages) ?? SheetLanguage.preferred(in: agenda.languages)
     }
 
-    public static func files(timeline: Timeline, zones: ZoneDirectory, renderer: SheetRenderer) throws -> [OutputFile] {
+    /// Every sheet's files; the PDFs only with `pdf`.
+    public static func files(timeline: Timeline, zones: ZoneDirectory, renderer: SheetRenderer, pdf: PDFPrinting? = nil) throws -> [OutputFile] {
         let agenda = timeline.agenda
         let first = SheetLanguage.preferred(in: agenda.languages)
         var languages = [first]
@@ -33,16 +45,28 @@ public enum PrintedSheets {
             if let language = SheetLanguage(rawValue: code.lowercased()), !languages.contains(language) { languages.append(language) }
         }
         var files: [OutputFile] = []
+        var pdfSheets: [(index: Int, html: String)] = []
         for language in languages {
             let suffix = language == first ? "" : ".\(language.rawValue)"
             for sheet in [Sheet.agenda, .runOfShow] {
                 let builder = SheetBuilder(timeline: timeline, zones: zones, language: language, audience: defaultAudience(of: sheet))
                 let view = sheet == .agenda ? try builder.agendaSheet() : try builder.runOfShow()
+                var html: String?
                 for format in SheetFormat.allCases {
-                    files.append(OutputFile(path: "\(sheet.rawValue)\(suffix).\(format.fileExtension)",
-                                            contents: try renderer.render(view, sheet: sheet, format: format)))
+                    let text = try renderer.render(view, sheet: sheet, format: format)
+                    files.append(OutputFile(path: "\(sheet.rawValue)\(suffix).\(format.fileExtension)", contents: text))
+                    if format == .html { html = text }
+                }
+                // The PDF follows the sheet's other files; all are printed together below.
+                if pdf != nil, let html {
+                    pdfSheets.append((files.count, html))
+                    files.append(OutputFile(path: "\(sheet.rawValue)\(suffix).pdf", bytes: Data()))
                 }
             }
+        }
+        if let pdf {
+            let printed = try pdf.print(pdfSheets.map(\.html), paper: Paper(zone: agenda.timeZone, zones: zones))
+            for (sheet, bytes) in zip(pdfSheets, printed) { files[sheet.index].body = .bytes(bytes) }
         }
         let any = SheetBuilder(timeline: timeline, zones: zones, language: first, audience: .participants)
         for person in any.onlineSpeakers {

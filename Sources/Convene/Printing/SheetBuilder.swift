@@ -97,7 +97,7 @@ public struct SheetBuilder: Sendable {
             let parts = [languages.isEmpty ? nil : languages.joined(separator: languages.count == 2 ? " ↔ " : ", "), optional(given.notes)]
             interpretation = parts.compactMap { $0 }.joined(separator: " · ")
         }
-        return EventView(
+        var view = EventView(
             title: line(agenda.title), subtitle: optional(agenda.subtitle), kind: language.name(of: agenda.kind),
             tracks: language.tracks(agenda.tracks), dates: dateText, zone: agenda.timeZone, zoneTime: language.zoneTime(agenda.timeZone),
             organizer: optional(agenda.organizer?.name), venueName: optional(agenda.venue?.name),
@@ -105,6 +105,8 @@ public struct SheetBuilder: Sendable {
             introduction: block(agenda.introduction), guidingQuestions: questions, hasGuidingQuestions: !questions.isEmpty,
             outcome: block(agenda.outcome), audience: block(agenda.audience), notice: language.notice(agenda.confidentiality),
             interpretation: interpretation)
+        view.cssTitle = SheetText.cssString(view.title)
+        return view
     }
 
     /// How online participants join, as the agenda's venue says.
@@ -150,7 +152,7 @@ public struct SheetBuilder: Sendable {
             return view
         }
         let rule = disclosure.rule(of: session)
-        return SessionView(
+        var view = SessionView(
             id: session.id.rawValue, title: line(session.title),
             showTitle: timeline.sessions.count > 1 || session.title != agenda.title,
             date: language.date(start.date), newDay: previousDate != start.date, breakBefore: previous != nil,
@@ -161,6 +163,8 @@ public struct SheetBuilder: Sendable {
             segments: segments, rows: withRows ? try rows(of: timed) : [], onlineSpeakers: onlineSpeakers,
             online: session.online != nil || session.followUp ? session.onlineAccess(in: agenda).map(Self.view) : nil,
             followUp: session.followUp)
+        view.keepTogether = PageFit.fits(view, rows: withRows)
+        return view
     }
 
     func segment(_ timed: TimedSegment, in session: TimedSession) throws -> SegmentView {

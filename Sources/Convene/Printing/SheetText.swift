@@ -58,6 +58,24 @@ enum SheetText {
         return cleaned.isEmpty ? nil : cleaned
     }
 
+    /// `text` (already one line) as the inside of a CSS string: letters, digits, marks and
+    /// spaces as they are, every other character as a CSS escape (`\26 ` for `&`). What is
+    /// left holds none of the characters HTML escaping changes, and none that could close the
+    /// string, the rule or the `<style>` element.
+    static func cssString(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+                result.unicodeScalars.append(scalar)
+            default:
+                if scalar == " " { result += " " } else { result += "\\" + String(scalar.value, radix: 16) + " " }
+            }
+        }
+        return result
+    }
+
     private static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x202A...0x202E, 0x2066...0x2069: return true  // embeddings, overrides, isolates

@@ -39,10 +39,10 @@ public struct SheetView: Sendable {
         "describedNotice", "unnamedSpeaker", "unnamedModerator", "unnamedParticipant", "toBeScheduled", "followUp", "before", "colon",
         "followUps", "hasFollowUps", "followUp",
         // event
-        "title", "subtitle", "kind", "tracks", "dates", "zone", "zoneTime", "organizer", "venueName", "venueAddress", "room",
+        "title", "cssTitle", "subtitle", "kind", "tracks", "dates", "zone", "zoneTime", "organizer", "venueName", "venueAddress", "room",
         "hasGuidingQuestions", "notice", "paragraphs", "platform", "url", "notes", "number", "text",
         // sessions, segments, rows, people
-        "id", "showTitle", "date", "speakerCount", "newDay", "breakBefore", "duration", "segments", "rows", "start", "questionNumbers", "isBreak",
+        "id", "showTitle", "date", "speakerCount", "newDay", "breakBefore", "keepTogether", "duration", "segments", "rows", "start", "questionNumbers", "isBreak",
         "clock", "isSegment", "isCheck", "isEnd", "cues", "name", "named", "organization", "line", "local",
         // briefing
         "person", "differentZone", "join", "firstCheck", "venueDate", "venueTechCheck", "programme", "others", "hasOthers", "mine",
@@ -52,6 +52,11 @@ public struct SheetView: Sendable {
 /// The event as a sheet's header shows it.
 public struct EventView: Sendable {
     public var title: String
+    /// The title as the inside of a CSS string, for the page footer of the print stylesheet
+    /// (`content: "{{event.cssTitle}}"`): every character but letters, digits, marks and
+    /// spaces is written as a CSS escape, so that the HTML escaping leaves it as it is and
+    /// no agenda text can end the string or the stylesheet.
+    public var cssTitle: String = ""
     public var subtitle: String?
     public var kind: String
     public var tracks: String?
@@ -121,7 +126,8 @@ public struct SessionView: Sendable {
     public var date: String
     /// Whether this session is the first on its date, for a day heading.
     public var newDay: Bool
-    /// Whether another session comes before it, for a page break.
+    /// Whether another session comes before it. (The shipped templates no longer start a page
+    /// there: ``keepTogether`` decides how a session meets a page's end.)
     public var breakBefore: Bool
     public var time: String
     public var duration: String
@@ -141,6 +147,9 @@ public struct SessionView: Sendable {
     public var online: OnlineView?
     /// Held online after the meeting (`follow_up: true`).
     public var followUp: Bool
+    /// Whether the session is short enough to keep on one printed page (``PageFit``): the
+    /// print stylesheet then moves it whole to the next page rather than cutting it.
+    public var keepTogether = false
 }
 
 /// A segment as the programme prints it.

@@ -26,6 +26,7 @@ public struct ZoneDirectory: Sendable {
     public let engine: TimeZoneEngine
     private let currentNames: Set<String>
     private let aliases: [String: String]
+    private let countries: [String: String]
 
     /// Problems reading the database.
     public enum LoadError: Error, CustomStringConvertible {
@@ -63,12 +64,20 @@ public struct ZoneDirectory: Sendable {
         // A link that a country table lists (e.g. Europe/Amsterdam in builds without
         // backzone) is a current name in its own right, and so is plain UTC.
         var listed: Set<String> = ["UTC"]
+        // The country of each zone: zone.tab's one code per zone first; zone1970.tab, whose
+        // first code is the country of the zone's principal location, for the zones only it lists.
+        var countries: [String: String] = [:]
         for table in ["zone.tab", "zone1970.tab"] {
             guard let data = FileManager.default.contents(atPath: folder + "/" + table),
                   let text = String(data: data, encoding: .utf8) else { continue }
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let columns = line.split(separator: "\t")
-                if columns.count > 2 { listed.insert(String(columns[2])) }
+                guard columns.count > 2 else { continue }
+                let zone = String(columns[2])
+                listed.insert(zone)
+                if countries[zone] == nil, let code = columns[0].split(separator: ",").first, code.count == 2 {
+                    countries[zone] = code.uppercased()
+                }
             }
         }
         for name in listed where links[name] != nil {
@@ -80,6 +89,15 @@ public struct ZoneDirectory: Sendable {
         self.engine = TimeZoneEngine()
         self.currentNames = zones
         self.aliases = links
+        self.countries = countries
+    }
+
+    /// The ISO 3166 code of the country a zone is in, as the database's country tables
+    /// (`zone.tab`, then `zone1970.tab`) say: `US` for America/New_York, `NL` for
+    /// Europe/Amsterdam. A legacy alias is looked up under its current name too; `nil` for a
+    /// zone of no country (`UTC`, `Etc/GMT+5`) or a database without the tables.
+    public func country(of zone: String) -> String? {
+        countries[zone] ?? currentName(for: zone).flatMap { countries[$0] }
     }
 
     /// What `name` is: current, an alias, or unknown with the nearest current name.
