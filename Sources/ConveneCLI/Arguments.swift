@@ -5,5 +5,10 @@ import Convene
 // `--lang uk`, `--audience participants` (print, ics, report).
 extension Sheet: ExpressibleByArgument {}
 extension SheetFormat: ExpressibleByArgument {}
-extension SheetLanguage: ExpressibleByArgument {}
+extension SheetLanguage: ExpressibleByArgument {
+    /// `--lang fa-AF`, also `prs`, `FR` or a name (`dari`, `français`).
+    public init?(argument: String) {
+        self.init(written: argument)
+    }
+}
 extension Audience: ExpressibleByArgument {}

@@ -123,6 +123,6 @@ struct PrintCommandTests {
             }
         }
         let agenda = try String(contentsOf: folder.appendingPathComponent("agenda.uk.txt"), encoding: .utf8)
-        #expect(agenda.contains("вівторок, 8 грудня 2026 р."))
+        #expect(agenda.contains("вівторок, 8 грудня 2026\u{202F}р."))
     }
 }

@@ -28,10 +28,7 @@ public enum PrintedSheets {
     public static func files(timeline: Timeline, zones: ZoneDirectory, renderer: SheetRenderer) throws -> [OutputFile] {
         let agenda = timeline.agenda
         let first = SheetLanguage.preferred(in: agenda.languages)
-        var languages = [first]
-        for code in agenda.languages {
-            if let language = SheetLanguage(rawValue: code.lowercased()), !languages.contains(language) { languages.append(language) }
-        }
+        let languages = [first] + SheetLanguage.all(in: agenda.languages).filter { $0 != first }
         var files: [OutputFile] = []
         for language in languages {
             let suffix = language == first ? "" : ".\(language.rawValue)"
