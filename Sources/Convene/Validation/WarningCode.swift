@@ -20,6 +20,8 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case trackNotListed = "track-not-listed"
     case legacyZoneName = "legacy-zone-name"
     case rosterListedTwice = "roster-listed-twice"
+    /// A language written by its name (`dari`), read as its code (`fa-AF`).
+    case languageName = "language-name"
     // Warnings that protect people.
     case hiddenName = "hidden-name"
     case hiddenNameInID = "hidden-name-in-id"
