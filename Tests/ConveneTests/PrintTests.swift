@@ -33,6 +33,18 @@ struct PrintTests {
                          "kyiv-consultation-2026/run-of-show.uk.txt")
     }
 
+    @Test("the side event's agenda in each language added after the first three matches its golden file", arguments: [
+        SheetLanguage.es, .ru, .ar, .faAF, .ps,
+    ])
+    func goldenNewLanguages(_ language: SheetLanguage) throws {
+        let timeline = try sampleTimeline("wps-side-event-2022")
+        try expectGolden(try printed(timeline, .agenda, .text, language: language), "wps-side-event-2022/agenda.\(language.rawValue).txt")
+        // Right to left: the page's direction and the dates' two calendars, as HTML.
+        if language == .faAF {
+            try expectGolden(try printed(timeline, .agenda, .html, language: language), "wps-side-event-2022/agenda.fa-AF.html")
+        }
+    }
+
     @Test("build's online speakers are the samples' online people with the floor")
     func onlineSpeakers() throws {
         for sample in Self.samples {
