@@ -10,7 +10,7 @@
 # and, with --test, what the tests use: Chromium, poppler-utils and fonts-dejavu-core (the
 # printed sheets rendered to PDF and PNG and read back), Node and Mozilla's ical.js (from
 # Debian's thunderbird package), and the Python modules (PyYAML, jsonschema, calendar clients,
-# the Radicale CalDAV server) for the python3 on PATH.
+# the Radicale CalDAV server, Babel for the CLDR tables' check) for the python3 on PATH.
 set -euo pipefail
 packages=(tzdata libical-dev libsqlite3-dev pkg-config valgrind)
 missing=()
@@ -119,7 +119,10 @@ case "${1:-}" in
     want_python jsonschema jsonschema python3-jsonschema
     want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"
     want_pip vobject "import vobject"
-    want_pip khal==0.14.1 "import khal, sys; sys.exit(0 if khal.__version__ == '0.14.1' else 1)" ;;
+    want_pip khal==0.14.1 "import khal, sys; sys.exit(0 if khal.__version__ == '0.14.1' else 1)"
+    # The Babel whose CLDR data scripts/cldr-data.py wrote into the sources, to check they are current.
+    babel=$(sed -n 's/.*as shipped by Babel \([0-9.]*[0-9]\).*/\1/p' "$(dirname "$0")/../Sources/Convene/Printing/LocaleFormats.swift" | head -1)
+    want_pip "babel==$babel" "import babel, sys; sys.exit(0 if babel.__version__ == '$babel' else 1)" ;;
   --pdf)
     want_deb chromium fonts-dejavu-core ;;
   --bench)

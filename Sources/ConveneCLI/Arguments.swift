@@ -6,5 +6,10 @@ import Convene
 extension Sheet: ExpressibleByArgument {}
 extension SheetFormat: ExpressibleByArgument {}
 extension Paper: ExpressibleByArgument {}
-extension SheetLanguage: ExpressibleByArgument {}
+extension SheetLanguage: ExpressibleByArgument {
+    /// `--lang fa-AF`, also `prs`, `FR` or a name (`dari`, `français`).
+    public init?(argument: String) {
+        self.init(written: argument)
+    }
+}
 extension Audience: ExpressibleByArgument {}

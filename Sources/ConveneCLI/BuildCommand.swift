@@ -34,6 +34,7 @@ struct BuildCommand: ParsableCommand {
         let valid = try Terminal.valid(file, zones: zones, then: "nothing written")
         let stamp = try Terminal.stamp()
         let renderer = try Terminal.sheetRenderer()
+        try Terminal.labels(for: valid.agenda)
         // One run at a time records this history and writes this folder.
         let lock = try Terminal.reporting { try OutputFolderLock(output) }
         defer { withExtendedLifetime(lock) {} }

@@ -37,6 +37,7 @@ struct IcsCommand: ParsableCommand {
         let zones = try Terminal.zones()
         let valid = try Terminal.valid(file, zones: zones, then: "nothing written")
         let stamp = try Terminal.stamp()
+        try Terminal.labels(for: valid.agenda)
         // One run at a time records this history and writes this folder.
         let lock = try Terminal.reporting { try OutputFolderLock(output) }
         defer { withExtendedLifetime(lock) {} }

@@ -39,7 +39,7 @@ struct PrintCommand: ParsableCommand {
     @Option(help: "a4 or letter: the paper of a PDF (default: the country of the venue's zone, or for a briefing the speaker's).")
     var paper: Paper?
 
-    @Option(help: "en, fr or uk (default: the agenda's first language Convene prints in; for a briefing, the speaker's).")
+    @Option(help: "en, fr, uk, es, ru, ar, fa-AF (Dari; also prs) or ps (default: the agenda's first language Convene prints in; for a briefing, the speaker's).")
     var lang: SheetLanguage?
 
     @Option(help: "public, participants or organizers: who the sheet is for, and so who may be named.")
@@ -94,6 +94,7 @@ struct PrintCommand: ParsableCommand {
         let view: SheetView = try Terminal.reporting {
             switch sheet {
             case .agenda, .runOfShow:
+                try Terminal.labels(for: [language])
                 let builder = SheetBuilder(timeline: timeline, zones: zones, language: language,
                                            audience: audience ?? PrintedSheets.defaultAudience(of: sheet))
                 return sheet == .agenda ? try builder.agendaSheet() : try builder.runOfShow()
@@ -106,6 +107,7 @@ struct PrintCommand: ParsableCommand {
                 if lang == nil, let known = timeline.agenda.person(person) {
                     language = PrintedSheets.language(of: known, in: timeline.agenda)
                 }
+                try Terminal.labels(for: [language])
                 let builder = SheetBuilder(timeline: timeline, zones: zones, language: language,
                                            audience: audience ?? PrintedSheets.defaultAudience(of: .briefing), reader: person)
                 return try builder.briefing(for: person)

@@ -12,9 +12,36 @@ enum Terminal {
 
     static let version = "0.1.0"
 
+    /// The version and the tz database release, then the languages whose labels a native
+    /// speaker has not yet reviewed.
     static func versionLine() -> String {
         let tzdata = (try? ZoneDirectory())?.version ?? "not found"
-        return "convene \(version) (tzdata \(tzdata))"
+        let unreviewed = LabelCatalog.shipped.map { catalog in
+            catalog.unreviewed.isEmpty ? "every language's labels are reviewed" : "labels not yet reviewed by a native speaker: "
+                + catalog.unreviewed.map { "\($0.rawValue) (\($0.englishName))" }.joined(separator: ", ")
+        } ?? "labels not found (set CONVENE_HOME to the folder that holds templates/labels)"
+        return "convene \(version) (tzdata \(tzdata))\n\(unreviewed)"
+    }
+
+    /// Checks the labels files of `languages` (and English's, whose review notice every
+    /// unreviewed sheet repeats) before anything is printed in them, or exits 1 listing every
+    /// problem at its line.
+    static func labels(for languages: [SheetLanguage]) throws {
+        guard let catalog = LabelCatalog.shipped else {
+            error("convene: error: the sheets' labels were not found — set CONVENE_HOME to the folder that holds templates/labels")
+            throw ExitCode(Exit.invalidInput)
+        }
+        let problems = catalog.problems(of: [.en] + languages.filter { $0 != .en })
+        guard problems.isEmpty else {
+            for problem in problems { error(problem.description) }
+            throw ExitCode(Exit.invalidInput)
+        }
+    }
+
+    /// ``labels(for:)`` for every language an agenda's outputs may be in: its own, and those
+    /// its people speak (a briefing is in its speaker's language).
+    static func labels(for agenda: Agenda) throws {
+        try labels(for: SheetLanguage.all(in: agenda.languages + agenda.people.flatMap(\.languages)))
     }
 
     static func error(_ message: String) {

@@ -33,6 +33,18 @@ struct PrintTests {
                          "kyiv-consultation-2026/run-of-show.uk.txt")
     }
 
+    @Test("the side event's agenda in each language added after the first three matches its golden file", arguments: [
+        SheetLanguage.es, .ru, .ar, .faAF, .ps,
+    ])
+    func goldenNewLanguages(_ language: SheetLanguage) throws {
+        let timeline = try sampleTimeline("wps-side-event-2022")
+        try expectGolden(try printed(timeline, .agenda, .text, language: language), "wps-side-event-2022/agenda.\(language.rawValue).txt")
+        // Right to left: the page's direction and the dates' two calendars, as HTML.
+        if language == .faAF {
+            try expectGolden(try printed(timeline, .agenda, .html, language: language), "wps-side-event-2022/agenda.fa-AF.html")
+        }
+    }
+
     @Test("build's online speakers are the samples' online people with the floor")
     func onlineSpeakers() throws {
         for sample in Self.samples {
@@ -60,7 +72,7 @@ struct PrintTests {
                 for fetch in ["src=", "<link", "@import", "url(", "<script"] {
                     #expect(!html.contains(fetch), "\(sample.name) \(sheet.rawValue) has \(fetch)")
                 }
-                #expect(html.contains("<html lang=\"\(SheetLanguage.preferred(in: timeline.agenda.languages).rawValue)\">"))
+                #expect(html.contains("<html lang=\"\(SheetLanguage.preferred(in: timeline.agenda.languages).rawValue)\" dir=\"ltr\">"))
                 #expect(html.contains("@page"))
             }
         }
@@ -121,7 +133,7 @@ struct SheetLanguageTests {
         let date = try #require(LocalDate(year: 2022, month: 10, day: 19))
         #expect(SheetLanguage.en.date(date) == "Wednesday 19 October 2022")
         #expect(SheetLanguage.fr.date(date) == "mercredi 19 octobre 2022")
-        #expect(SheetLanguage.uk.date(date) == "середа, 19 жовтня 2022 р.")
+        #expect(SheetLanguage.uk.date(date) == "середа, 19 жовтня 2022\u{202F}р.", "CLDR's narrow no-break space keeps р. with the year")
         let first = try #require(LocalDate(year: 2026, month: 12, day: 1))
         #expect(SheetLanguage.fr.date(first) == "mardi 1er décembre 2026")
     }
@@ -140,8 +152,10 @@ struct SheetLanguageTests {
     @Test("the sheets' language is the agenda's first one Convene prints in, else English")
     func preferredLanguage() {
         #expect(SheetLanguage.preferred(in: ["uk", "en"]) == .uk)
-        #expect(SheetLanguage.preferred(in: ["dari", "FR"]) == .fr)
-        #expect(SheetLanguage.preferred(in: ["ps"]) == .en)
+        #expect(SheetLanguage.preferred(in: ["nl", "FR"]) == .fr)
+        #expect(SheetLanguage.preferred(in: ["dari", "FR"]) == .faAF)
+        #expect(SheetLanguage.preferred(in: ["de", "ps"]) == .ps)
+        #expect(SheetLanguage.preferred(in: ["de"]) == .en)
         #expect(SheetLanguage.preferred(in: []) == .en)
     }
 }

@@ -95,11 +95,15 @@ struct CommandLineTests {
         #expect(missingOption.stderr.contains("Missing expected argument '--output <output>'"))
     }
 
-    @Test("--version names the tzdata release the times come from")
+    @Test("--version names the tzdata release the times come from and the languages whose labels are not yet reviewed")
     func version() throws {
         let run = try convene(["--version"])
         #expect(run.status == 0)
-        #expect(run.stdout == "convene 0.1.0 (tzdata \(try zones.version))\n")
+        #expect(run.stdout == """
+            convene 0.1.0 (tzdata \(try zones.version))
+            labels not yet reviewed by a native speaker: fr (French), uk (Ukrainian), es (Spanish), ru (Russian), ar (Arabic), fa-AF (Dari), ps (Pashto)
+
+            """)
     }
 
     @Test("build writes the normalised agenda, the check report and the public inclusion report, and rewrites its own files")

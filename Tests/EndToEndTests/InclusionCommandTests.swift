@@ -46,11 +46,11 @@ struct InclusionCommandTests {
               Participants by language (a person may speak several)
                 en                              3/7   43%  ████▎
                 fr                              2/7   29%  ██▉
-                dari                            1/7   14%  █▍
+                fa-AF                           1/7   14%  █▍
                 none given                      4/7   57%  █████▊
               Working languages: en
               Interpreted: none
-              Spoken, neither working nor interpreted: fr, dari
+              Spoken, neither working nor interpreted: fr, fa-AF
 
             TRACK 2 · every session: the figures are the event's
 

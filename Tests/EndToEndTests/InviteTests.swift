@@ -45,7 +45,9 @@ struct InviteTests {
         let sarabi = unfolded(try read(folder, "invites/sarabi/main.ics"))
         #expect(sarabi.contains("METHOD:REQUEST\r\n"))
         #expect(sarabi.contains("UID:main@wps-side-event-2022.convene\r\n"))
-        #expect(sarabi.contains("Your time (Asia/Kabul): Wednesday 19 October 2022\\, 16:45–18:15\\nVenue time (America/New_York): Wednesday 19 October 2022\\, 08:15–09:45"))
+        // Her first language is Dari: her invitation is written in it.
+        let dari = SheetLabels.of(.faAF)
+        #expect(sarabi.contains("\(dari.yourTime) (Asia/Kabul)\(dari.colon)") && sarabi.contains("\(dari.venueTime) (America/New_York)\(dari.colon)"), "\(sarabi)")
         #expect(sarabi.contains("ATTENDEE;CN=Anne Kwakkenbos;CUTYPE=INDIVIDUAL;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:kwakkenbos@example.org"))
         #expect(sarabi.contains("ATTENDEE;CN=Habiba Sarabi;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:sarabi@example.org"))
         // Her alarm is her printed tech check: 08:10, 15 minutes before her panel at 08:25, so

@@ -62,9 +62,9 @@ final class AgendaDecoder {
         if let organizer = fields.values["organizer"], let inner = mapping(organizer.value, spec: AgendaFormat.organizer, path: "organizer") {
             agenda.organizer = Organizer(name: scalar(inner, "name") ?? "", email: email(inner, "email"))
         }
-        agenda.languages = list(fields, "languages") { node, path in self.scalarText(node, path) }
+        agenda.languages = list(fields, "languages") { node, path in self.language(node, path) }
         if let entry = fields.values["interpretation"], let inner = mapping(entry.value, spec: AgendaFormat.interpretation, path: "interpretation") {
-            agenda.interpretation = Interpretation(languages: list(inner, "languages") { node, path in self.scalarText(node, path) },
+            agenda.interpretation = Interpretation(languages: list(inner, "languages") { node, path in self.language(node, path) },
                                                    notes: scalar(inner, "notes"))
         }
         if let venue = fields.values["venue"], let inner = mapping(venue.value, spec: AgendaFormat.venue, path: "venue") {
@@ -127,7 +127,7 @@ final class AgendaDecoder {
         }
         person.visibility = choice(fields, "visibility", Visibility.self) ?? .public
         person.describedAs = scalar(fields, "described_as")
-        person.languages = list(fields, "languages") { node, path in self.scalarText(node, path) }
+        person.languages = list(fields, "languages") { node, path in self.language(node, path, person: person.id) }
         person.acceptedWarnings = acceptedWarnings(fields)
         person.names = spellings(fields, "names")
         return person

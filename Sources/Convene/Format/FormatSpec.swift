@@ -111,7 +111,7 @@ public enum AgendaFormat {
     ])
 
     public static let interpretation = ObjectSpec(name: "interpretation", summary: "The interpretation the event provides.", fields: [
-        Field("languages", .list(.text), "The languages interpreted, e.g. [uk, en]."),
+        Field("languages", .list(.text), "The languages interpreted, e.g. [uk, en]: codes, or names read as codes."),
         Field("notes", .text, "How it works, e.g. \"simultaneous; channel 1 Ukrainian, channel 2 English\"."),
     ])
 
@@ -142,7 +142,7 @@ public enum AgendaFormat {
         Field("working_days", .list(words(Weekday.self)), default: "[mon, tue, wed, thu, fri]", "Local days the person can be scheduled on."),
         Field("visibility", words(Visibility.self), default: "public", "Who may see the person's name."),
         Field("described_as", .text, "How the person is shown where they may not be named, e.g. \"a civil-society expert from Kharkiv\"."),
-        Field("languages", .list(.text), "Languages the person speaks."),
+        Field("languages", .list(.text), "Languages the person speaks, as codes (en, fa-AF); a name such as dari is read as its code. A briefing is in the first one Convene prints in."),
         Field("accept_warnings", .list(words(WarningCode.self)), "Kinds of warning accepted for this person, by the code their message ends with."),
     ])
 
@@ -193,7 +193,7 @@ public enum AgendaFormat {
         Field("confidentiality", words(Confidentiality.self), default: "public", "The rule on attribution and attendance."),
         Field("timezone", .timeZone, required: true, "The venue's IANA zone; session dates and times are in it."),
         Field("organizer", .object(organizer), "Who convenes the event."),
-        Field("languages", .list(.text), "The working languages, e.g. [en, uk]; the first one that Convene prints in (en, fr, uk) is the printed sheets' language."),
+        Field("languages", .list(.text), "The working languages, e.g. [en, uk], as codes; a name such as dari or français is read as its code. The first one Convene prints in (en, fr, uk, es, ru, ar, fa-AF, ps) is the printed sheets' language."),
         Field("interpretation", .object(interpretation), "The interpretation the event provides."),
         Field("venue", .object(venue), "Where the event takes place."),
         Field("introduction", .translatable, "The introduction, as in the concept note."),

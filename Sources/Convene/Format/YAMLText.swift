@@ -14,17 +14,28 @@ enum YAMLText {
         5 + 10 * Double(text.utf8.count) / 1_048_576
     }
 
-    /// What kind of file is read, for the messages: an agenda or a roster.
+    /// What kind of file is read, for the messages: an agenda, a roster, or a print labels file.
     enum Document: String {
         case agenda
         case roster
+        case labels
 
-        /// "an agenda", "a roster".
-        var withArticle: String { self == .agenda ? "an agenda" : "a roster" }
+        /// "an agenda", "a roster", "a labels file".
+        var withArticle: String {
+            switch self {
+            case .agenda: "an agenda"
+            case .roster: "a roster"
+            case .labels: "a labels file"
+            }
+        }
 
         /// How to start a file of this kind.
         var starter: String {
-            self == .agenda ? "start one with 'convene new'" : "docs/rosters.md shows one"
+            switch self {
+            case .agenda: "start one with 'convene new'"
+            case .roster: "docs/rosters.md shows one"
+            case .labels: "copy templates/labels/en.yaml and translate it"
+            }
         }
     }
 
@@ -117,7 +128,7 @@ enum YAMLText {
             if try parser.nextRoot() != nil {
                 return .failure(Diagnostic(.error, at: secondDocumentLocation(in: text),
                     "the file holds more than one YAML document",
-                    hint: "keep one \(document.rawValue) per file; remove the '---' line"))
+                    hint: "keep one \(document == .labels ? "language" : document.rawValue) per file; remove the '---' line"))
             }
             return .document(node, text: text)
         } catch let error as YamlError {

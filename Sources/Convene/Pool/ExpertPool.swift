@@ -22,7 +22,8 @@ public struct ExpertPool: Sendable {
     public struct Query: Sendable, Equatable {
         /// Words that must appear in one of the person's `expertise` entries (any case).
         public var expertise: [String] = []
-        /// Language codes the person must list, exactly (any case).
+        /// Language codes the person must list, exactly (any case); a language Convene prints
+        /// in may be given by its name too (`dari` finds `fa-AF`), and Dari as `prs`.
         public var languages: [String] = []
         /// Words that must appear in the person's `region` (any case).
         public var regions: [String] = []
@@ -103,10 +104,14 @@ public struct ExpertPool: Sendable {
             let needle = needle.lowercased()
             return haystack.contains { $0.lowercased().contains(needle) }
         }
-        let languages = Set(expert.person.languages.map { $0.lowercased() })
+        // Dari has two codes, and a roster may still hold a name where no warning was read.
+        func key(_ language: String) -> String {
+            (SheetLanguage(name: language)?.rawValue ?? (language.lowercased() == "prs" ? SheetLanguage.faAF.rawValue : language)).lowercased()
+        }
+        let languages = Set(expert.person.languages.map(key))
         return (!query.womenOnly || expert.person.gender == .woman)
             && query.expertise.allSatisfy { contains(expert.expertise, $0) }
-            && query.languages.allSatisfy { languages.contains($0.lowercased()) }
+            && query.languages.allSatisfy { languages.contains(key($0)) }
             && query.regions.allSatisfy { contains([expert.region].compactMap { $0 }, $0) }
             && query.networks.allSatisfy { contains(expert.networks, $0) }
             && query.trainings.allSatisfy { contains(expert.trainings, $0) }

@@ -54,7 +54,7 @@ extension SheetBuilder {
             checkTimes += checks.map(\.at)
             let local = try checks.map { check -> String in
                 let clock = try zones.zonedTime(check.at, in: zone)
-                return clock.date == start.date ? language.clock(clock) : "\(language.date(clock.date)), \(language.clock(clock))"
+                return clock.date == start.date ? language.clock(clock) : language.dateAndClock(clock)
             }
             let atVenue = try checks.map { language.clock(try zones.zonedTime($0.at, in: venue)) }
             let rule = disclosure.rule(of: timed.session)
@@ -62,14 +62,14 @@ extension SheetBuilder {
                 title: line(timed.session.title), showTitle: timed.session.title != agenda.title, date: language.date(start.date), venueDate: venueStart.date == start.date ? nil : language.date(venueStart.date),
                 time: language.span(start, end), venueTime: language.span(venueStart, venueEnd),
                 moderator: timed.session.moderator.flatMap { self.person($0, in: timed.session, role: .moderator) },
-                techCheck: local.isEmpty ? nil : local.joined(separator: ", "),
-                venueTechCheck: atVenue.isEmpty ? nil : atVenue.joined(separator: ", "),
+                techCheck: local.isEmpty ? nil : language.list(local),
+                venueTechCheck: atVenue.isEmpty ? nil : language.list(atVenue),
                 segments: programme.filter(\.mine), programme: programme, notice: language.notice(rule)))
         }
         var firstCheck: String?
         if let first = checkTimes.min() {
             let local = try zones.zonedTime(first, in: zone)
-            firstCheck = "\(language.date(local.date)), \(language.clock(local))"
+            firstCheck = language.dateAndClock(local)
         }
         guard let reader = self.person(id, in: nil, role: .speaker) else {
             throw BriefingError(person: id, speakers: candidates.map(\.id), unknown: true)

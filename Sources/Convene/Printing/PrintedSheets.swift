@@ -40,10 +40,7 @@ public enum PrintedSheets {
     public static func files(timeline: Timeline, zones: ZoneDirectory, renderer: SheetRenderer, pdf: PDFPrinting? = nil) throws -> [OutputFile] {
         let agenda = timeline.agenda
         let first = SheetLanguage.preferred(in: agenda.languages)
-        var languages = [first]
-        for code in agenda.languages {
-            if let language = SheetLanguage(rawValue: code.lowercased()), !languages.contains(language) { languages.append(language) }
-        }
+        let languages = [first] + SheetLanguage.all(in: agenda.languages).filter { $0 != first }
         var files: [OutputFile] = []
         var pdfSheets: [(index: Int, html: String)] = []
         for language in languages {

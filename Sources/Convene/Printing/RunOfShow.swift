@@ -12,7 +12,7 @@ extension SheetBuilder {
         func timing(_ instant: Instant) throws -> (clock: String, elapsed: String, remaining: String) {
             let elapsed = timed.start.minutes(until: instant)
             let sign = elapsed > 0 ? "+" : elapsed < 0 ? "−" : ""
-            return (language.clock(try zones.zonedTime(instant, in: venue)), sign + String(abs(elapsed)), String(instant.minutes(until: timed.end)))
+            return (language.clock(try zones.zonedTime(instant, in: venue)), sign + language.number(abs(elapsed)), language.number(instant.minutes(until: timed.end)))
         }
         // Checks at the same moment for the same segment make one row.
         var groups: [(at: Instant, segment: Int, people: [PersonID])] = []
@@ -48,7 +48,7 @@ extension SheetBuilder {
             // segment's kind needs one.
             let moderator = segmentRoles.hasOwnModerator || segment.segment.kind.needsModerator ? segmentRoles.moderator : nil
             rows.append((segment.start, 1, RowView(
-                clock: clock, elapsed: elapsed, remaining: remaining, duration: String(segment.start.minutes(until: segment.end)),
+                clock: clock, elapsed: elapsed, remaining: remaining, duration: language.number(segment.start.minutes(until: segment.end)),
                 title: line(segment.segment.title), kind: language.name(of: segment.segment.kind),
                 isSegment: true, isCheck: false, isEnd: false, floor: floor,
                 moderator: moderator.map { personOrRole($0, in: timed.session, role: .moderator) },

@@ -90,7 +90,7 @@ public struct SheetBuilder: Sendable {
         if let first = dates.min(), let last = dates.max() {
             dateText = first == last ? language.date(first) : "\(language.date(first)) – \(language.date(last))"
         }
-        let questions = agenda.guidingQuestions.enumerated().map { QuestionView(number: $0.offset + 1, text: line($0.element.text)) }
+        let questions = agenda.guidingQuestions.enumerated().map { QuestionView(number: language.number($0.offset + 1), text: line($0.element.text)) }
         var interpretation: String?
         if let given = agenda.interpretation {
             let languages = given.languages.map { line($0).uppercased() }.filter { !$0.isEmpty }
@@ -180,7 +180,7 @@ public struct SheetBuilder: Sendable {
             speakers: Self.listed(segment).compactMap { person($0, in: session.session, role: .speaker) },
             moderator: ownModerator.flatMap { person($0, in: session.session, role: .moderator) },
             speakerCount: speakerCount(of: timed, in: session),
-            questions: questions, questionNumbers: questions.isEmpty ? nil : questions.map { String($0.number) }.joined(separator: ", "),
+            questions: questions, questionNumbers: questions.isEmpty ? nil : language.list(questions.map(\.number)),
             isBreak: segment.kind == .break)
     }
 
@@ -201,7 +201,7 @@ public struct SheetBuilder: Sendable {
     func questions(of segment: Segment, in session: Session? = nil) -> [QuestionView] {
         segment.questions.compactMap { id in
             agenda.guidingQuestions.firstIndex { $0.id == id }.map {
-                QuestionView(number: $0 + 1, text: line(disclosed.question(id, in: session) ?? agenda.guidingQuestions[$0].text))
+                QuestionView(number: language.number($0 + 1), text: line(disclosed.question(id, in: session) ?? agenda.guidingQuestions[$0].text))
             }
         }
     }
@@ -225,7 +225,7 @@ public struct SheetBuilder: Sendable {
         let local = try zones.zonedTime(instant, in: zone)
         var clock = language.clock(local)
         // Their clock may already, or still, be on another day than the venue's.
-        if local.date != (try zones.zonedTime(instant, in: agenda.timeZone)).date { clock = "\(language.date(local.date)), \(clock)" }
+        if local.date != (try zones.zonedTime(instant, in: agenda.timeZone)).date { clock = language.dateAndClock(local) }
         return language.time(clock, in: zone)
     }
 

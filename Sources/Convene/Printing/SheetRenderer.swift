@@ -38,11 +38,34 @@ public struct SheetRenderer: Sendable {
         let parsed = try Self.parse(source.text, file: source.file, format: format)
         var library = MustacheLibrary()
         for (name, partial) in try partials(format: format) { library.register(partial, named: name) }
-        let rendered = parsed.render(TemplateValue.tree(of: view), library: library)
+        let rendered = Self.withReviewNotice(parsed.render(TemplateValue.tree(of: view), library: library), view.labels.reviewNotice, format: format)
         switch format {
         case .text: return layout.layOut(rendered)
         case .md: return Self.tidy(rendered)
         case .html: return rendered
+        }
+    }
+
+    /// A sheet whose language's labels are not yet reviewed says so at its foot, in the
+    /// language and in English, whatever its template: the last lines of text or Markdown, a
+    /// `<footer>` before the HTML's `</body>`.
+    static func withReviewNotice(_ rendered: String, _ notice: [String], format: SheetFormat) -> String {
+        guard !notice.isEmpty else { return rendered }
+        switch format {
+        case .text:
+            return rendered + "\n\n" + notice.joined(separator: "\n") + "\n"
+        case .md:
+            return rendered + "\n\n" + notice.map { "_\(MarkdownContent().escapeText($0))_" }.joined(separator: "\n\n") + "\n"
+        case .html:
+            let escape = { (text: String) in
+                text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            }
+            let paragraphs = notice.enumerated().map { index, text in
+                index == 0 ? "<p dir=\"auto\">\(escape(text))</p>" : "<p lang=\"en\" dir=\"ltr\">\(escape(text))</p>"
+            }
+            let footer = "<footer class=\"review\">\(paragraphs.joined())</footer>\n"
+            guard let body = rendered.range(of: "</body>", options: .backwards) else { return rendered + footer }
+            return rendered.replacingCharacters(in: body.lowerBound..<body.lowerBound, with: footer)
         }
     }
 

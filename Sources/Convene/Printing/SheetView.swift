@@ -37,6 +37,7 @@ public struct SheetView: Sendable {
         "time", "elapsed", "remaining", "minutes", "segment", "floor", "cue", "tech", "techCheck", "note", "end", "yourTime",
         "venueTime", "yourSegments", "speakingTime", "questionsToAddress", "howToJoin", "withYou", "onlineSpeakers",
         "describedNotice", "unnamedSpeaker", "unnamedModerator", "unnamedParticipant", "toBeScheduled", "followUp", "before", "colon",
+        "direction", "listSeparator", "reviewNotice",
         "followUps", "hasFollowUps", "followUp",
         // event
         "title", "cssTitle", "subtitle", "kind", "tracks", "dates", "zone", "zoneTime", "organizer", "venueName", "venueAddress", "room",
@@ -94,9 +95,9 @@ public struct OnlineView: Sendable {
     public var notes: String?
 }
 
-/// A guiding question and its number in the event's list.
+/// A guiding question and its number in the event's list, in the sheet's digits ("2", "۲").
 public struct QuestionView: Sendable {
-    public var number: Int
+    public var number: String
     public var text: String
 }
 

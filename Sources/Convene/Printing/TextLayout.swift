@@ -3,7 +3,7 @@
 ///
 /// A text template writes lines; the layout then
 /// - wraps every line longer than the page, continuing under the text after its indent and
-///   list marker (`- `, `* `, `• `, `– `, `1. `, `a) `);
+///   list marker (`- `, `* `, `• `, `– `, `1. `, `۱. `, `a) `);
 /// - aligns consecutive lines that contain tab characters as a table: each tab starts a new
 ///   column, columns are as wide as their widest cell, columns of numbers are right-aligned,
 ///   and each row's last cell takes the rest of the line, wrapped within it;
@@ -76,8 +76,8 @@ public struct TextLayout: Sendable {
 
     static func listMarker(_ text: Substring) -> String {
         for bullet in ["- ", "* ", "• ", "– ", "— "] where text.hasPrefix(bullet) { return bullet }
-        let digits = text.prefix { $0.isASCII && ($0.isNumber || $0.isLetter) }
-        if (1...3).contains(digits.count), digits.allSatisfy(\.isNumber) || digits.count == 1 {
+        let digits = text.prefix { ($0.isASCII && $0.isLetter) || Self.isDigit($0) }
+        if (1...3).contains(digits.count), digits.allSatisfy(Self.isDigit) || digits.count == 1 {
             let rest = text.dropFirst(digits.count)
             if rest.hasPrefix(". ") || rest.hasPrefix(") ") { return String(digits) + String(rest.prefix(2)) }
         }
@@ -199,8 +199,13 @@ public struct TextLayout: Sendable {
     static func isNumber(_ cell: String) -> Bool {
         var digits = cell.drop { "+-−".contains($0) }
         if digits.hasSuffix("%") { digits = digits.dropLast() }
-        guard let first = digits.first, first.isASCII, first.isNumber else { return false }
-        return digits.allSatisfy { ($0.isASCII && $0.isNumber) || ".,:".contains($0) }
+        guard let first = digits.first, isDigit(first) else { return false }
+        return digits.allSatisfy { isDigit($0) || ".,:٫٬".contains($0) }
+    }
+
+    /// A decimal digit of any script: 0–9, ٠–٩ (Arabic), ۰–۹ (Dari, Pashto).
+    static func isDigit(_ character: Character) -> Bool {
+        character.unicodeScalars.count == 1 && character.unicodeScalars.first?.properties.numericType == .decimal
     }
 }
 

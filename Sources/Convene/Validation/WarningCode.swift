@@ -21,6 +21,8 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case legacyZoneName = "legacy-zone-name"
     case rosterListedTwice = "roster-listed-twice"
     case untranslated
+    /// A language written by its name (`dari`), read as its code (`fa-AF`).
+    case languageName = "language-name"
     // Warnings that protect people.
     case hiddenName = "hidden-name"
     case hiddenNameInID = "hidden-name-in-id"
