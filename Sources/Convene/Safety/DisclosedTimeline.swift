@@ -77,6 +77,12 @@ public struct DisclosedTimeline: Sendable {
             }
             agenda.venue = venue
         }
+        // The organiser's name is printed on every sheet and calendar; the address stays, since
+        // replies go to it (check warns when it names someone hidden).
+        if var organizer = agenda.organizer {
+            organizer.name = clean(organizer.name, nil)
+            agenda.organizer = organizer
+        }
         if var interpretation = agenda.interpretation {
             interpretation.notes = clean(interpretation.notes, nil)
             interpretation.languages = interpretation.languages.map { clean($0, nil) }
@@ -88,6 +94,15 @@ public struct DisclosedTimeline: Sendable {
             session.title = clean(session.title, context)
             session.translations = [:]
             session.room = clean(session.room, context)
+            // A session's own join link is cleaned at the session's rule, like its title.
+            if var online = session.online {
+                let sessionLinks = Self.linkSearch(original.people, hiddenIn: context, disclosure: disclosure)
+                online.platform = clean(online.platform, context)
+                online.url = online.url.map(sessionLinks.replacing(in:))
+                online.dialIn = clean(online.dialIn, context)
+                online.notes = clean(online.notes, context)
+                session.online = online
+            }
             session.segments = session.segments.map { segment in
                 var segment = segment
                 segment.title = clean(segment.title, context)
@@ -222,6 +237,10 @@ public struct DisclosedTimeline: Sendable {
                 // Every part of the name: a link gives no spaces to tell a name from a word.
                 texts += parts.filter { $0.count >= 3 }
             }
+            // A link may carry a name percent-encoded (`%D0%93%D1%96…`).
+            texts += texts.compactMap { text in
+                text.allSatisfy(\.isASCII) ? nil : text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)
+            }
             if let email = person.email, let at = email.firstIndex(of: "@"), email.distance(from: email.startIndex, to: at) >= 3 {
                 texts.append(String(email[..<at]))
             }
@@ -238,8 +257,12 @@ public struct DisclosedTimeline: Sendable {
         for spelling in person.spellings {
             let name = spelling.trimmingSpaces
             texts.append(name)
-            // The surname alone ("Mrs Hidden"), unless it is also the name of someone the reader sees.
             let parts = nameParts(name)
+            // The name run together as handles and file names write it: Maryam-Ali, Maryam_Ali, MaryamAli.
+            if parts.count > 1 {
+                texts += [parts.joined(separator: "-"), parts.joined(separator: "_"), parts.joined()]
+            }
+            // The surname alone ("Mrs Hidden"), unless it is also the name of someone the reader sees.
             if parts.count > 1, let surname = parts.last, surname.count >= 3, !visibleWords.contains(NameSearch.fold(surname)) {
                 texts.append(surname)
             }

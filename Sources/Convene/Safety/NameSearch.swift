@@ -393,6 +393,10 @@ extension NameSearch {
         // Arabic letters as typed on a Persian keyboard
         0x06A9: "\u{0643}", // ک as ك
         0x06CC: "\u{064A}", // ی as ي
+        0x0649: "\u{064A}", // ى (alef maksura, a final yeh in Arabic spelling) as ي
+        0x0629: "\u{0647}", // ة (teh marbuta) as ه, as Persian writes a name's ending
+        0x06C1: "\u{0647}", // ہ as ه
+        0x0623: "\u{0627}", 0x0625: "\u{0627}", 0x0622: "\u{0627}", 0x0671: "\u{0627}", // أ إ آ ٱ as ا
         // Apostrophes
         0x0060: "'", 0x00B4: "'", 0x02B9: "'", 0x02BB: "'", 0x02BC: "'",
         0x2018: "'", 0x2019: "'", 0x2032: "'",

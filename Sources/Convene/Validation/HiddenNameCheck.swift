@@ -47,6 +47,10 @@ public struct HiddenNameCheck: Sendable {
                 if let value { texts.append(Text(path: SourcePath(stringLiteral: "venue." + key), what: "the venue's \(key.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ".", with: " "))", text: value)) }
             }
         }
+        if let organizer = agenda.organizer {
+            texts.append(Text(path: SourcePath.root.organizer.name, what: "the organiser's name", text: organizer.name))
+            if let email = organizer.email { texts.append(Text(path: SourcePath.root.organizer.email, what: "the organiser's address", text: email)) }
+        }
         if let notes = agenda.interpretation?.notes {
             texts.append(Text(path: SourcePath.root.interpretation.notes, what: "the interpretation notes", text: notes))
         }
@@ -64,6 +68,14 @@ public struct HiddenNameCheck: Sendable {
             translated(session.translations, "title", at: SourcePath.root.sessions[index].title, what: "the title of session '\(session.id)'", session: session)
             if let room = session.room {
                 texts.append(Text(path: SourcePath.root.sessions[index].room, what: "the room of session '\(session.id)'", text: room, session: session))
+            }
+            if let online = session.online {
+                for (key, value) in [("url", online.url), ("platform", online.platform), ("dial_in", online.dialIn), ("notes", online.notes)] {
+                    if let value {
+                        texts.append(Text(path: SourcePath.root.sessions[index].online.key(key),
+                                          what: "the online \(key.replacingOccurrences(of: "_", with: "-")) of session '\(session.id)'", text: value, session: session))
+                    }
+                }
             }
             for (number, segment) in session.segments.enumerated() {
                 let path = SourcePath.root.sessions[index].segments[number], of = "a segment of '\(session.id)'"
@@ -117,12 +129,13 @@ public struct HiddenNameCheck: Sendable {
                 }
             }
             // A link runs names together: there each hidden person is looked for as the outputs do.
-            if text.path == SourcePath.root.venue.online.url {
+            let sessionLink = text.path.steps.first == .key("sessions") && text.path.lastKey == "url"
+            if text.path == SourcePath.root.venue.online.url || sessionLink {
                 for audience in audiences {
                     let disclosure = Disclosure(audience: audience, eventRule: agenda.confidentiality)
                     for (owner, person) in people.enumerated()
                     where Self.hiddenByVisibility(person, from: audience)
-                        && DisclosedTimeline.linkSearch([person], hiddenIn: nil, disclosure: disclosure).matches(text.text)
+                        && DisclosedTimeline.linkSearch([person], hiddenIn: sessionLink ? text.session : nil, disclosure: disclosure).matches(text.text)
                         && !(seenBy[owner]?.contains(audience) ?? false) {
                         seenBy[owner, default: []].append(audience)
                     }
