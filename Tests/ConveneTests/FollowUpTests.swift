@@ -28,6 +28,13 @@ struct FollowUpTests {
         #expect(run.contains("Monday 30 November 2026 · 14:00–15:00 · 60\u{A0}min · Follow-up, online\nJoin online: https://example.org/j/egm-2026-follow-up"), "\(run)")
     }
 
+    @Test("a speaker's briefing gives the follow-up's own link with the follow-up, not only the venue's")
+    func briefingLink() throws {
+        let text = try printed(try sample(), .briefing, .text, person: "restrepo")
+        let followUp = try #require(text.range(of: "Follow-up: agreeing the report"))
+        #expect(text[followUp.upperBound...].contains("Join online                 https://example.org/j/egm-2026-follow-up"), "\(text)")
+    }
+
     @Test("a follow-up's invitation gives its own link, first in LOCATION, as URL and in the description, for everyone")
     func invitations() throws {
         let draft = try CalendarOutputs.draft(timeline: try sample(), zones: try zones, stamp: 0)

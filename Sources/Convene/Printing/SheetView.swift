@@ -38,7 +38,7 @@ public struct SheetView: Sendable {
         "venueTime", "yourSegments", "speakingTime", "questionsToAddress", "howToJoin", "withYou", "onlineSpeakers",
         "describedNotice", "unnamedSpeaker", "unnamedModerator", "unnamedParticipant", "toBeScheduled", "followUp", "before", "colon",
         "direction", "listSeparator", "reviewNotice",
-        "followUps", "hasFollowUps", "followUp",
+        "followUps", "hasFollowUps", "followUp", "joinLink",
         // event
         "title", "cssTitle", "subtitle", "kind", "tracks", "dates", "zone", "zoneTime", "organizer", "venueName", "venueAddress", "room",
         "hasGuidingQuestions", "notice", "paragraphs", "platform", "url", "notes", "number", "text",
@@ -225,6 +225,9 @@ public struct BriefingSessionView: Sendable {
     /// The tech check, in their time and in the venue's.
     public var techCheck: String?
     public var venueTechCheck: String?
+    /// The session's own join link, when it is not the venue's (a follow-up's): the link to
+    /// use for this session.
+    public var joinLink: String? = nil
     public var segments: [BriefingSegmentView]
     /// The whole session's programme, in both times.
     public var programme: [BriefingSegmentView]

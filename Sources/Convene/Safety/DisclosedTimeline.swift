@@ -79,8 +79,13 @@ public struct DisclosedTimeline: Sendable {
         }
         // The organiser's name is printed on every sheet and calendar; the address stays, since
         // replies go to it (check warns when it names someone hidden).
+        // Only people's names and addresses are looked for there: the organiser is often the
+        // organisation hidden people belong to, and it is the event's host by name.
         if var organizer = agenda.organizer {
-            organizer.name = clean(organizer.name, nil)
+            let hidden = original.people.filter { !disclosure.mayName($0, in: nil) }
+            let organisations = Set(hidden.compactMap { $0.organization?.trimmingSpaces })
+            let names = NameSearch(Self.search(original.people, hiddenIn: nil, disclosure: disclosure).needles.filter { !organisations.contains($0.text) })
+            organizer.name = names.replacing(in: organizer.name)
             agenda.organizer = organizer
         }
         if var interpretation = agenda.interpretation {

@@ -123,6 +123,9 @@ public struct HiddenNameCheck: Sendable {
             for (audience, (search, owners)) in zip(audiences, searches) {
                 for match in search.ranges(in: text.text) {
                     let owner = owners[match.needle]
+                    // The organiser may be the organisation hidden people belong to: only names count there.
+                    if text.path.steps.first == .key("organizer"),
+                       search.needles[match.needle].text.trimmingSpaces == people[owner].organization?.trimmingSpaces { continue }
                     // A person's own title, organisation and description may say who they are.
                     if let own = agenda.people.firstIndex(where: { $0.id == people[owner].id }), SourcePath.root.people[own].contains(text.path) { continue }
                     if !(seenBy[owner]?.contains(audience) ?? false) { seenBy[owner, default: []].append(audience) }
