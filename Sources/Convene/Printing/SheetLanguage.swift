@@ -96,8 +96,14 @@ public enum SheetLanguage: String, Sendable, CaseIterable {
 
     /// A span of clock times: "08:15–09:45", "8 h 15 – 9 h 45", "۰۸:۱۵ تا ۰۹:۴۵"; one that
     /// ends on a later day says so: "23:30–03:30 (+1 day)".
+    ///
+    /// In a right-to-left language whose span is written with a dash ("14:00–18:00" in Arabic),
+    /// the span is isolated as a left-to-right run (U+2066 … U+2069), so that a right-to-left
+    /// line shows it start first rather than as "18:00–14:00". A span joined by a word (Dari's
+    /// "تا") reads in the line's own direction and is left as it is.
     public func span(_ start: ZonedTime, _ end: ZonedTime) -> String {
-        let clocks = clock(start) + format.spanSeparator + clock(end)
+        var clocks = clock(start) + format.spanSeparator + clock(end)
+        if format.rightToLeft, !format.spanSeparator.contains(where: \.isLetter) { clocks = "\u{2066}" + clocks + "\u{2069}" }
         return dayMark(from: start, to: end).map { clocks + " " + $0 } ?? clocks
     }
 

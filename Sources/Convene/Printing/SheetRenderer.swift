@@ -40,7 +40,13 @@ public struct SheetRenderer: Sendable {
         for (name, partial) in try partials(format: format) { library.register(partial, named: name) }
         let rendered = Self.withReviewNotice(parsed.render(TemplateValue.tree(of: view), library: library), view.labels.reviewNotice, format: format)
         switch format {
-        case .text: return layout.layOut(rendered)
+        case .text:
+            let text = layout.layOut(rendered)
+            // A right-to-left sheet: each line starts with a right-to-left mark, so a terminal
+            // or editor that applies the bidirectional algorithm sets it right-to-left.
+            guard view.labels.direction == "rtl" else { return text }
+            return text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? String($0) : "\u{200F}" + $0 }.joined(separator: "\n")
         case .md: return Self.tidy(rendered)
         case .html: return rendered
         }
