@@ -57,7 +57,7 @@ struct BilingualAgendaTests {
         let claire = try #require(files["invites/claire/day1.ics"])
         let labels = SheetLabels.of(.fr)
         #expect(claire.contains("SUMMARY:Jour 1 : l'écoute — Formation"), "\(claire)")
-        #expect(claire.contains("\(labels.yourTime) (Africa/Kinshasa)\(labels.colon) mardi 8 décembre 2026\\, 9 h 00 – 10 h 00"), "\(claire)")
+        #expect(claire.contains("\(labels.yourTime) (Africa/Kinshasa)\(labels.colon) mardi 8 décembre 2026\\, 9\u{A0}h\u{A0}00 – 10\u{A0}h\u{A0}00"), "\(claire)")
         #expect(claire.contains(labels.yourSegments + labels.colon) && claire.contains("Qu'est-ce qui aide ?"))
         let ann = try #require(files["invites/ann/day1.ics"])
         #expect(ann.contains("SUMMARY:Day 1: listening — Training"))

@@ -142,7 +142,7 @@ struct SheetLanguageTests {
     func clocksAndTracks() throws {
         let morning = ZonedTime(civil: .init(year: 2022, month: 10, day: 19, hour: 8, minute: 15), offset: 0)
         let later = ZonedTime(civil: .init(year: 2022, month: 10, day: 19, hour: 9, minute: 5), offset: 0)
-        #expect(SheetLanguage.fr.span(morning, later) == "8 h 15 – 9 h 05")
+        #expect(SheetLanguage.fr.span(morning, later) == "8\u{A0}h\u{A0}15 – 9\u{A0}h\u{A0}05", "a clock is never broken")
         #expect(SheetLanguage.en.span(morning, later) == "08:15–09:05")
         #expect(SheetLanguage.fr.decimal("1.5") == "1,5")
         #expect(SheetLanguage.uk.decimal("1.5") == "1,5")

@@ -82,10 +82,11 @@ public enum SheetLanguage: String, Sendable, CaseIterable {
     public func clock(_ time: ZonedTime) -> String {
         let hour = time.minuteOfDay / 60, minute = time.minuteOfDay % 60
         let format = self.format
+        // A clock is never broken across lines: "23 h 15" keeps its spaces unbreakable.
         return LocaleFormat.fill(format.clock, [
             "H": format.number(hour), "HH": format.digits(in: hour < 10 ? "0\(hour)" : "\(hour)"),
             "mm": format.digits(in: minute < 10 ? "0\(minute)" : "\(minute)"),
-        ])
+        ]).replacingOccurrences(of: " ", with: "\u{00A0}")
     }
 
     /// A clock time with its date, for a time on another day than the venue's:
