@@ -85,7 +85,9 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 try migrator.migrate(database)
                 break
             } catch let error as DatabaseError where (error.message?.contains("already exists") == true
-                                                      || error.message?.contains("no such table") == true) && attempts < 5 {
+                                                      || error.message?.contains("no such table") == true
+                                                      // Another process recorded the same migration first.
+                                                      || error.message?.contains("grdb_migrations") == true) && attempts < 5 {
                 attempts += 1
             }
         }
