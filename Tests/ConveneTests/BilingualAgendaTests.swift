@@ -15,7 +15,7 @@ struct BilingualAgendaTests {
           - { id: claire, name: Claire Martin, email: claire@example.org, languages: [fr], gender: woman, sector: civil-society,
               attendance: online, timezone: Africa/Kinshasa }
           - { id: ann, name: Ann Lee, email: ann@example.org, languages: [en], gender: woman, sector: civil-society }
-          - { id: hidden, name: Hanna Verborgen, visibility: organizers, described_as: a mediator, gender: woman }
+          - { id: hidden, name: Hanna Verborgen, visibility: organizers, described_as: { en: a mediator, fr: une médiatrice }, gender: woman }
         guiding_questions:
           - { id: q1, text: { en: What helps?, fr: Qu'est-ce qui aide ? } }
         sessions:
@@ -77,6 +77,8 @@ struct BilingualAgendaTests {
                 "\(check.diagnostics.warnings.map(\.message))")
         let french = try printed(try timeline(), .agenda, .text, language: .fr)
         #expect(!french.contains("Verborgen"), "\(french)")
+        #expect(french.contains("Exercice avec une médiatrice"), "her description in French stands in for her name: \(french)")
+        #expect(try printed(try timeline(), .agenda, .text, language: .en).contains("Exercise"), "and in English, the English one")
         let claire = try #require(try files()["invites/claire/day1.ics"])
         #expect(!claire.contains("Verborgen"))
     }
@@ -85,7 +87,7 @@ struct BilingualAgendaTests {
     func untranslated() throws {
         let check = AgendaCheck(text: Self.agenda.replacingOccurrences(of: "languages: [en, fr]", with: "languages: [en, fr, uk]"), zones: try zones)
         let warnings = check.diagnostics.warnings.filter { $0.code == .untranslated }
-        #expect(warnings.count == 6, "\(warnings.map(\.message))")
+        #expect(warnings.count == 7, "\(warnings.map(\.message))")
         #expect(warnings.first?.rendered(file: "a.yaml").contains("the event's title has no uk text, though the agenda lists uk among its languages") == true)
         #expect(AgendaCheck(text: Self.agenda, zones: try zones).diagnostics.warnings.allSatisfy { $0.code != .untranslated })
     }

@@ -255,7 +255,7 @@ struct RosterReferenceTests {
         for field in AgendaFormat.person.fields where field.key != "id" {
             let value: String
             switch field.type {
-            case .text: value = "\"Override \(field.key)\""
+            case .text, .translatable: value = "\"Override \(field.key)\""
             case .email: value = "override@example.org"
             case .timeZone: value = "Asia/Tbilisi"
             case .hours: value = "\"07:00-15:00\""

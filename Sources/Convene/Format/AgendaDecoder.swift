@@ -126,7 +126,9 @@ final class AgendaDecoder {
             person.workingDays = Array(Set(days)).sorted()
         }
         person.visibility = choice(fields, "visibility", Visibility.self) ?? .public
-        person.describedAs = scalar(fields, "described_as")
+        var translations: Translations = [:]
+        person.describedAs = translatable(fields, "described_as", into: &translations)
+        person.translations = translations
         person.languages = list(fields, "languages") { node, path in self.language(node, path, person: person.id) }
         person.acceptedWarnings = acceptedWarnings(fields)
         person.names = spellings(fields, "names")

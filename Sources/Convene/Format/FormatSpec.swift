@@ -141,7 +141,7 @@ public enum AgendaFormat {
         Field("working_hours", .hours, default: "\"08:00-20:00\"", "Local hours the person can be scheduled in, HH:MM-HH:MM."),
         Field("working_days", .list(words(Weekday.self)), default: "[mon, tue, wed, thu, fri]", "Local days the person can be scheduled on."),
         Field("visibility", words(Visibility.self), default: "public", "Who may see the person's name."),
-        Field("described_as", .text, "How the person is shown where they may not be named, e.g. \"a civil-society expert from Kharkiv\"."),
+        Field("described_as", .translatable, "How the person is shown where they may not be named, e.g. \"a civil-society expert from Kharkiv\"."),
         Field("languages", .list(.text), "Languages the person speaks, as codes (en, fa-AF); a name such as dari is read as its code. A briefing is in the first one Convene prints in."),
         Field("accept_warnings", .list(words(WarningCode.self)), "Kinds of warning accepted for this person, by the code their message ends with."),
     ])

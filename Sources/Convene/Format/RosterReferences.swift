@@ -112,7 +112,9 @@ extension AgendaDecoder {
         case "working_hours": person.workingHours = source.workingHours
         case "working_days": person.workingDays = source.workingDays
         case "visibility": person.visibility = source.visibility
-        case "described_as": person.describedAs = source.describedAs
+        case "described_as":
+            person.describedAs = source.describedAs
+            person.translations["described_as"] = source.translations["described_as"]
         case "languages": person.languages = source.languages
         case "names": person.names = source.names
         case "accept_warnings": person.acceptedWarnings = source.acceptedWarnings

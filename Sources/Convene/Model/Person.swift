@@ -18,6 +18,8 @@ public struct Person: Sendable, Equatable {
     /// e.g. "a civil-society expert from Kharkiv".
     public var describedAs: String?
     public var languages: [String]
+    /// The person's `described_as` in each language it is given in.
+    public var translations: Translations = [:]
     /// The name in other scripts, by ISO 15924 code (`arab`, `latn`, `cyrl`): see ``spellings``.
     public var names: [String: String] = [:]
     /// Kinds of warning the agenda accepts for this person (`accept_warnings:`).

@@ -32,12 +32,17 @@ extension Agenda {
             return question
         }
         agenda.sessions = sessions.map { $0.localized(to: language) }
+        agenda.people = people.map { person in
+            var person = person
+            person.describedAs = person.translations.text("described_as", in: language) ?? person.describedAs
+            return person
+        }
         return agenda
     }
 
     /// Whether any text of the agenda is given in more than one language.
     public var isMultilingual: Bool {
-        !translations.isEmpty || guidingQuestions.contains { !$0.translations.isEmpty }
+        !translations.isEmpty || guidingQuestions.contains { !$0.translations.isEmpty } || people.contains { !$0.translations.isEmpty }
             || sessions.contains { !$0.translations.isEmpty || $0.segments.contains { !$0.translations.isEmpty } }
     }
 }

@@ -124,6 +124,7 @@ public struct DisclosedTimeline: Sendable {
             var person = person
             let seen = disclosure.mayName(person, in: nil) || original.sessions.contains { disclosure.mayName(person, in: $0) }
             person.describedAs = clean(person.describedAs, nil).flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
+            person.translations = [:]
             if seen {
                 person.title = clean(person.title, nil)
                 person.organization = clean(person.organization, nil)

@@ -62,6 +62,7 @@ public struct HiddenNameCheck: Sendable {
             for (key, value) in [("title", person.title), ("organization", person.organization), ("described_as", person.describedAs)] {
                 if let value { texts.append(Text(path: SourcePath.root.people[index].key(key), what: "the \(key.replacingOccurrences(of: "_", with: " ")) of '\(person.id)'", text: value)) }
             }
+            translated(person.translations, "described_as", at: SourcePath.root.people[index].key("described_as"), what: "the described as of '\(person.id)'")
         }
         for (index, session) in agenda.sessions.enumerated() {
             texts.append(Text(path: SourcePath.root.sessions[index].title, what: "the title of session '\(session.id)'", text: session.title, session: session))

@@ -24,6 +24,9 @@ struct TranslationCheck {
         for (index, question) in agenda.guidingQuestions.enumerated() {
             check(question.translations, "text", at: SourcePath.root.key("guiding_questions")[index].key("text"), what: "guiding question '\(question.id)'")
         }
+        for (index, person) in agenda.people.enumerated() {
+            check(person.translations, "described_as", at: SourcePath.root.people[index].key("described_as"), what: "how '\(person.id)' is described")
+        }
         for (index, session) in agenda.sessions.enumerated() {
             let path = SourcePath.root.sessions[index]
             check(session.translations, "title", at: path.key("title"), what: "the title of session '\(session.id)'", session: session.id)
