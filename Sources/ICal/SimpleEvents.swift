@@ -48,7 +48,7 @@ struct SimpleEventScanner {
     /// the output and ends at `end`.
     mutating func take(_ name: String, _ line: ArraySlice<UInt8>, at offset: Int, end: Int) {
         if name == "BEGIN" || name == "END" {
-            let component = String(decoding: value(of: line) ?? [], as: UTF8.self).uppercased()
+            let component = String(decoding: split(line)?.value ?? [], as: UTF8.self).uppercased()
             if name == "BEGIN" {
                 if component == "VCALENDAR", open.isEmpty { calendars += 1 }
                 if component == "VEVENT", open == ["VCALENDAR"] {
@@ -116,11 +116,6 @@ struct SimpleEventScanner {
         case (.utc, .utc), (.floating, .floating), (.date, .date), (.zoned, .zoned): true
         default: false
         }
-    }
-
-    /// The value after the name and parameters (at the first colon outside quotes).
-    private func value(of line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        split(line)?.value
     }
 
     /// A line's parameters (`NAME=VALUE`, upper-cased names) and value; nil when it has no value.

@@ -94,7 +94,8 @@ extension InclusionReport {
         var unnamed: [(line: String, count: Int)] = []
         for segment in scope.singleSexSegments {
             guard let session = figures.sessions.first(where: { $0.roles.index == segment.session }) else { continue }
-            let what = ": \(Wording.all(segment.speakers, "speakers", one: "speaker")) \(segment.speakers == 1 ? "is a" : "are") \(segment.speakers == 1 ? (segment.gender == .woman ? "woman" : "man") : (segment.gender == .woman ? "women" : "men"))"
+            let one = segment.speakers == 1, woman = segment.gender == .woman
+            let what = ": \(Wording.all(segment.speakers, "speakers", one: "speaker")) " + (one ? (woman ? "is a woman" : "is a man") : (woman ? "are women" : "are men"))
             if audience == .public && session.isConfidential {
                 let line = segment.kind.rawValue + what
                 if let index = unnamed.firstIndex(where: { $0.line == line }) { unnamed[index].count += 1 } else { unnamed.append((line, 1)) }

@@ -31,6 +31,12 @@ public struct Session: Sendable, Equatable {
         online ?? agenda.venue?.online
     }
 
+    /// The link a sheet prints with this session, apart from the event's: its own, or (for a
+    /// follow-up, held away from the meeting) the venue's; nil when it is joined as the event is.
+    public func separateOnlineAccess(in agenda: Agenda) -> OnlineAccess? {
+        online != nil || followUp ? onlineAccess(in: agenda) : nil
+    }
+
     public init(
         id: SessionID, title: String, date: LocalDate? = nil, start: LocalTime? = nil,
         end: LocalTime? = nil, duration: Minutes? = nil, track: Track? = nil, moderator: PersonID? = nil,

@@ -16,6 +16,9 @@ extension Translations {
 }
 
 extension Agenda {
+    /// The event's own keys whose text may be given by language (``translations``).
+    static let translatedFields = ["title", "subtitle", "short_title", "introduction", "outcome", "audience"]
+
     /// The agenda as a reader of `language` reads it: every text given in that language
     /// replaced by it, the others as written.
     public func localized(to language: String) -> Agenda {

@@ -167,11 +167,9 @@ public struct OutputWriter: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let root = try FolderHandle(folder, create: true)
         try StagedSet.recover(root, report: report)
-        // No file is written, read or removed through a link inside the folder.
-        var checked: Set<String> = []
-        for path in files.paths + [Self.manifestName] {
-            try Self.refuseLinks(in: path, under: folder, checked: &checked)
-        }
+        // Reading the manifest and every file already there reaches each path one name at a
+        // time, refusing a link at any level (``FolderHandle``): so a link inside the folder
+        // stops the write before anything is written.
         var manifest = try Self.readManifest(root)
         // A file there that the manifest does not know (and --force does not replace) may be
         // written over only if it holds what it is about to: those are compared once their
@@ -230,11 +228,7 @@ public struct OutputWriter: Sendable {
         try staged.apply()
     }
 
-    static func writeManifest(_ manifest: [String: Set<String>], to path: String) throws(OutputError) {
-        try atomicWrite(Data(manifestText(manifest).utf8), to: path)
-    }
-
-    /// The manifest as text: what ``ManifestText`` keeps up to date a file at a time.
+    /// The manifest as text.
     static func manifestText(_ manifest: [String: Set<String>]) -> String {
         let entries = manifest.keys.sorted().map { key -> (String, JSONValue) in
             let prints = (manifest[key] ?? []).sorted()
@@ -321,26 +315,6 @@ public struct OutputWriter: Sendable {
             if let prints = value as? [String] { manifest[file] = Set(prints) }
         }
         return manifest
-    }
-
-    /// Throws when any part of `path` below `folder` (its folders or the file) is a symbolic
-    /// link. `checked` holds the folders already found plain.
-    static func refuseLinks(in path: String, under folder: String, checked: inout Set<String>) throws(OutputError) {
-        var current = folder
-        let parts = path.split(separator: "/").map(String.init)
-        for (index, part) in parts.enumerated() {
-            current += "/" + part
-            let isFolder = index < parts.count - 1
-            if isFolder, checked.contains(current) { continue }
-            var status = stat()
-            if lstat(current, &status) == 0 {
-                if status.st_mode & S_IFMT == S_IFLNK { throw .linked(current) }
-            } else if isFolder {
-                // Missing: nothing below it can be a link yet.
-                return
-            }
-            if isFolder { checked.insert(current) }
-        }
     }
 
     /// Whether a manifest's entry names a file inside its folder: relative, with no `..` and

@@ -68,25 +68,17 @@ extension SlotFinder.Result {
     /// has room; `nil` when there is too little room beside the times for a column of at
     /// least 16, and each name goes on a line of its own above its time.
     private func nameColumn(_ wording: SlotsWording) -> Int? {
-        let widest = slots.flatMap { slot in slot.local.map { DisplayWidth.of(timeAndZone($0, slot: slot)) } }.max() ?? 0
+        let widest = slots.flatMap { slot in slot.local.map { DisplayWidth.of($0.spanAndZone(venueDate: slot.venueStart.date)) } }.max() ?? 0
         let room = wording.width - 8 - widest
         let longest = slots.flatMap(\.local).map { DisplayWidth.of(wording.name($0.person)) }.max() ?? 0
         let column = max(min(26, room), min(longest, room))
         return column >= min(16, longest) ? column : nil
     }
 
-    /// A participant's local time and zone, dated when not on the venue's date and marked when
-    /// it ends the next day, as `convene times` writes them.
-    private func timeAndZone(_ view: LocalView, slot: SlotFinder.Slot) -> String {
-        var text = SheetLanguage.en.span(view.start, view.end)
-        if view.start.date != slot.venueStart.date { text += " \(view.start.date.weekday.name.prefix(3)) \(view.start.date)" }
-        return text + "  " + view.timeZone
-    }
-
     /// A participant's lines: the name wrapped within its column and the time and zone
     /// beside it, or, without a column, the name and then the time and zone below it.
     private func row(_ view: LocalView, slot: SlotFinder.Slot, column: Int?, wording: SlotsWording) -> [String] {
-        let indent = "      ", name = wording.name(view.person), times = timeAndZone(view, slot: slot)
+        let indent = "      ", name = wording.name(view.person), times = view.spanAndZone(venueDate: slot.venueStart.date)
         guard let column else {
             return wording.wrap(name, first: indent, rest: indent + "  ") + wording.wrap(times, first: indent + "    ", rest: indent + "    ")
         }

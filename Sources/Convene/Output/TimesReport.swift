@@ -107,13 +107,10 @@ public struct TimesReport: Sendable {
 
     /// One online person's lines: name, local span (dated when not the venue's date), zone, flags.
     private func localLines(_ view: LocalView, venueDate: LocalDate, width: Int, indent: Int, nameWidth: Int) -> [String] {
-        let words = SheetLanguage.en
         let lead = String(repeating: " ", count: indent)
         let name = timeline.agenda.person(view.person)?.name ?? view.person.rawValue
         let names = TextLayout.wrap(name, width: nameWidth)
-        var time = words.span(view.start, view.end)
-        if view.start.date != venueDate { time += " \(view.start.date.weekday.name.prefix(3)) \(view.start.date)" }
-        let detail = time + "  " + view.timeZone
+        let detail = view.spanAndZone(venueDate: venueDate)
         let flags = view.flags.isEmpty ? "" : "(" + view.flags.map(\.rawValue).joined(separator: ", ") + ")"
         // Two columns: the name, and beside it the time, zone and flags, each wrapped in its own.
         let available = width - indent - nameWidth - 2
@@ -131,6 +128,16 @@ public struct TimesReport: Sendable {
             lines.append(lead + (index < right.count ? left.padding(nameWidth) + "  " + right[index] : left))
         }
         return lines
+    }
+}
+
+extension LocalView {
+    /// The local span as the terminal reports write it: day-marked, dated when it is not on
+    /// the venue's date, then the zone: "00:15–00:20 Wed 2027-03-17  Asia/Jakarta".
+    func spanAndZone(venueDate: LocalDate) -> String {
+        var time = SheetLanguage.en.span(start, end)
+        if start.date != venueDate { time += " \(start.date.weekday.name.prefix(3)) \(start.date)" }
+        return time + "  " + timeZone
     }
 }
 

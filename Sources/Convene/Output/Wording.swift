@@ -8,9 +8,4 @@ public enum Wording {
         default: "all \(count) \(plural)"
         }
     }
-
-    /// "1 speaker", "3 speakers".
-    public static func count(_ count: Int, _ singular: String, _ plural: String) -> String {
-        count == 1 ? "1 \(singular)" : "\(count) \(plural)"
-    }
 }

@@ -58,17 +58,14 @@ extension SheetBuilder {
             }
             let atVenue = try checks.map { language.clock(try zones.zonedTime($0.at, in: venue)) }
             let rule = disclosure.rule(of: timed.session)
-            var view = BriefingSessionView(
+            sessions.append(BriefingSessionView(
                 title: line(timed.session.title), showTitle: timed.session.title != agenda.title, date: language.date(start.date), venueDate: venueStart.date == start.date ? nil : language.date(venueStart.date),
                 time: language.span(start, end), venueTime: language.span(venueStart, venueEnd),
                 moderator: timed.session.moderator.flatMap { self.person($0, in: timed.session, role: .moderator) },
                 techCheck: local.isEmpty ? nil : language.list(local),
                 venueTechCheck: atVenue.isEmpty ? nil : language.list(atVenue),
-                segments: programme.filter(\.mine), programme: programme, notice: language.notice(rule))
-            if let own = timed.session.online?.url ?? (timed.session.followUp ? timed.session.onlineAccess(in: agenda)?.url : nil) {
-                view.joinLink = SheetText.optionalLine(own)
-            }
-            sessions.append(view)
+                joinLink: SheetText.optionalLine(timed.session.separateOnlineAccess(in: agenda)?.url),
+                segments: programme.filter(\.mine), programme: programme, notice: language.notice(rule)))
         }
         var firstCheck: String?
         if let first = checkTimes.min() {

@@ -161,7 +161,7 @@ public struct SheetBuilder: Sendable {
             room: optional(session.room), moderator: moderator,
             notice: rule == agenda.confidentiality ? nil : language.notice(rule),
             segments: segments, rows: withRows ? try rows(of: timed) : [], onlineSpeakers: onlineSpeakers,
-            online: session.online != nil || session.followUp ? session.onlineAccess(in: agenda).map(Self.view) : nil,
+            online: session.separateOnlineAccess(in: agenda).map(Self.view),
             followUp: session.followUp)
         view.keepTogether = PageFit.fits(view, rows: withRows)
         return view

@@ -84,7 +84,7 @@ public struct DisclosedTimeline: Sendable {
         if var organizer = agenda.organizer {
             let hidden = original.people.filter { !disclosure.mayName($0, in: nil) }
             let organisations = Set(hidden.compactMap { $0.organization?.trimmingSpaces })
-            let names = NameSearch(Self.search(original.people, hiddenIn: nil, disclosure: disclosure).needles.filter { !organisations.contains($0.text) })
+            let names = NameSearch(search(for: nil).needles.filter { !organisations.contains($0.text) })
             organizer.name = names.replacing(in: organizer.name)
             agenda.organizer = organizer
         }

@@ -37,7 +37,7 @@ public struct HiddenNameCheck: Sendable {
                 texts.append(Text(path: path, what: "\(what) (\(language))", text: text, session: session))
             }
         }
-        for key in ["title", "subtitle", "short_title", "introduction", "outcome", "audience"] {
+        for key in Agenda.translatedFields {
             translated(agenda.translations, key, at: SourcePath.root.key(key), what: key == "title" ? "the event's title" : "the \(key.replacingOccurrences(of: "_", with: " "))")
         }
         if let venue = agenda.venue {

@@ -18,7 +18,7 @@ struct TranslationCheck {
                                 hint: "add \(missing[0]): with its \(missing[0]) text, or take \(missing[0]) out of languages: (readers of it get the first text given)",
                                 code: .untranslated, session: session)
         }
-        for field in ["title", "subtitle", "short_title", "introduction", "outcome", "audience"] {
+        for field in Agenda.translatedFields {
             check(agenda.translations, field, at: .root.key(field), what: "the event's \(field.replacingOccurrences(of: "_", with: " "))")
         }
         for (index, question) in agenda.guidingQuestions.enumerated() {
