@@ -10,6 +10,13 @@ must hold what the sheet is for:
 - each briefing: the speaker's name and the titles of the segments they speak in;
 - the build's PDFs: the venue's paper (Letter for New York, A4 for Kyiv), and at the foot of
   every page the event's title and "N / PAGES".
+- right to left: the side event's agenda in Dari and in Arabic, and the Dari speaker's
+  briefing in Dari and in Arabic, printed with convene print: every time range of the sheet
+  reads start first for a reader of that script (pdftotext gives lines in visual order, left
+  to right: a Dari range "START تا END" in Extended Arabic-Indic digits has its start on the
+  right; an Arabic range is a left-to-right run "START–END" in Latin digits), every speaker's
+  name is there as the sheet's script writes it (`names: { arab: … }` where given), and the
+  page numbers at the foot are in the language's digits.
 
 Usage: check-print.py CONVENE [OUT-FOLDER]. The PDFs and PNGs are kept in OUT-FOLDER
 (default out/print-check) to be looked at.
@@ -77,6 +84,90 @@ def check_build_pdf(sample, name, pdf, title):
               f"{sample}/{name}: the foot of page {number} is '{foot}'")
 
 
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def visual(text):
+    """pdftotext's text without the bidi marks it adds, whitespace runs one space."""
+    return normal(text.translate(BIDI_CONTROLS))
+
+
+def minutes(duration):
+    match = re.fullmatch(r"(?:(\d+)h)?\s*(?:(\d+)m(?:in)?)?", duration.strip())
+    if not match or not any(match.groups()):
+        raise ValueError(f"a duration check-print cannot read: {duration}")
+    return int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+
+
+def segment_spans(session, zone, into):
+    """Each segment's (start, end) as HH:MM in zone `into`, from the session's start in `zone`."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+    clock = datetime.fromisoformat(f"{session['date']}T{session['start']}").replace(tzinfo=ZoneInfo(zone))
+    spans = []
+    for segment in session["segments"]:
+        if segment.get("at"):
+            raise ValueError("check-print reads sessions without pinned segments")
+        end = clock + timedelta(minutes=minutes(segment["duration"]))
+        spans.append((clock.astimezone(ZoneInfo(into)).strftime("%H:%M"), end.astimezone(ZoneInfo(into)).strftime("%H:%M")))
+        clock = end
+    return spans
+
+
+def as_printed(span, language):
+    """A range as pdftotext's visual line holds it when it reads start first."""
+    start, end = span
+    if language == "fa-AF":
+        return f"{end.translate(PERSIAN_DIGITS)} تا {start.translate(PERSIAN_DIGITS)}"
+    return f"{start}–{end}"
+
+
+def check_right_to_left(profile):
+    """The Dari and Arabic sheets of the side event, as their readers read them."""
+    sample = "wps-side-event-2022"
+    folder = os.path.join(OUT, "right-to-left")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    source = f"agendas/{sample}.yaml"
+    with open(os.path.join(OUT, sample, "agenda.json"), encoding="utf-8") as handle:  # the build's, above
+        agenda = json.load(handle)
+    people = {person["id"]: person for person in agenda["people"]}
+    session = next(session for session in agenda["sessions"] if session.get("date"))
+    reader = people["sarabi"]
+    sheets = []
+    for language in ["fa-AF", "ar"]:
+        sheets.append((f"agenda-{language}", ["--lang", language], language, agenda["timezone"]))
+        sheets.append((f"briefing-sarabi-{language}", ["--sheet", "briefing", "--person", "sarabi"] + (["--lang", language] if language != "fa-AF" else []),
+                       language, reader["timezone"]))
+    for name, arguments, language, zone in sheets:
+        html, pdf, png = (os.path.join(folder, name + extension) for extension in (".html", ".pdf", ".png"))
+        for target in (html, pdf):
+            subprocess.run([CONVENE, "print", source, "-o", target, "--force"] + arguments, check=True, capture_output=True)
+        chromium(html, None, png, profile)
+        pages = [page for page in pdf_text(pdf, layout=True).split("\f") if page.strip()]
+        lines = [visual(line) for page in pages for line in page.splitlines() if line.strip()]
+        text = " ".join(lines)
+        bare = re.sub(r"\s", "", text)  # pdftotext places the spaces of a right-to-left run as it can
+        check(re.search(r'dir="rtl"', open(html, encoding="utf-8").read()) is not None, f"{name}: the HTML is not right to left")
+        for span in segment_spans(session, agenda["timezone"], zone):
+            check(as_printed(span, language).replace(" ", "") in bare, f"{name}: no time range reads {span[0]} to {span[1]} ('{as_printed(span, language)}')")
+            wrong = as_printed((span[1], span[0]), language)
+            check(wrong.replace(" ", "") not in bare, f"{name}: a time range reads end first ('{wrong}')")
+        speakers = {person for segment in session["segments"] for person in segment["speakers"]}
+        if name.startswith("briefing"):
+            speakers = {"sarabi"} | {person for segment in session["segments"] if "sarabi" in segment["speakers"] for person in segment["speakers"]}
+        for person in sorted(speakers):
+            written = (people[person].get("names") or {}).get("arab") or people[person]["name"]
+            check(normal(written) in text, f"{name}: '{written}' is not in the PDF")
+        digits = (lambda number: str(number).translate(PERSIAN_DIGITS)) if language == "fa-AF" else str
+        for number, page in enumerate(pages, 1):
+            foot = visual([line for line in page.splitlines() if line.strip()][-1])
+            check(f"{digits(number)} / {digits(len(pages))}" in foot, f"{name}: the foot of page {number} is '{foot}'")
+        check(os.path.getsize(png) > 20_000, f"{name}: the screenshot is nearly empty")
+    return len(sheets)
+
+
 def nameable_in_public(person, session, agenda):
     rule = session.get("confidentiality") or agenda["confidentiality"]
     return person["visibility"] == "public" and rule == "public"
@@ -135,12 +226,14 @@ def main():
                                         check(who["email"] not in text, f"{sample}/{name}: the public agenda shows {who['email']}")
                 else:
                     reader = people[os.path.basename(name)[:-5]]
-                    check(normal(reader["name"]) in text, f"{sample}/{name}: the reader's name is not in the PDF")
+                    spellings = [reader["name"]] + list(reader.get("names", {}).values())
+                    check(any(normal(spelling) in text for spelling in spellings), f"{sample}/{name}: the reader's name is not in the PDF")
                     for session in sessions:
                         for segment in session["segments"]:
                             if reader["id"] in segment["speakers"]:
                                 check(normal(segment["title"]) in text, f"{sample}/{name}: '{segment['title']}' is not in the PDF")
                 checked += 1
+        checked += check_right_to_left(profile)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     for failure in failures:

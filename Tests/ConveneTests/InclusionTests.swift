@@ -461,7 +461,7 @@ struct InclusionWarningTests {
     func samples() throws {
         let wps = AgendaCheck(text: try sampleAgenda("wps-side-event-2022.yaml"), zones: try zones).diagnostics.sorted
         #expect(wps.map { $0.rendered(file: "wps.yaml") } == [
-            "wps.yaml:182:9: warning: all 5 speakers of the panel 'Panel discussion' are women: a single-sex panel — if an all-women panel is by design, leave it; otherwise invite a speaker of another gender (the moderator does not count) [single-sex-panel]",
+            "wps.yaml:183:9: warning: all 5 speakers of the panel 'Panel discussion' are women: a single-sex panel — if an all-women panel is by design, leave it; otherwise invite a speaker of another gender (the moderator does not count) [single-sex-panel]",
         ])
         let kyiv = AgendaCheck(text: try sampleAgenda("kyiv-consultation-2026.yaml"), zones: try zones).diagnostics.sorted
         #expect(kyiv.map { "\($0.severity) \($0.location)" } == ["warning 282:9", "warning 367:9"])

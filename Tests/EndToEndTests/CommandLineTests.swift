@@ -26,7 +26,7 @@ struct CommandLineTests {
         let run = try convene(["check", "agendas/wps-side-event-2022.yaml"])
         #expect(run.status == 0)
         #expect(run.stdout == "agendas/wps-side-event-2022.yaml: ok (0 errors, 1 warning)\n")
-        #expect(run.stderr.hasPrefix("agendas/wps-side-event-2022.yaml:182:9: warning: all 5 speakers of the panel 'Panel discussion' are women"))
+        #expect(run.stderr.hasPrefix("agendas/wps-side-event-2022.yaml:183:9: warning: all 5 speakers of the panel 'Panel discussion' are women"))
     }
 
     @Test("check on an invalid agenda prints every diagnostic on standard error and exits 1")
@@ -126,7 +126,7 @@ struct CommandLineTests {
         #expect(agenda.contains("\"working_days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"))
         let checkReport = try String(contentsOfFile: out + "/check.json", encoding: .utf8)
         #expect(checkReport.hasPrefix("{\n  \"errors\": [],\n  \"warnings\": [\n    {\n"))
-        #expect(checkReport.contains("\"line\": 182,"), "the warning about the all-women panel")
+        #expect(checkReport.contains("\"line\": 183,"), "the warning about the all-women panel")
         let again = try convene(["build", packageRoot.path + "/agendas/wps-side-event-2022.yaml", "-o", out] + state)
         #expect(again.status == 0, "a second build replaces the files the first one wrote")
         #expect(try String(contentsOfFile: out + "/agenda.json", encoding: .utf8) == agenda, "identical input gives identical output")

@@ -20,7 +20,7 @@ public enum NormalizedAgenda {
         pairs.append(("venue", agenda.venue.map(venue) ?? .null))
         pairs.append(("introduction", .optional(agenda.introduction)))
         pairs.append(("guiding_questions", .array(agenda.guidingQuestions.map {
-            .object([("id", .id($0.id)), ("text", .string($0.text))])
+            .object([("id", .id($0.id)), ("text", .string($0.text)), ("translations", translations($0.translations))])
         })))
         pairs.append(("outcome", .optional(agenda.outcome)))
         pairs.append(("audience", .optional(agenda.audience)))
@@ -28,6 +28,7 @@ public enum NormalizedAgenda {
             ("women_speakers_threshold", .string(agenda.inclusion.womenSpeakersThreshold.description)),
             ("all_women_panels", .string(agenda.inclusion.allWomenPanels.rawValue)),
         ])))
+        pairs.append(("translations", translations(agenda.translations)))
         pairs.append(("people", .array(agenda.people.map { person($0, in: agenda) })))
         pairs.append(("sessions", .array(agenda.sessions.map { session($0, in: agenda) })))
         return .object(pairs)
@@ -48,6 +49,7 @@ public enum NormalizedAgenda {
         .object([
             ("id", .id(person.id)),
             ("name", .string(person.name)),
+            ("names", .object(person.names.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })),
             ("title", .optional(person.title)),
             ("organization", .optional(person.organization)),
             ("email", .optional(person.email)),
@@ -60,6 +62,7 @@ public enum NormalizedAgenda {
             ("visibility", .string(person.visibility.rawValue)),
             ("described_as", .optional(person.describedAs)),
             ("languages", .array(person.languages.map(JSONValue.string))),
+            ("translations", translations(person.translations)),
         ])
     }
 
@@ -77,6 +80,7 @@ public enum NormalizedAgenda {
             ("room", .optional(session.room)),
             ("confidentiality", .string((session.confidentiality ?? agenda.confidentiality).rawValue)),
             ("segments", .array(session.segments.map(segment))),
+            ("translations", translations(session.translations)),
         ])
     }
 
@@ -93,6 +97,15 @@ public enum NormalizedAgenda {
             ("notes", .optional(segment.notes)),
             ("speaking", .object(segment.speakingTimes.map { ($0.person.rawValue, JSONValue.string($0.minutes.description)) })),
             ("interpretation", .optional(segment.interpretation)),
+            ("translations", translations(segment.translations)),
         ])
+    }
+
+    /// A value's texts by language: for each translated key, its text in each language given,
+    /// keys and languages in order (`{}` for a value given in one language).
+    private static func translations(_ translations: Translations) -> JSONValue {
+        .object(translations.sorted { $0.key < $1.key }.map { field, texts in
+            (field, .object(texts.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
+        })
     }
 }

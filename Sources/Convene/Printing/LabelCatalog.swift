@@ -29,6 +29,9 @@ public struct LabelCatalog: Sendable {
             guard case .success(var words) = entry else { continue }
             words.labels.direction = language.format.rightToLeft ? "rtl" : "ltr"
             words.labels.listSeparator = language.format.listSeparator
+            words.labels.dateTimeSeparator = language.format.dateTimeSeparator
+            words.labels.pageDigits = language.format.digits == "۰۱۲۳۴۵۶۷۸۹" ? "persian" : "decimal"
+            (words.labels.startSide, words.labels.endSide) = language.format.rightToLeft ? ("right", "left") : ("left", "right")
             if !words.reviewed {
                 words.labels.reviewNotice = [words.reviewNotice] + (language == .en ? [] : [english].compactMap { $0 })
             }

@@ -39,6 +39,12 @@ struct LocaleFormat: Sendable {
     /// The names people write for the language, lowercased ("dari", "دری", "français").
     let names: [String]
 
+    /// What the date-time pattern puts between the date and the time: ", ", "، ساعت ".
+    var dateTimeSeparator: String {
+        guard let date = dateTime.range(of: "{date}"), let time = dateTime.range(of: "{time}"), date.upperBound <= time.lowerBound else { return ", " }
+        return String(dateTime[date.upperBound..<time.lowerBound])
+    }
+
     /// `number` in the language's digits.
     func number(_ number: Int) -> String {
         digits(in: String(number))

@@ -19,6 +19,14 @@ public struct SheetLabels: Sendable {
     public var direction = "ltr"
     /// Between the items of a list, as CLDR has it: ", ", "، " in Dari and Pashto, " و" in Arabic.
     public var listSeparator = ", "
+    /// Between a date and the time that follows it, as CLDR joins them: ", ", "، ساعت ".
+    public var dateTimeSeparator = ", "
+    /// The CSS counter style of the page numbers at the foot: `decimal`, or `persian` where the
+    /// language's digits are the Extended Arabic-Indic ones (Dari, Pashto).
+    public var pageDigits = "decimal"
+    /// The side a line starts on, `left` or `right`, and the other one: the foot of a printed
+    /// page holds the title on the start side and the page number on the end side.
+    public var startSide = "left", endSide = "right"
     /// Empty once the language's labels are reviewed by a native speaker; until then the
     /// sentence saying they are not, in the language and in English. The renderer prints it at
     /// the foot of every sheet, a template of your own included.

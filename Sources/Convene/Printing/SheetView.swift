@@ -37,7 +37,7 @@ public struct SheetView: Sendable {
         "time", "elapsed", "remaining", "minutes", "segment", "floor", "cue", "tech", "techCheck", "note", "end", "yourTime",
         "venueTime", "yourSegments", "speakingTime", "questionsToAddress", "howToJoin", "withYou", "onlineSpeakers",
         "describedNotice", "unnamedSpeaker", "unnamedModerator", "unnamedParticipant", "toBeScheduled", "followUp", "before", "colon",
-        "direction", "listSeparator", "reviewNotice",
+        "direction", "listSeparator", "dateTimeSeparator", "pageDigits", "startSide", "endSide", "reviewNotice",
         "followUps", "hasFollowUps", "followUp", "joinLink",
         // event
         "title", "cssTitle", "subtitle", "kind", "tracks", "dates", "zone", "zoneTime", "organizer", "venueName", "venueAddress", "room",
