@@ -164,6 +164,28 @@ struct LanguageTests {
         #expect(SheetLanguage.ps.zoneTime("America/New_York") == "د نیویارک وخت")
     }
 
+    @Test("an interpreted language is named as the sheet's language names it, from a code or a name; another word as written")
+    func interpretedLanguages() throws {
+        #expect(SheetLanguage.en.languageName("fa-AF") == "Dari")
+        #expect(SheetLanguage.en.languageName("prs") == "Dari")
+        #expect(SheetLanguage.en.languageName("dari") == "Dari")
+        #expect(SheetLanguage.fr.languageName("EN") == "anglais")
+        #expect(SheetLanguage.fr.languageName("ln") == "lingala")
+        #expect(SheetLanguage.faAF.languageName("en") == "انگلیسی")
+        #expect(SheetLanguage.ar.languageName("uk") == "الأوكرانية")
+        #expect(SheetLanguage.es.languageName("es-CO") == "español")
+        #expect(SheetLanguage.en.languageName("fa") == "Persian", "Persian is a language of its own")
+        #expect(SheetLanguage.en.languageName("Kinyarwanda and Kirundi") == nil)
+        let agenda = header + """
+            interpretation: { languages: [en, fa-AF], notes: channel 2 }
+            sessions:
+              - { id: s, title: Talks, date: 2026-12-08, start: "10:00", duration: 1h }
+
+            """
+        #expect(try printed(try timeline(agenda), .agenda, .text, language: .en).contains("English ↔ Dari · channel 2"))
+        #expect(try printed(try timeline(agenda), .agenda, .text, language: .fr).contains("anglais ↔ dari · channel 2"))
+    }
+
     @Test("codes in any case, Dari as fa-AF or prs, regional codes, and the names people write", arguments: [
         ("fa-AF", SheetLanguage.faAF), ("FA_af", .faAF), ("prs", .faAF), ("PRS", .faAF), ("es-CO", .es), ("ar-EG", .ar), ("FR", .fr),
         ("dari", .faAF), ("Dari", .faAF), ("دری", .faAF), ("دري", .faAF), ("pashto", .ps), ("PASHTO", .ps), ("پښتو", .ps),

@@ -90,6 +90,53 @@ struct InviteTests {
         }
     }
 
+    @Test("a cancellation and an uninvitation are in their reader's language, titles included; the public programme's rule in the agenda's")
+    func cancellationsInTheReadersLanguage() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let agenda = header.replacingOccurrences(of: "title: Test event", with: "title: { fr: Formation à la médiation, en: Mediation training }") + """
+            languages: [fr, en]
+            confidentiality: chatham-house
+            organizer: { name: Org, email: org@example.org }
+            people:
+              - { id: claire, name: Claire Martin, email: claire@example.org, languages: [fr] }
+              - { id: ann, name: Ann Lee, email: ann@example.org, languages: [en] }
+              - { id: dari, name: Habiba Sarabi, email: sarabi@example.org, languages: [dari] }
+            sessions:
+              - { id: one, title: { fr: L'écoute, en: Listening }, date: 2026-12-08, start: "10:00", duration: 1h, participants: [claire, ann, dari] }
+              - { id: two, title: { fr: La négociation, en: Negotiation }, date: 2026-12-09, start: "10:00", duration: 1h, participants: [claire, ann, dari] }
+
+            """
+        #expect(try ics(agenda, in: folder).status == 0)
+        // The public programme is in the agenda's first language: its rule too.
+        let published = unfolded(try read(folder, "event.ics"))
+        #expect(published.contains("SUMMARY:L'écoute — Formation à la médiation\r\n"), "\(published)")
+        #expect(published.contains("Chatham House"), "\(published)")
+        #expect(!published.contains("Held under"), "no English sentence in a French calendar: \(published)")
+        #expect(published.contains(SheetLanguage.fr.notListed.replacingOccurrences(of: ",", with: "\\,")), "\(published)")
+        #expect(unfolded(try read(folder, "programmes/ann.ics")).contains("X-WR-CALNAME:Mediation training: your programme\r\n"))
+        #expect(unfolded(try read(folder, "programmes/claire.ics")).contains("X-WR-CALNAME:Formation à la médiation\u{A0}: votre programme\r\n"))
+
+        // Session two is cancelled; Ann and the Dari speaker leave session one.
+        let changed = agenda.replacingOccurrences(of: "  - { id: two, title: { fr: La négociation, en: Negotiation }, date: 2026-12-09, start: \"10:00\", duration: 1h, participants: [claire, ann, dari] }\n", with: "")
+            .replacingOccurrences(of: "participants: [claire, ann, dari] }", with: "participants: [claire] }")
+        let run = try ics(changed, in: folder, epoch: "1700000100")
+        #expect(run.status == 0, "\(run.stderr)")
+        let claire = unfolded(try read(folder, "cancellations/invites/claire/two.ics"))
+        #expect(claire.contains("SUMMARY:La négociation — Formation à la médiation\r\n"), "\(claire)")
+        #expect(claire.contains("COMMENT:Cette session est annulée.\r\n"), "\(claire)")
+        let ann = unfolded(try read(folder, "cancellations/invites/ann/two.ics"))
+        #expect(ann.contains("COMMENT:This session is cancelled.\r\n"), "\(ann)")
+        #expect(ann.contains("SUMMARY:Negotiation — Mediation training\r\n"), "a session that is gone keeps the title Ann read: \(ann)")
+        let annOut = unfolded(try read(folder, "cancellations/invites/ann/one.ics"))
+        #expect(annOut.contains("SUMMARY:Listening — Mediation training\r\n"), "\(annOut)")
+        #expect(annOut.contains("COMMENT:You no longer take part in this session\\; it goes ahead without you.\r\n"), "\(annOut)")
+        let dari = unfolded(try read(folder, "cancellations/invites/dari/one.ics"))
+        #expect(dari.contains("COMMENT:شما دیگر در این جلسه اشتراک ندارید؛ جلسه بدون شما برگزار می‌شود.\r\n"), "\(dari)")
+        let cancelledTwo = unfolded(try read(folder, "cancellations/event.ics"))
+        #expect(cancelledTwo.contains("COMMENT:Cette session est annulée.\r\n"), "the public cancellation is in the agenda's language: \(cancelledTwo)")
+    }
+
     @Test("a changed session gets SEQUENCE+1 under the same UID; an unchanged one keeps its SEQUENCE; a removed one is cancelled")
     func updates() throws {
         let folder = try temporaryFolder()

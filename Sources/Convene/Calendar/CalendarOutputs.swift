@@ -66,7 +66,7 @@ public enum CalendarOutputs {
             // SEQUENCEs, so importing it where they accepted the invitations changes nothing.
             if !document.events.isEmpty {
                 files.append(("programmes/\(person.id.rawValue).ics",
-                              CalendarDocument(method: nil, productID: Invites.productID, name: "\(view.agenda.title): your programme",
+                              CalendarDocument(method: nil, productID: Invites.productID, name: invites.language(of: person).yourProgramme(view.agenda.title),
                                                events: document.events)))
             }
             return (document, files)
@@ -106,6 +106,17 @@ public enum CalendarOutputs {
         }, uniquingKeysWith: { first, _ in first })
         var summaries: [SessionID: String] = [:]
         for event in published.events { if let session = sessionOf[event.uid] { summaries[session] = event.summary } }
+        // Each reader's entries keep the public wording in their language, for the cancellation
+        // of a session that is gone by then.
+        var summariesIn: [SheetLanguage: [SessionID: String]] = [invites.agendaLanguage: summaries]
+        func publicSummaries(for person: Person) throws -> [SessionID: String] {
+            let language = invites.language(of: person)
+            if let known = summariesIn[language] { return known }
+            var made: [SessionID: String] = [:]
+            for event in try invites.published(for: .public, in: language).events { if let session = sessionOf[event.uid] { made[session] = event.summary } }
+            summariesIn[language] = made
+            return made
+        }
         // Sessions by the UIDs of the programme and of the invitations, made once for all.
         let byPublicUID = Dictionary(timeline.sessions.map { (Invites.publicUID(event: agenda.id, session: $0.id), $0) }, uniquingKeysWith: { first, _ in first })
         let byUID = Dictionary(timeline.sessions.map { (Invites.uid(event: agenda.id, session: $0.id), $0) }, uniquingKeysWith: { first, _ in first })
@@ -123,12 +134,39 @@ public enum CalendarOutputs {
                 zoneKeys.formUnion(CalendarWriter.zoneKeys(of: file.document))
             }
             entries += Self.entries(of: document, owner: owner, attendee: .init(name: person.name, email: email),
-                                    attendance: person.attendance.rawValue, summaries: summaries, sessions: byUID, timeline: timeline)
+                                    attendance: person.attendance.rawValue, summaries: try publicSummaries(for: person), sessions: byUID, timeline: timeline)
         }
         let warnings = withoutEmail.map { "\($0.name) (\($0.id)) takes part but has no email, so gets no invite — add email: to send one" }
         let forPublic = DisclosedTimeline(timeline, audience: .public)
         return Draft(programme: programme, owners: owners, entries: entries, warnings: warnings, publicSummaries: summaries,
                      publicTitle: forPublic.agenda.title, publicSearch: forPublic.textSearch(in: nil), calendars: calendars, zoneKeys: zoneKeys)
+    }
+
+    /// The words of cancellations, in each reader's language: the public programme's SUMMARY
+    /// of each session as that language gives it (made once a language), and the event's title.
+    struct CancellationWordings {
+        let draft: Draft
+        private var made: [SheetLanguage: (summaries: [SessionID: String], title: String)] = [:]
+
+        init(draft: Draft) { self.draft = draft }
+
+        /// Who reads `owner`'s cancellations decides their language: a person still in the
+        /// agenda reads theirs in their own; the public, and someone no longer listed, in the agenda's.
+        mutating func wording(for owner: CalendarOwner) throws -> (language: SheetLanguage, summaries: [SessionID: String], title: String) {
+            let invites = draft.calendars.invites
+            var language = invites.agendaLanguage
+            if case .person(let id) = owner, let person = invites.timeline.agenda.people.first(where: { $0.id == id }) {
+                language = invites.language(of: person)
+            }
+            if language == invites.agendaLanguage { return (language, draft.publicSummaries, draft.publicTitle) }
+            if let known = made[language] { return (language, known.summaries, known.title) }
+            let published = try invites.published(for: .public, in: language)
+            var summaries: [SessionID: String] = [:]
+            for event in published.events { if let session = draft.calendars.sessionOf[event.uid] { summaries[session] = event.summary } }
+            let title = DisclosedTimeline(invites.timeline.localized(to: language.rawValue), audience: .public).agenda.title
+            made[language] = (summaries, title)
+            return (language, summaries, title)
+        }
     }
 
     /// The entries a document's events stand for, with their meaning; `sessions` are the
@@ -170,18 +208,21 @@ public enum CalendarOutputs {
     public static func outputs(of draft: Draft, history: CalendarHistory, stamp: Int64) throws -> OutputFiles {
         var cancelled: [(path: String, document: CalendarDocument)] = []
         let cancellations = Dictionary(grouping: history.pendingCancellations, by: \.entry.owner)
+        var wordings = CancellationWordings(draft: draft)
         for owner in cancellations.keys.sorted() {
             let versions = (cancellations[owner] ?? []).sorted { $0.entry.uid < $1.entry.uid }
+            // A person's cancellation is in their language; the public one in the agenda's.
+            let wording = try wordings.wording(for: owner)
             let events = versions.map { version in
                 let entry = version.entry
                 // Removing a person from a session that goes on is not cancelling it.
                 let uninvite = version.kind == .uninvite
                 return CalendarDocument.Event(uid: entry.uid, sequence: version.sequence, stamp: stamp, timeZone: entry.timeZone,
                                               start: Self.civil(entry.startText), end: Self.civil(entry.endText),
-                                              summary: draft.publicSummaries[entry.session]
-                                                  ?? (entry.summary.isEmpty ? "\(draft.publicTitle): cancelled session" : draft.publicSearch.replacing(in: entry.summary)),
+                                              summary: wording.summaries[entry.session]
+                                                  ?? (entry.summary.isEmpty ? wording.language.cancelledSession(wording.title) : draft.publicSearch.replacing(in: entry.summary)),
                                               cancelled: !uninvite, uninvite: uninvite,
-                                              comment: uninvite ? "You no longer take part in this session; it goes ahead without you." : "This session is cancelled.",
+                                              comment: wording.language.cancellationComment(uninvite: uninvite),
                                               organizer: entry.organizer,
                                               attendees: entry.attendee.map { [.init(party: $0, role: .optional)] } ?? [])
             }

@@ -19,7 +19,7 @@ public struct Invites: Sendable {
     /// The same, for the readers of each other language the agenda's texts are given in.
     private let participantsViews: [SheetLanguage: DisclosedTimeline]
     /// The language of the agenda's own texts, which ``participantsView`` is in.
-    private let agendaLanguage: SheetLanguage
+    let agendaLanguage: SheetLanguage
 
     public static let productID = "-//Convene//Convene agenda calendars//EN"
 
@@ -77,8 +77,11 @@ public struct Invites: Sendable {
     /// named only where they may be, shown by their `described_as` wording otherwise, and in a
     /// session the public may not learn the people of (Chatham House, off the record, closed)
     /// only counted.
-    public func published(for audience: Audience = .public) throws -> CalendarDocument {
-        let disclosed = DisclosedTimeline(timeline, audience: audience)
+    /// Its words are in `language` (by default the agenda's), its texts too where the agenda
+    /// gives them in it.
+    public func published(for audience: Audience = .public, in language: SheetLanguage? = nil) throws -> CalendarDocument {
+        let language = language ?? agendaLanguage
+        let disclosed = DisclosedTimeline(language == agendaLanguage ? timeline : timeline.localized(to: language.rawValue), audience: audience)
         let agenda = disclosed.agenda
         let organizer = agenda.organizer.flatMap { organizer in organizer.email.map { CalendarDocument.Party(name: organizer.name, email: $0) } }
         let events = try disclosed.timeline.sessions.map { timed -> CalendarDocument.Event in
@@ -99,12 +102,12 @@ public struct Invites: Sendable {
                     }
                     if !shown.isEmpty { line += " — " + shown.joined(separator: ", ") }
                 } else if !roles.floor.isEmpty {
-                    line += " — " + SheetLanguage.en.speakerCount(roles.floor.count)
+                    line += " — " + language.speakerCount(roles.floor.count)
                 }
                 lines.append(line)
             }
-            if rule != .public {
-                lines += ["", "Held under the \(Self.rule(rule))" + (withheld || audience == .public ? "; participants are not listed." : ".")]
+            if let notice = language.notice(rule) {
+                lines += ["", notice + (withheld || audience == .public ? " " + language.notListed : "")]
             }
             // RFC 5546 wants an ORGANIZER in PUBLISH too: the convening organisation is public.
             var listing = try event(for: timed, in: agenda, sequence: 0, description: lines.joined(separator: "\n"), organizer: organizer,
@@ -192,10 +195,10 @@ public struct Invites: Sendable {
         let zone = person.effectiveTimeZone(in: agenda)
         let start = try zones.zonedTime(timed.start, in: zone), end = try zones.zonedTime(timed.end, in: zone)
         // Every span states its own date, and a day mark when it ends on the next day.
-        var lines = ["\(timed.session.title)", "\(labels.yourTime) (\(zone))\(labels.colon) \(language.date(start.date)), \(language.span(start, end))"]
+        var lines = ["\(timed.session.title)", "\(labels.yourTime) (\(zone))\(labels.colon) \(language.date(start.date))\(labels.dateTimeSeparator)\(language.span(start, end))"]
         if zone != agenda.timeZone {
             let venueStart = try zones.zonedTime(timed.start, in: agenda.timeZone), venueEnd = try zones.zonedTime(timed.end, in: agenda.timeZone)
-            lines.append("\(labels.venueTime) (\(agenda.timeZone))\(labels.colon) \(language.date(venueStart.date)), \(language.span(venueStart, venueEnd))")
+            lines.append("\(labels.venueTime) (\(agenda.timeZone))\(labels.colon) \(language.date(venueStart.date))\(labels.dateTimeSeparator)\(language.span(venueStart, venueEnd))")
         }
         let mine = zip(timed.segments, timed.roles.segments).filter { $0.1.gives(theFloorTo: person.id) }.map(\.0)
         if !mine.isEmpty {
@@ -252,14 +255,5 @@ public struct Invites: Sendable {
         // A follow-up is held online: it has a link, not a room.
         guard !timed.session.followUp else { return [timed.session.room].compactMap { $0 } }
         return [timed.session.room ?? agenda.venue?.room, agenda.venue?.name, agenda.venue?.address].compactMap { $0 }
-    }
-
-    static func rule(_ confidentiality: Confidentiality) -> String {
-        switch confidentiality {
-        case .chathamHouse: "Chatham House Rule: what is said may be used, but no speaker or participant may be identified"
-        case .offTheRecord: "off-the-record rule: nothing said may be reported"
-        case .closed: "closed-session rule"
-        case .public: "public rule"
-        }
     }
 }

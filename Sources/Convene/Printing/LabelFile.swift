@@ -71,9 +71,9 @@ struct LabelFile {
                     }
                 }
             }
-            words.timeInPlace = phrases["timeInPlace"].flatMap { phrase($0, "phrases.timeInPlace", ["time", "city"]) } ?? ""
-            words.cityTime = phrases["cityTime"].flatMap { phrase($0, "phrases.cityTime", ["city"]) } ?? ""
-            words.track = phrases["track"].flatMap { phrase($0, "phrases.track", ["number"]) } ?? ""
+            for (name, placeholders, property) in SheetWords.plainPhrases {
+                words[keyPath: property] = phrases[name].flatMap { phrase($0, "phrases.\(name)", placeholders) } ?? ""
+            }
         }
         words.eventKinds = names(top["eventKinds"], "eventKinds", EventKind.allCases)
         words.segmentKinds = names(top["segmentKinds"], "segmentKinds", SheetWords.namedSegmentKinds)

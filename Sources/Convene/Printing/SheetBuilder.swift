@@ -93,7 +93,7 @@ public struct SheetBuilder: Sendable {
         let questions = agenda.guidingQuestions.enumerated().map { QuestionView(number: language.number($0.offset + 1), text: line($0.element.text)) }
         var interpretation: String?
         if let given = agenda.interpretation {
-            let languages = given.languages.map { line($0).uppercased() }.filter { !$0.isEmpty }
+            let languages = given.languages.map { language.languageName(line($0)) ?? line($0) }.filter { !$0.isEmpty }
             let parts = [languages.isEmpty ? nil : languages.joined(separator: languages.count == 2 ? " ↔ " : ", "), optional(given.notes)]
             interpretation = parts.compactMap { $0 }.joined(separator: " · ")
         }

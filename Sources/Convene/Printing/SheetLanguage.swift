@@ -199,6 +199,46 @@ public enum SheetLanguage: String, Sendable, CaseIterable {
         words.segmentKinds[kind]
     }
 
+    /// A language's name as this language writes it ("Dari", "dari", "دری"), for a code
+    /// (`fa-AF`, `prs`, `ln`) or a name Convene reads as one of its languages (`dari`);
+    /// `nil` for another name, which is printed as written.
+    public func languageName(_ written: String) -> String? {
+        let names: [String: String] = switch self {
+        case .en: LanguageNames.en
+        case .fr: LanguageNames.fr
+        case .uk: LanguageNames.uk
+        case .es: LanguageNames.es
+        case .ru: LanguageNames.ru
+        case .ar: LanguageNames.ar
+        case .faAF: LanguageNames.faAF
+        case .ps: LanguageNames.ps
+        }
+        let code = written.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+        if let name = names[code] { return name }
+        if let known = SheetLanguage(written: written) { return names[known.rawValue.lowercased()] }
+        // A code with a region or script this table does not hold (`es-CO`): its language's name.
+        if let primary = code.split(separator: "-").first, primary.count < code.count, primary != "fa" { return names[String(primary)] }
+        return nil
+    }
+
+    /// A person's programme calendar's name: "Peace talks: your programme".
+    public func yourProgramme(_ title: String) -> String {
+        LocaleFormat.fill(words.yourProgramme, ["title": title])
+    }
+
+    /// The SUMMARY of a cancelled session that has no title left: "Peace talks: cancelled session".
+    public func cancelledSession(_ title: String) -> String {
+        LocaleFormat.fill(words.cancelledSession, ["title": title])
+    }
+
+    /// The COMMENT of a cancellation ("This session is cancelled.") or of an uninvitation.
+    public func cancellationComment(uninvite: Bool) -> String {
+        uninvite ? words.noLongerTakingPart : words.sessionCancelled
+    }
+
+    /// "Participants are not listed.", after a rule's notice in the public calendar.
+    public var notListed: String { words.notListed }
+
     /// "Track 1.5 · Track 2", "Voie 1,5 · Voie 2", "Трек 1,5 · Трек 2".
     public func tracks(_ tracks: [Track]) -> String? {
         guard !tracks.isEmpty else { return nil }

@@ -16,6 +16,9 @@ public struct SheetWords: Sendable {
     var cityTime: String
     /// "Track {number}".
     var track: String
+    /// The calendars' words: "{title}: your programme", "{title}: cancelled session", the
+    /// COMMENTs of a cancellation and of an uninvitation, and "Participants are not listed.".
+    var yourProgramme = "", cancelledSession = "", sessionCancelled = "", noLongerTakingPart = "", notListed = ""
     var eventKinds: [EventKind: String]
     var segmentKinds: [SegmentKind: String]
     var notices: [Confidentiality: String]
@@ -28,5 +31,13 @@ public struct SheetWords: Sendable {
     /// The phrases of `phrases:`, each with the placeholders it must hold, in order.
     static let phrases: [(name: String, placeholders: [String])] = [
         ("speakerCount", ["n"]), ("timeInPlace", ["time", "city"]), ("cityTime", ["city"]), ("track", ["number"]),
+        ("yourProgramme", ["title"]), ("cancelledSession", ["title"]), ("sessionCancelled", []), ("noLongerTakingPart", []), ("notListed", []),
+    ]
+
+    /// The phrases read as they are, by name, with the placeholders each must hold.
+    static let plainPhrases: [(name: String, placeholders: [String], property: WritableKeyPath<SheetWords, String> & Sendable)] = [
+        ("timeInPlace", ["time", "city"], \.timeInPlace), ("cityTime", ["city"], \.cityTime), ("track", ["number"], \.track),
+        ("yourProgramme", ["title"], \.yourProgramme), ("cancelledSession", ["title"], \.cancelledSession),
+        ("sessionCancelled", [], \.sessionCancelled), ("noLongerTakingPart", [], \.noLongerTakingPart), ("notListed", [], \.notListed),
     ]
 }
