@@ -162,6 +162,11 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
             // cancellation of the old UID (which a client would apply to the invitation).
             try db.execute(sql: "UPDATE calendar_version SET uid = 'public-' || uid WHERE owner = 'programme'")
         }
+        migrator.registerMigration("4: messages handed to the mail program") { db in
+            try db.alter(table: "calendar_version") { table in
+                table.add(column: "handed_at", .integer)
+            }
+        }
         return migrator
     }
 
@@ -275,6 +280,44 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                         """, arguments: [now, event, version.entry.owner.storedName, version.entry.uid, version.sequence])
                 }
                 return chosen
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    // MARK: Sending
+
+    /// Marks `version` handed to the mail program at `now`, in one transaction, before it is
+    /// handed: a crash after this leaves it *unconfirmed*, never lost nor taken for sent.
+    /// False when it is no longer the latest pending version of its entry (sent, discarded or
+    /// replaced by another process meanwhile), so it is not to be sent.
+    public func claim(_ version: CalendarVersion, at now: Int64) throws(StoreError) -> Bool {
+        try settleOne(version, sql: "UPDATE calendar_version SET handed_at = ? WHERE \(Self.latestPending)", now: now) > 0
+    }
+
+    /// Records that the mail program took `version`: it is sent.
+    public func confirm(_ version: CalendarVersion, at now: Int64) throws(StoreError) {
+        _ = try settleOne(version, sql: "UPDATE calendar_version SET sent_at = ? WHERE \(Self.latestPending)", now: now)
+    }
+
+    /// Records that the mail program refused `version`: it waits to be sent, as before.
+    public func release(_ version: CalendarVersion) throws(StoreError) {
+        _ = try settleOne(version, sql: "UPDATE calendar_version SET handed_at = NULL WHERE ? IS NOT NULL AND \(Self.latestPending)", now: 0)
+    }
+
+    /// The row of a version that is pending and the latest of its entry.
+    private static let latestPending = """
+        event_id = ? AND owner = ? AND uid = ? AND sequence = ? AND sent_at IS NULL AND discarded_at IS NULL
+        AND id = (SELECT MAX(id) FROM calendar_version AS later WHERE later.event_id = calendar_version.event_id
+                  AND later.owner = calendar_version.owner AND later.uid = calendar_version.uid)
+        """
+
+    private func settleOne(_ version: CalendarVersion, sql: String, now: Int64) throws(StoreError) -> Int {
+        do {
+            return try transaction { db in
+                try db.execute(sql: sql, arguments: [now, event, version.entry.owner.storedName, version.entry.uid, version.sequence])
+                return db.changesCount
             }
         } catch {
             throw StoreError(error, path: path)

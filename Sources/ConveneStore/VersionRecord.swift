@@ -33,6 +33,7 @@ struct VersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     var generatedAt: Int64
     var sentAt: Int64?
     var discardedAt: Int64?
+    var handedAt: Int64?
     /// Imported from an output folder's `.convene-sent.json`: only its time and status are known.
     var legacy: Bool
     var turnUTC: Int64
@@ -46,7 +47,7 @@ struct VersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
         case timeZone = "time_zone", startText = "start_text", endText = "end_text"
         case organizerName = "organizer_name", organizerEmail = "organizer_email"
         case attendeeName = "attendee_name", attendeeEmail = "attendee_email"
-        case generatedAt = "generated_at", sentAt = "sent_at", discardedAt = "discarded_at"
+        case generatedAt = "generated_at", sentAt = "sent_at", discardedAt = "discarded_at", handedAt = "handed_at"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -81,6 +82,7 @@ struct VersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
         generatedAt = version.generatedAt
         sentAt = version.sentAt
         discardedAt = version.discardedAt
+        handedAt = version.handedAt
         legacy = version.isLegacy
         turnUTC = entry.meaning.turn
         address = entry.meaning.address
@@ -102,6 +104,7 @@ struct VersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
                                       changed: changed.isEmpty ? [] : changed.split(separator: ",").map(String.init),
                                       generatedAt: generatedAt, sentAt: sentAt, discardedAt: discardedAt)
         version.isLegacy = legacy
+        version.handedAt = handedAt
         return version
     }
 }
@@ -157,6 +160,7 @@ extension VersionRecord {
         }
         if !line(summary, newlines: true) || !line(place, newlines: true) { return "its summary or place holds control characters" }
         if !mailbox(organizerEmail) || !mailbox(attendeeEmail) { return "its organizer's or attendee's e-mail address is not one address on one line" }
+        if let handedAt, !range.contains(handedAt) { return "the time it was handed to the mail program is not from 1900 to 2200" }
         if (organizerName == nil) != (organizerEmail == nil) || (attendeeName == nil) != (attendeeEmail == nil) {
             return "it has a name without an e-mail address, or an address without a name"
         }

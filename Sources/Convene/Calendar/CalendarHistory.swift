@@ -148,6 +148,9 @@ public struct CalendarVersion: Sendable, Equatable {
     public var generatedAt: Int64
     public var sentAt: Int64?
     public var discardedAt: Int64?
+    /// When `convene send` handed it to the mail program, while it waits to learn the outcome;
+    /// still set with no `sentAt` after a crash in between: the version is *unconfirmed*.
+    public var handedAt: Int64?
     /// Imported from an output folder's `.convene-sent.json`, which kept only the time and
     /// whether the entry was cancelled: the rest of its meaning is not compared.
     public var isLegacy = false
@@ -165,6 +168,11 @@ public struct CalendarVersion: Sendable, Equatable {
 
     /// Whether it still waits to be sent: neither marked sent nor discarded.
     public var isPending: Bool { sentAt == nil && discardedAt == nil }
+
+    /// Whether it was handed to the mail program and what became of it is not known: it may
+    /// have reached its reader. Sending it again sends the same UID and SEQUENCE, which a
+    /// client takes for a repeat.
+    public var isUnconfirmed: Bool { isPending && handedAt != nil }
 
     /// The key of the entry it is a version of.
     public var key: CalendarHistory.Key { .init(owner: entry.owner, uid: entry.uid) }

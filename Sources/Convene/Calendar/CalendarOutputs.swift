@@ -201,12 +201,12 @@ public enum CalendarOutputs {
         try outputs(of: draft, history: history, stamp: stamp).all()
     }
 
-    /// The files of ``files(of:history:stamp:)``, made and written a person at a time, in
-    /// batches of about ``OutputFiles/batchBytes`` of text, with each zone's VTIMEZONE made
-    /// once for all: what a folder of thousands of invitations is written from. Every
-    /// VTIMEZONE is made here, so a zone that cannot be written is found before any file is.
-    public static func outputs(of draft: Draft, history: CalendarHistory, stamp: Int64) throws -> OutputFiles {
-        var cancelled: [(path: String, document: CalendarDocument)] = []
+    /// The cancellation files that wait to be sent, by path: the public programme's sessions
+    /// that are gone in one PUBLISH, and each person's cancellations and uninvites one CANCEL
+    /// a session, with the versions they stand for.
+    static func cancellationDocuments(of draft: Draft, history: CalendarHistory, stamp: Int64) throws
+        -> [(path: String, document: CalendarDocument, versions: [CalendarVersion])] {
+        var cancelled: [(path: String, document: CalendarDocument, versions: [CalendarVersion])] = []
         let cancellations = Dictionary(grouping: history.pendingCancellations, by: \.entry.owner)
         var wordings = CancellationWordings(draft: draft)
         for owner in cancellations.keys.sorted() {
@@ -231,15 +231,24 @@ public enum CalendarOutputs {
                 // A published calendar withdraws an event by publishing it cancelled (iTIP's
                 // CANCEL is for invitations, which name their attendees).
                 cancelled.append(("cancellations/event.ics",
-                                  CalendarDocument(method: .publish, productID: Invites.productID, name: draft.publicTitle, events: events)))
+                                  CalendarDocument(method: .publish, productID: Invites.productID, name: draft.publicTitle, events: events), versions))
             case .person(let id):
                 // One CANCEL per session, as one REQUEST.
                 for (version, event) in zip(versions, events) {
                     cancelled.append(("cancellations/invites/\(id.rawValue)/\(version.entry.session.rawValue).ics",
-                                      CalendarDocument(method: .cancel, productID: Invites.productID, events: [event])))
+                                      CalendarDocument(method: .cancel, productID: Invites.productID, events: [event]), [version]))
                 }
             }
         }
+        return cancelled
+    }
+
+    /// The files of ``files(of:history:stamp:)``, made and written a person at a time, in
+    /// batches of about ``OutputFiles/batchBytes`` of text, with each zone's VTIMEZONE made
+    /// once for all: what a folder of thousands of invitations is written from. Every
+    /// VTIMEZONE is made here, so a zone that cannot be written is found before any file is.
+    public static func outputs(of draft: Draft, history: CalendarHistory, stamp: Int64) throws -> OutputFiles {
+        let cancelled = try cancellationDocuments(of: draft, history: history, stamp: stamp).map { (path: $0.path, document: $0.document) }
         let writer = CalendarWriter.Batches()
         try writer.prepare(draft.zoneKeys.union(cancelled.flatMap { CalendarWriter.zoneKeys(of: $0.document) }))
         // Every calendar has an event (a programme with no sessions is not written).

@@ -45,7 +45,9 @@ public struct StatusReport: Sendable {
                                                            ("cancelled", .bool($0.entry.meaning.cancelled))]) } ?? .null))
             pairs.append(("pending", changes[key].map { change in
                 .object([("what", .string(change.what.rawValue)), ("changed", .array(change.changed.map(JSONValue.string))),
-                         ("sequence", .int(change.version.sequence)), ("generated_at", Self.time(change.version.generatedAt))])
+                         ("sequence", .int(change.version.sequence)), ("generated_at", Self.time(change.version.generatedAt)),
+                         // Handed to the mail program with no outcome recorded: it may have arrived.
+                         ("unconfirmed", .bool(change.version.isUnconfirmed)), ("handed_at", Self.time(change.version.handedAt))])
             } ?? .null))
             return .object(pairs)
         }
@@ -67,7 +69,7 @@ public struct StatusReport: Sendable {
         for key in history.latest.keys.sorted() {
             guard let latest = history.latest[key] else { continue }
             let sent = history.lastSent[key].map { "SEQUENCE \($0.sequence)" + ($0.entry.meaning.cancelled ? " (cancelled)" : "") } ?? "—"
-            let pending: String
+            var pending: String
             if let change = changes[key] {
                 switch change.what {
                 case .new: pending = key.owner == .programme ? "new event" : "new invite"
@@ -75,6 +77,7 @@ public struct StatusReport: Sendable {
                 case .cancellation: pending = "cancellation"
                 case .uninvite: pending = "uninvite"
                 }
+                if change.version.isUnconfirmed { pending += ", unconfirmed" }
             } else {
                 pending = ""
             }
@@ -96,6 +99,10 @@ public struct StatusReport: Sendable {
         if history.latest.isEmpty { lines.append("Nothing generated yet: convene ics or convene build makes the first versions.") }
         lines.append("")
         lines.append(CalendarHistory.summary(history.changes, invites: history.inviteCount) + ".")
+        let unconfirmed = history.changes.filter(\.version.isUnconfirmed).count
+        if unconfirmed > 0 {
+            lines += TextLayout.wrap("\(unconfirmed == 1 ? "1 message was" : "\(unconfirmed) messages were") handed to the mail program without its outcome being recorded (unconfirmed): convene send sends \(unconfirmed == 1 ? "it" : "them") again with the same UID and SEQUENCE, which a calendar takes for a repeat.", width: 80)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A program run to its end, or to a deadline: started in a process group of its own (a
-/// browser starts helper processes), with nothing on its standard input and its output in a
+/// browser starts helper processes), with a file or nothing on its standard input and its output in a
 /// log file, and at the deadline killed, helpers and all, through its own pid.
 struct TimedProcess {
     /// How the run ended.
@@ -16,6 +16,8 @@ struct TimedProcess {
     /// Where its standard output and error go (made, or emptied).
     let log: String
     let timeout: Double
+    /// The file its standard input reads.
+    var input = "/dev/null"
 
     /// Runs the program and waits for it; throws the error number when it cannot be started.
     func run() throws(POSIXError) -> Outcome {
@@ -27,7 +29,7 @@ struct TimedProcess {
             posix_spawn_file_actions_destroy(&actions)
             posix_spawnattr_destroy(&attributes)
         }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         // Its own group, so that the deadline reaches its helpers; default signal handling,

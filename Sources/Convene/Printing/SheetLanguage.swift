@@ -236,6 +236,17 @@ public enum SheetLanguage: String, Sendable, CaseIterable {
         uninvite ? words.noLongerTakingPart : words.sessionCancelled
     }
 
+    /// The subject of the e-mail that carries a calendar message of `kind`: "Invitation: SUMMARY".
+    public func subject(_ kind: CalendarVersion.Kind, summary: String) -> String {
+        let pattern = switch kind {
+        case .invite: words.inviteSubject
+        case .update: words.updateSubject
+        case .cancellation: words.cancelSubject
+        case .uninvite: words.uninviteSubject
+        }
+        return LocaleFormat.fill(pattern, ["summary": summary])
+    }
+
     /// "Participants are not listed.", after a rule's notice in the public calendar.
     public var notListed: String { words.notListed }
 

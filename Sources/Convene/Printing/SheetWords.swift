@@ -19,6 +19,8 @@ public struct SheetWords: Sendable {
     /// The calendars' words: "{title}: your programme", "{title}: cancelled session", the
     /// COMMENTs of a cancellation and of an uninvitation, and "Participants are not listed.".
     var yourProgramme = "", cancelledSession = "", sessionCancelled = "", noLongerTakingPart = "", notListed = ""
+    /// The subjects of the e-mails that carry each kind of calendar message: "Invitation: {summary}".
+    var inviteSubject = "", updateSubject = "", cancelSubject = "", uninviteSubject = ""
     var eventKinds: [EventKind: String]
     var segmentKinds: [SegmentKind: String]
     var notices: [Confidentiality: String]
@@ -32,6 +34,7 @@ public struct SheetWords: Sendable {
     static let phrases: [(name: String, placeholders: [String])] = [
         ("speakerCount", ["n"]), ("timeInPlace", ["time", "city"]), ("cityTime", ["city"]), ("track", ["number"]),
         ("yourProgramme", ["title"]), ("cancelledSession", ["title"]), ("sessionCancelled", []), ("noLongerTakingPart", []), ("notListed", []),
+        ("inviteSubject", ["summary"]), ("updateSubject", ["summary"]), ("cancelSubject", ["summary"]), ("uninviteSubject", ["summary"]),
     ]
 
     /// The phrases read as they are, by name, with the placeholders each must hold.
@@ -39,5 +42,7 @@ public struct SheetWords: Sendable {
         ("timeInPlace", ["time", "city"], \.timeInPlace), ("cityTime", ["city"], \.cityTime), ("track", ["number"], \.track),
         ("yourProgramme", ["title"], \.yourProgramme), ("cancelledSession", ["title"], \.cancelledSession),
         ("sessionCancelled", [], \.sessionCancelled), ("noLongerTakingPart", [], \.noLongerTakingPart), ("notListed", [], \.notListed),
+        ("inviteSubject", ["summary"], \.inviteSubject), ("updateSubject", ["summary"], \.updateSubject),
+        ("cancelSubject", ["summary"], \.cancelSubject), ("uninviteSubject", ["summary"], \.uninviteSubject),
     ]
 }

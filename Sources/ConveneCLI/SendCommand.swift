@@ -1,0 +1,172 @@
+import ArgumentParser
+import Convene
+import ConveneStore
+import Foundation
+
+struct SendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Sends each person the invitations, updates and cancellations that wait for them, one e-mail per session (iMIP).",
+        discussion: """
+            Each pending version of a person's invitation (convene status lists them) becomes one \
+            message from the organiser to that person: their own times in their language as text, \
+            the calendar as text/calendar (METHOD:REQUEST or CANCEL) and as an attachment. \
+            --outbox DIR writes the messages as .eml drafts (Outlook opens them ready to send) with \
+            DIR/index.tsv of who gets which; once you have sent them, convene status FILE --mark-sent. \
+            --sendmail hands each message to a sendmail-compatible program (Postfix's sendmail, \
+            msmtp; --sendmail-command names another) and records it sent when the program takes it; \
+            a message it refuses stays pending. --dry-run lists what would go to whom and changes \
+            nothing. The public programme is not mailed. See docs/sending.md.
+            """
+    )
+
+    @Argument(help: "The agenda file.")
+    var file: String
+
+    @Option(help: "Write the messages as .eml drafts into this folder, with index.tsv.")
+    var outbox: String?
+
+    @Flag(help: "Hand each message to the system's sendmail program, and record it sent when it takes it.")
+    var sendmail = false
+
+    @Option(name: .customLong("sendmail-command"), help: "The sendmail-compatible program and its arguments, e.g. \"msmtp -a events\" (implies --sendmail).")
+    var sendmailCommand: String?
+
+    @Flag(help: "List what would be sent to whom; write and record nothing.")
+    var dryRun = false
+
+    @Option(help: "Only this person's messages (repeatable).")
+    var person: [String] = []
+
+    @Option(help: "Only this session's messages (repeatable).")
+    var session: [String] = []
+
+    @Flag(help: "With --outbox: replace drafts in the folder even if they were edited.")
+    var force = false
+
+    @OptionGroup var state: StateOption
+
+    var delivers: Bool { sendmail || sendmailCommand != nil }
+
+    func validate() throws {
+        let modes = [outbox != nil, delivers, dryRun].filter { $0 }.count
+        if modes != 1 { throw ValidationError("say how to send: one of --outbox DIR, --sendmail (or --sendmail-command) and --dry-run") }
+        if let outbox, outbox.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--outbox needs the folder to write the drafts into") }
+        if let sendmailCommand, sendmailCommand.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--sendmail-command needs the program to run") }
+        if force && outbox == nil { throw ValidationError("--force goes with --outbox") }
+    }
+
+    func run() throws {
+        let zones = try Terminal.zones()
+        let valid = try Terminal.valid(file, zones: zones, then: "nothing sent")
+        let stamp = try Terminal.stamp()
+        try Terminal.labels(for: valid.agenda)
+        let program = try delivers ? Terminal.reporting { () throws(MailError) -> Sendmail in
+            try Sendmail.locate(command: sendmailCommand, environment: ProcessInfo.processInfo.environment)
+        } : nil
+        let storePath = state.path ?? EventStore.defaultPath(forAgenda: file, event: valid.agenda.id)
+        let storeFolder = URL(fileURLWithPath: storePath).deletingLastPathComponent().path
+        // One send at a time for this store, so that no message goes twice; the outbox too.
+        let lock = dryRun ? nil : try Terminal.reporting { try OutputFolderLock(outbox ?? storeFolder) }
+        defer { withExtendedLifetime(lock) {} }
+        let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        let people = Set(person), sessions = Set(session)
+        for id in people where !valid.agenda.people.contains(where: { $0.id.rawValue == id }) {
+            Terminal.error("convene: warning: --person \(id) is not a person of \(file)")
+        }
+        try Terminal.reporting {
+            let draft = try CalendarOutputs.draft(timeline: valid.timeline, zones: zones, stamp: stamp)
+            for warning in draft.warnings { Terminal.error("convene: warning: \(warning)") }
+            let history: CalendarHistory
+            if dryRun {
+                let known = try store.history()
+                history = known.extended(with: known.versions(for: draft.entries, now: stamp))
+            } else {
+                history = try store.record(draft.entries, at: stamp)
+            }
+            let messages = try CalendarOutputs.messages(of: draft, history: history, stamp: stamp).filter {
+                (people.isEmpty || people.contains($0.person.rawValue)) && (sessions.isEmpty || sessions.contains($0.session.rawValue))
+            }
+            if messages.isEmpty {
+                Terminal.error("convene: nothing to send: every person has the latest version of each invitation")
+                return
+            }
+            if dryRun {
+                Terminal.out(SendReport.table(messages))
+            } else if let outbox {
+                try writeOutbox(messages, into: outbox, stamp: stamp)
+            } else if let program {
+                try deliver(messages, through: program, store: store, workingIn: storeFolder)
+            }
+        }
+    }
+
+    func writeOutbox(_ messages: [CalendarMessage], into folder: String, stamp: Int64) throws {
+        var files: [OutputFile] = []
+        for message in messages {
+            files.append(OutputFile(path: SendReport.draftPath(message), contents: CalendarMail.message(for: message, date: stamp, draft: true)))
+        }
+        files.append(OutputFile(path: "index.tsv", contents: SendReport.index(messages)))
+        try OutputWriter(force: force).write(files, into: folder, pruning: ["messages/"]) { Terminal.error("convene: note: \($0)") }
+        for file in files { Terminal.out("wrote \(folder)/\(file.path)") }
+        Terminal.error("convene: \(SendReport.count(messages.count)) written as drafts — once sent from your mail client: convene status \(file) --mark-sent")
+    }
+
+    func deliver(_ messages: [CalendarMessage], through program: Sendmail, store: EventStore, workingIn folder: String) throws {
+        let repeated = messages.filter(\.version.isUnconfirmed).count
+        if repeated > 0 {
+            Terminal.error("convene: note: \(SendReport.count(repeated)) went to the mail program before without its outcome being recorded: sent again, with the same UID and SEQUENCE, which a calendar takes for a repeat")
+        }
+        var sent = 0, failed = 0
+        for message in messages {
+            let now = try Terminal.stamp()
+            guard try store.claim(message.version, at: now) else { continue }
+            do {
+                try program.deliver(CalendarMail.message(for: message, date: now), from: message.from.email, to: message.to.email, workingIn: folder)
+            } catch {
+                try store.release(message.version)
+                failed += 1
+                Terminal.error("convene: error: not sent to \(message.to.email) (\(message.person.rawValue), session \(message.session.rawValue)): \(error) — it waits to be sent; convene send again once the mail program works")
+                continue
+            }
+            try store.confirm(message.version, at: now)
+            sent += 1
+            Terminal.out("sent to \(message.to.email): \(message.subject)")
+        }
+        Terminal.error("convene: \(SendReport.count(sent)) sent" + (failed > 0 ? ", \(failed) not sent (they wait to be sent)" : ""))
+        if failed > 0 { throw ExitCode(Terminal.Exit.cannotWrite) }
+    }
+}
+
+/// What `convene send` lists and indexes.
+enum SendReport {
+    static func draftPath(_ message: CalendarMessage) -> String {
+        "messages/\(message.person.rawValue)/\(message.session.rawValue)-\(message.version.sequence).eml"
+    }
+
+    static func count(_ count: Int) -> String {
+        count == 1 ? "1 message" : "\(count) messages"
+    }
+
+    /// One line a message: file, address, kind, SEQUENCE, subject; tab-separated with a header.
+    static func index(_ messages: [CalendarMessage]) -> String {
+        func field(_ text: String) -> String { text.map { $0 == "\t" || $0.isNewline ? " " : String($0) }.joined() }
+        var lines = ["file\tto\tperson\tsession\tkind\tsequence\tsubject"]
+        for message in messages {
+            lines.append([draftPath(message), message.to.email, message.person.rawValue, message.session.rawValue, message.version.kind.rawValue,
+                          String(message.version.sequence), message.subject].map(field).joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The table of `--dry-run`.
+    static func table(_ messages: [CalendarMessage]) -> String {
+        var lines = ["\(count(messages.count)) would be sent:"]
+        for message in messages {
+            let note = message.version.isUnconfirmed ? " (unconfirmed: sent before, outcome unknown)" : ""
+            lines.append("  \(message.to.email) — \(message.version.kind.rawValue), SEQUENCE \(message.version.sequence)\(note)")
+            lines.append("    \(message.subject)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
