@@ -32,7 +32,8 @@ demo: build
 # icalendar, khal, Mozilla's ical.js and a Radicale CalDAV server at the tz database's
 # instants, the printed sheets rendered by headless Chromium
 # to PDF and PNG and read back with pdftotext, the event store under SIGKILL and two builds at
-# once, and the libical paths under valgrind.
+# once, convene send through a Postfix of its own on 127.0.0.1 (and msmtp to it, stopped and
+# started again), and the libical paths under valgrind.
 test: build
 	@bash scripts/install-deps.sh --test
 	CONVENE_EXTERNAL_TESTS=1 $(SWIFT) test
@@ -41,6 +42,7 @@ test: build
 	python3 scripts/check-engines.py $(CONVENE) --ical-js .build/engines/Ical.mjs
 	python3 scripts/check-print.py $(CONVENE) out/print-check
 	python3 scripts/check-store.py $(CONVENE)
+	python3 scripts/check-mail.py $(CONVENE)
 	bash scripts/check-leaks.sh
 
 # The benchmarks. Slot search: generated busy calendars for 50, 200 and 800 people (a year of

@@ -83,8 +83,9 @@ want_deb() { # PACKAGE...
   done
   [ ${#needed[@]} -eq 0 ] && return 0
   echo "installing system packages: ${needed[*]}"
-  $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null \
-    || { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null; }
+  # Postfix asks how mail is configured: the test instance has its own configuration.
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null \
+    || { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null; }
 }
 # Mozilla's ical.js as Thunderbird carries it (modules/calendar/Ical.sys.mjs inside omni.ja),
 # taken from Debian's thunderbird package without installing it, into .build/engines/.
@@ -115,6 +116,8 @@ case "${1:-}" in
     want_icaljs
     want_pip radicale "import radicale"
     want_deb chromium poppler-utils fonts-dejavu-core
+    # A real mail transfer agent and a sendmail-compatible SMTP client for convene send.
+    want_deb postfix msmtp
     want_python pyyaml yaml python3-yaml
     want_python jsonschema jsonschema python3-jsonschema
     want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"
