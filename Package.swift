@@ -29,10 +29,23 @@ let package = Package(
             name: "ICal",
             dependencies: ["CLibical"]
         ),
+        // The C module over GMime (MIME parsing of the replies people send). Only MIME, its
+        // Swift wrapper, imports it.
+        .systemLibrary(
+            name: "CGMime",
+            path: "Sources/CGMime",
+            pkgConfig: "gmime-3.0",
+            providers: [.apt(["libgmime-3.0-dev"])]
+        ),
+        .target(
+            name: "MIME",
+            dependencies: ["CGMime"]
+        ),
         .target(
             name: "Convene",
             dependencies: [
                 "ICal",
+                "MIME",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -82,7 +95,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             // ConveneCLI: so that `swift test` alone builds the binary these tests run.
-            dependencies: ["Convene", "ConveneTestSupport", "ICal", "ConveneCLI"]
+            dependencies: ["Convene", "ConveneTestSupport", "ICal", "ConveneCLI"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

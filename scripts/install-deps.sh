@@ -4,15 +4,17 @@
 #                the newest release the package archive offers
 #   libical-dev  iCalendar parsing and writing (with pkg-config to find it)
 #   libsqlite3-dev  the event store's database (SQLite, through GRDB)
+#   libgmime-3.0-dev  MIME parsing of the replies convene replies reads
 #   valgrind     the tests' check that libical's memory is freed
 # with --pdf, what convene print --format pdf and convene build use to print PDFs: Chromium and
 # fonts-dejavu-core (the sheets' font, with Arabic, Cyrillic and Latin);
 # and, with --test, what the tests use: Chromium, poppler-utils and fonts-dejavu-core (the
 # printed sheets rendered to PDF and PNG and read back), Node and Mozilla's ical.js (from
-# Debian's thunderbird package), and the Python modules (PyYAML, jsonschema, calendar clients,
+# Debian's thunderbird package), Postfix and msmtp (convene send through a real mail transfer
+# agent), and the Python modules (PyYAML, jsonschema, calendar clients,
 # the Radicale CalDAV server, Babel for the CLDR tables' check) for the python3 on PATH.
 set -euo pipefail
-packages=(tzdata libical-dev libsqlite3-dev pkg-config valgrind)
+packages=(tzdata libical-dev libsqlite3-dev libgmime-3.0-dev pkg-config valgrind)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

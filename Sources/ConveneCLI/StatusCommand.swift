@@ -58,8 +58,20 @@ struct StatusCommand: ParsableCommand {
                 let verb = markSent ? "marked sent" : "discarded"
                 Terminal.error("convene: \(verb): \(settled.count) version\(settled.count == 1 ? "" : "s")")
             }
-            let report = StatusReport(event: valid.agenda.id, store: store.path, history: try store.history())
-            Terminal.out(json ? report.json().serialized() : report.text())
+            let history = try store.history()
+            let report = StatusReport(event: valid.agenda.id, store: store.path, history: history)
+            let answers = try store.answers()
+            if json {
+                var document = report.json()
+                if case .object(var pairs) = document {
+                    pairs.append(("replies", .array(answers.map { StatusReport.json($0, current: ReplyAnswer.current(answers)) })))
+                    document = .object(pairs)
+                }
+                Terminal.out(document.serialized())
+            } else {
+                let lines = ReplyReport.statusLines(answers, history: history, zone: valid.agenda.timeZone, zones: zones)
+                Terminal.out(report.text() + (lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"))
+            }
         }
     }
 }

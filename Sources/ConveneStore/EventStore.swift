@@ -167,6 +167,29 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 table.add(column: "handed_at", .integer)
             }
         }
+        migrator.registerMigration("5: replies read") { db in
+            try db.create(table: "reply") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                table.column("reply_key", .text).notNull()
+                table.column("person_id", .text).notNull()
+                table.column("session_id", .text).notNull()
+                table.column("uid", .text).notNull()
+                table.column("method", .text).notNull()
+                table.column("status", .text).notNull()
+                table.column("delegated_to", .text)
+                table.column("sequence", .integer).notNull()
+                table.column("stamp", .integer)
+                table.column("proposed_start", .integer)
+                table.column("proposed_end", .integer)
+                table.column("comment", .text)
+                table.column("address", .text).notNull()
+                table.column("source", .text).notNull()
+                table.column("received_at", .integer).notNull()
+            }
+            // Each reply once, however often it is read.
+            try db.create(index: "reply_once", on: "reply", columns: ["event_id", "reply_key"], unique: true)
+        }
         return migrator
     }
 
@@ -284,6 +307,59 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
         } catch {
             throw StoreError(error, path: path)
         }
+    }
+
+    // MARK: Replies
+
+    /// Stores the answers not stored before, in one transaction; for each, whether it is new.
+    public func record(answers: [ReplyAnswer]) throws(StoreError) -> [Bool] {
+        do {
+            return try transaction { db in
+                try answers.map { answer in
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO reply (event_id, reply_key, person_id, session_id, uid, method, status, delegated_to, sequence, stamp,
+                                                     proposed_start, proposed_end, comment, address, source, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [event, answer.key, answer.person.rawValue, answer.session.rawValue, answer.uid, answer.method, answer.status,
+                                         answer.delegatedTo, answer.sequence, answer.stamp, answer.proposedStart, answer.proposedEnd, answer.comment,
+                                         answer.address, answer.source, answer.receivedAt])
+                    return db.changesCount > 0
+                }
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Every answer stored, in the order read.
+    public func answers() throws(StoreError) -> [ReplyAnswer] {
+        do {
+            return try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM reply WHERE event_id = ? ORDER BY id", arguments: [event]).map { row in
+                    let answer = ReplyAnswer(key: row["reply_key"], person: PersonID(rawValue: row["person_id"]), session: SessionID(rawValue: row["session_id"]),
+                                             uid: row["uid"], method: row["method"], status: row["status"], delegatedTo: row["delegated_to"],
+                                             sequence: row["sequence"], stamp: row["stamp"], proposedStart: row["proposed_start"],
+                                             proposedEnd: row["proposed_end"], comment: row["comment"], address: row["address"], source: row["source"],
+                                             receivedAt: row["received_at"])
+                    if let problem = Self.problem(answer) { throw DamagedRow(reason: "reply \(row["id"] as Int64? ?? 0): \(problem)") }
+                    return answer
+                }
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// What is wrong with a stored answer, read back from a file anyone could have edited.
+    static func problem(_ answer: ReplyAnswer) -> String? {
+        func plain(_ text: String) -> Bool { !text.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        let identifier = { (text: String) in !text.isEmpty && text.count <= 200 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) } }
+        if !identifier(answer.person.rawValue) || !identifier(answer.session.rawValue) { return "its person or session is not an id" }
+        if !["REPLY", "COUNTER"].contains(answer.method) { return "its method is not REPLY or COUNTER" }
+        if !["ACCEPTED", "TENTATIVE", "DECLINED", "DELEGATED", "NEEDS-ACTION"].contains(answer.status) { return "its answer is not a PARTSTAT" }
+        if !(0...Int(Int32.max)).contains(answer.sequence) { return "its SEQUENCE is out of range" }
+        if ![answer.uid, answer.address, answer.delegatedTo ?? ""].allSatisfy(plain) { return "it holds control characters" }
+        return nil
     }
 
     // MARK: Sending

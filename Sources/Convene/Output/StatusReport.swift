@@ -61,6 +61,18 @@ public struct StatusReport: Sendable {
         ])
     }
 
+    /// One stored answer as `status --json` lists it; `current` tells whether it is the
+    /// person's answer now.
+    public static func json(_ answer: ReplyAnswer, current: [String: ReplyAnswer]) -> JSONValue {
+        .object([
+            ("person", .id(answer.person)), ("session", .id(answer.session)), ("uid", .string(answer.uid)), ("method", .string(answer.method)),
+            ("answer", .string(answer.word)), ("delegated_to", .optional(answer.delegatedTo)), ("sequence", .int(answer.sequence)),
+            ("stamp", time(answer.stamp)), ("proposed_start", time(answer.proposedStart)), ("proposed_end", time(answer.proposedEnd)),
+            ("comment", .optional(answer.comment)), ("source", .string(answer.source)), ("received_at", time(answer.receivedAt)),
+            ("current", .bool(current[answer.person.rawValue + " " + answer.session.rawValue]?.key == answer.key)),
+        ])
+    }
+
     /// The text `convene status` prints: a row per person and session, within 80 columns.
     public func text() -> String {
         var lines = ["Event \(event)", "Store \(store)", ""]
