@@ -11,6 +11,9 @@ into one Maildir), started here and stopped by its own master process id.
   at the instants the agenda gives, and imported into khal, which lists it at the person's
   local time;
 - a second send sends nothing;
+- replies made with Python icalendar (an acceptance, a declination) are sent by SMTP to the
+  same Postfix, delivered into the Maildir, and read from there by `convene replies`;
+  `convene status` then shows who is coming;
 - with Postfix stopped, a send through msmtp (SMTP to its port) fails for every message and
   leaves each pending; started again, the same send delivers them.
 
@@ -210,6 +213,36 @@ def check_message(message, work):
     check(listed == [wanted], f"{to}: khal in {zone} lists {listed}, not {wanted}")
 
 
+def send_reply(port, address, name, status):
+    """A REPLY as Python icalendar writes one, sent by SMTP from the attendee to the organiser."""
+    import smtplib
+    from email.message import EmailMessage
+    from icalendar import Calendar, Event, vCalAddress
+    calendar = Calendar()
+    calendar.add("prodid", "-//Python icalendar//check-mail//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "REPLY")
+    event = Event()
+    event.add("uid", "day1@mail-check.convene")
+    event.add("sequence", 0)
+    event.add("dtstamp", datetime(2026, 12, 2, 9, 0, tzinfo=ZoneInfo("UTC")))
+    event.add("dtstart", datetime(2026, 12, 8, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    attendee = vCalAddress(f"mailto:{address}")
+    attendee.params["cn"] = name
+    attendee.params["partstat"] = status
+    event.add("attendee", attendee, encode=0)
+    event.add("organizer", "mailto:events@example.org")
+    calendar.add_component(event)
+    message = EmailMessage()
+    message["From"] = f"{name} <{address}>"
+    message["To"] = "events@example.org"
+    message["Subject"] = f"{status.title()}: Day one"
+    message.set_content(f"{name} has answered {status.lower()}.")
+    message.add_attachment(calendar.to_ical(), maintype="text", subtype="calendar", params={"method": "REPLY"}, filename="reply.ics")
+    with smtplib.SMTP("127.0.0.1", port, timeout=30) as smtp:
+        smtp.send_message(message)
+
+
 def main():
     for program in ("postfix", "msmtp", "khal"):
         if shutil.which(program) is None:
@@ -241,6 +274,17 @@ def main():
                                capture_output=True, text=True, env=env, timeout=300)
         check(again.returncode == 0 and again.stdout == "" and "nothing to send" in again.stderr, f"a second send sent something: {again.stdout}{again.stderr}")
 
+        # Replies, made by another library, delivered by the MTA, read from the Maildir.
+        send_reply(port, "ana@example.org", "Ana Example", "ACCEPTED")
+        send_reply(port, "claire@example.org", "Claire Martin", "DECLINED")
+        check(len(delivered(inbox, 5)) == 5, "the two replies were not delivered")
+        replies = subprocess.run([CONVENE, "replies", agenda, inbox], capture_output=True, text=True, env=env, timeout=120)
+        check(replies.returncode == 0, f"replies exited {replies.returncode}: {replies.stderr}")
+        check("accepted          ana, session day1, SEQUENCE 0" in replies.stdout and "declined          claire, session day1, SEQUENCE 0" in replies.stdout,
+              f"the replies read from the Maildir: {replies.stdout}{replies.stderr}")
+        status = subprocess.run([CONVENE, "status", agenda], capture_output=True, text=True, timeout=60).stdout
+        check("ana      day1     accepted" in status and "claire   day1     declined" in status, f"status does not show the answers: {status}")
+
         # Stopped, the MTA refuses every message: each stays pending, and goes once it is back.
         with open(agenda, "w", encoding="utf-8") as handle:
             handle.write(AGENDA.replace('start: "10:00"', 'start: "11:00"'))
@@ -255,7 +299,7 @@ def main():
         check(made.returncode == 0, f"postfix did not start again: {made.stderr.strip()}")
         resent = subprocess.run([CONVENE, "send", agenda, "--sendmail-command", msmtp], capture_output=True, text=True, env=env, timeout=300)
         check(resent.returncode == 0 and resent.stdout.count("sent to ") == 3, f"the send after the restart: {resent.returncode} {resent.stdout}{resent.stderr}")
-        updates = [message for message in delivered(inbox, 6) if str(message["Subject"]).startswith(("Updated", "Invitation mise", "دعوت‌نامهٔ"))]
+        updates = [message for message in delivered(inbox, 8) if str(message["Subject"]).startswith(("Updated", "Invitation mise", "دعوت‌نامهٔ"))]
         check(len(updates) == 3, f"{len(updates)} updates arrived, not 3")
     finally:
         pid = master_pid(root)

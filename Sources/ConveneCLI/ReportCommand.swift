@@ -1,5 +1,6 @@
 import ArgumentParser
 import Convene
+import ConveneStore
 
 
 struct ReportCommand: ParsableCommand {
@@ -27,9 +28,33 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Who the report is for: public (confidential sessions' own figures left out), participants or organizers.")
     var audience: Audience = .public
 
+    @Flag(help: "Add confirmed attendance: who accepted, by gender, role and sector, beside who was invited, from the replies convene replies read.")
+    var confirmed = false
+
+    @OptionGroup var state: StateOption
+
+    func validate() throws {
+        if confirmed && file == "-" { throw ValidationError("--confirmed reads the event store beside the agenda: give the agenda's path, not -") }
+    }
+
     func run() throws {
         let valid = try Terminal.valid(file, zones: try Terminal.zones(), then: "fix the errors, then run report again")
         let report = InclusionReport(timeline: valid.timeline, audience: audience)
-        Terminal.out(json ? report.json().serialized() : report.text())
+        guard confirmed else {
+            Terminal.out(json ? report.json().serialized() : report.text())
+            return
+        }
+        let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        let attendance = ConfirmedAttendance(timeline: valid.timeline, answers: try Terminal.reporting { try store.answers() }, audience: audience)
+        if json {
+            var document = report.json()
+            if case .object(var pairs) = document {
+                pairs.append(("confirmed", attendance.json()))
+                document = .object(pairs)
+            }
+            Terminal.out(document.serialized())
+        } else {
+            Terminal.out(report.text() + attendance.text())
+        }
     }
 }

@@ -83,6 +83,22 @@ struct RepliesCommandTests {
         let json = try run(["status", "a.yaml", "--json"], in: folder).stdout
         #expect(json.contains("\"answer\": \"accepted\"") && json.contains("\"method\": \"COUNTER\""), "\(json)")
 
+        // Confirmed attendance beside the invitations, by gender, role and sector, naming nobody.
+        let report = try run(["report", "a.yaml", "--confirmed"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("""
+            EVENT                        INVITED   ACCEPTED  TENTATIVE   DECLINED  NO ANSWER
+            everyone                           4          1          1          1          1
+              by gender
+                woman                          3          1          1          1          0
+                man                            1          0          0          0          1
+            """), "\(report.stdout)")
+        #expect(report.stdout.contains("    civil-society                  1          1          0          0          0\n"))
+        #expect(report.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(!report.stdout.contains("Ana") && !report.stdout.contains("Omar"))
+        let reportJSON = try run(["report", "a.yaml", "--confirmed", "--json"], in: folder).stdout
+        #expect(reportJSON.contains("\"confirmed\": {"), "\(reportJSON)")
+
         // Read again, alone or with the rest: nothing new is stored.
         let again = try run(["replies", "a.yaml"] + Self.clients.map(fixture), in: folder)
         #expect(again.stdout.isEmpty && again.stderr.contains("4 replies read: 0 recorded, 4 already recorded, 0 ignored"), "\(again.stderr)")
