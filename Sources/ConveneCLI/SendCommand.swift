@@ -16,7 +16,10 @@ struct SendCommand: ParsableCommand {
             --sendmail hands each message to a sendmail-compatible program (Postfix's sendmail, \
             msmtp; --sendmail-command names another) and records it sent when the program takes it; \
             a message it refuses stays pending. --dry-run lists what would go to whom and changes \
-            nothing. The public programme is not mailed. See docs/sending.md.
+            nothing. The public programme is not mailed. --reminders sends, instead, a reminder of each \
+            session that starts within --before (24h unless given), once per session and person; \
+            --briefings each online speaker's briefing (the text, with the HTML sheet and, where \
+            Chromium is installed, the PDF attached), again whenever it changes. See docs/sending.md.
             """
     )
 
@@ -44,6 +47,15 @@ struct SendCommand: ParsableCommand {
     @Flag(help: "With --outbox: replace drafts in the folder even if they were edited.")
     var force = false
 
+    @Flag(help: "Send reminders of the sessions that start within --before, once per person and session, instead of invitations.")
+    var reminders = false
+
+    @Option(help: "With --reminders: how long before its start a session's reminder goes, e.g. 24h, 2h, 90m.")
+    var before: String?
+
+    @Flag(help: "Send each online speaker their briefing, again when it changes, instead of invitations.")
+    var briefings = false
+
     @OptionGroup var state: StateOption
 
     var delivers: Bool { sendmail || sendmailCommand != nil }
@@ -54,7 +66,12 @@ struct SendCommand: ParsableCommand {
         if let outbox, outbox.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--outbox needs the folder to write the drafts into") }
         if let sendmailCommand, sendmailCommand.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--sendmail-command needs the program to run") }
         if force && outbox == nil { throw ValidationError("--force goes with --outbox") }
+        if before != nil && !reminders { throw ValidationError("--before goes with --reminders") }
+        if let before, Minutes(parsing: before) == nil { throw ValidationError("--before '\(before)' is not a length of time such as 24h, 2h or 90m") }
     }
+
+    /// How long before a session its reminder goes, in seconds.
+    var reminderWindow: Int64 { Int64((before.flatMap(Minutes.init(parsing:)) ?? Minutes(24 * 60)).value) * 60 }
 
     func run() throws {
         let zones = try Terminal.zones()
@@ -84,6 +101,10 @@ struct SendCommand: ParsableCommand {
             } else {
                 history = try store.record(draft.entries, at: stamp)
             }
+            if reminders || briefings {
+                try sendNotices(draft: draft, valid: valid, zones: zones, stamp: stamp, store: store, program: program, storeFolder: storeFolder)
+                return
+            }
             let messages = try CalendarOutputs.messages(of: draft, history: history, stamp: stamp).filter {
                 (people.isEmpty || people.contains($0.person.rawValue)) && (sessions.isEmpty || sessions.contains($0.session.rawValue))
             }
@@ -98,6 +119,69 @@ struct SendCommand: ParsableCommand {
             } else if let program {
                 try deliver(messages, through: program, store: store, workingIn: storeFolder)
             }
+        }
+    }
+
+    /// Reminders and briefings: made, those already sent left out, then listed, written as
+    /// drafts (which are not recorded: no command learns when they leave) or handed over and
+    /// recorded one by one.
+    func sendNotices(draft: CalendarOutputs.Draft, valid: ValidAgenda, zones: ZoneDirectory, stamp: Int64, store: EventStore, program: Sendmail?, storeFolder: String) throws {
+        var notices: [NoticeMessage] = []
+        if reminders { notices += try Notices.reminders(of: draft, timeline: valid.timeline, now: stamp, before: reminderWindow) }
+        if briefings {
+            var pdf: PDFPrinting?
+            let epoch = try Terminal.sourceDateEpoch()
+            do throws(PDFError) {
+                pdf = PDFPrinting(engine: try PDFEngine.locate(environment: ProcessInfo.processInfo.environment), folder: storeFolder, epoch: epoch)
+            } catch {
+                Terminal.error("convene: note: briefings go with their HTML sheet only: \(error)")
+            }
+            notices += try Notices.briefings(timeline: valid.timeline, zones: zones, renderer: try Terminal.sheetRenderer(), pdf: pdf)
+        }
+        let people = Set(person), sessions = Set(session)
+        notices = try notices.filter { notice in
+            guard people.isEmpty || people.contains(notice.person.rawValue), sessions.isEmpty || notice.session.map({ sessions.contains($0.rawValue) }) ?? true else { return false }
+            return try !store.state(of: notice).sent
+        }
+        guard !notices.isEmpty else {
+            Terminal.error("convene: nothing to send: " + (reminders ? "no reminder is due, or each was sent" : "every online speaker has the latest briefing"))
+            return
+        }
+        if dryRun {
+            var lines = ["\(SendReport.count(notices.count)) would be sent:"]
+            for notice in notices {
+                lines.append("  \(notice.to.email) — \(notice.kind.rawValue)" + (notice.session.map { ", session \($0.rawValue)" } ?? ""))
+                lines.append("    \(notice.subject)")
+            }
+            Terminal.out(lines.joined(separator: "\n"))
+        } else if let outbox {
+            var files = notices.map { notice in
+                OutputFile(path: "notices/\(notice.person.rawValue)/\(notice.kind.rawValue)\(notice.session.map { "-" + $0.rawValue } ?? "").eml",
+                           contents: CalendarMail.message(for: notice, date: stamp, draft: true))
+            }
+            files.sort { $0.path < $1.path }
+            try OutputWriter(force: force).write(files, into: outbox, pruning: ["notices/"]) { Terminal.error("convene: note: \($0)") }
+            for file in files { Terminal.out("wrote \(outbox)/\(file.path)") }
+            Terminal.error("convene: \(SendReport.count(files.count)) written as drafts; reminders and briefings in an outbox are not recorded as sent")
+        } else if let program {
+            var sent = 0, failed = 0
+            for notice in notices {
+                let now = try Terminal.stamp()
+                guard try store.claim(notice, at: now) else { continue }
+                do {
+                    try program.deliver(CalendarMail.message(for: notice, date: now), from: notice.from.email, to: notice.to.email, workingIn: storeFolder)
+                } catch {
+                    try store.settle(notice, sent: false, at: now)
+                    failed += 1
+                    Terminal.error("convene: error: not sent to \(notice.to.email) (\(notice.person.rawValue), \(notice.kind.rawValue)): \(error) — it goes on the next send")
+                    continue
+                }
+                try store.settle(notice, sent: true, at: now)
+                sent += 1
+                Terminal.out("sent to \(notice.to.email): \(notice.subject)")
+            }
+            Terminal.error("convene: \(SendReport.count(sent)) sent" + (failed > 0 ? ", \(failed) not sent" : ""))
+            if failed > 0 { throw ExitCode(Terminal.Exit.cannotWrite) }
         }
     }
 

@@ -69,7 +69,11 @@ struct StatusCommand: ParsableCommand {
                 }
                 Terminal.out(document.serialized())
             } else {
-                let lines = ReplyReport.statusLines(answers, history: history, zone: valid.agenda.timeZone, zones: zones)
+                var lines = ReplyReport.statusLines(answers, history: history, zone: valid.agenda.timeZone, zones: zones)
+                let notices = try store.unconfirmedNotices()
+                if notices > 0 {
+                    lines += [""] + TextLayout.wrap("\(notices == 1 ? "1 reminder or briefing was" : "\(notices) reminders or briefings were") handed to the mail program without its outcome being recorded (unconfirmed): the next convene send --reminders or --briefings sends \(notices == 1 ? "it" : "them") again.", width: 80)
+                }
                 Terminal.out(report.text() + (lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"))
             }
         }

@@ -190,6 +190,19 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
             // Each reply once, however often it is read.
             try db.create(index: "reply_once", on: "reply", columns: ["event_id", "reply_key"], unique: true)
         }
+        migrator.registerMigration("6: reminders and briefings sent") { db in
+            try db.create(table: "notice") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                table.column("kind", .text).notNull()
+                table.column("person_id", .text).notNull()
+                table.column("session_id", .text).notNull()
+                table.column("fingerprint", .text).notNull()
+                table.column("handed_at", .integer)
+                table.column("sent_at", .integer)
+            }
+            try db.create(index: "notice_once", on: "notice", columns: ["event_id", "kind", "person_id", "fingerprint"], unique: true)
+        }
         return migrator
     }
 
@@ -360,6 +373,66 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
         if !(0...Int(Int32.max)).contains(answer.sequence) { return "its SEQUENCE is out of range" }
         if ![answer.uid, answer.address, answer.delegatedTo ?? ""].allSatisfy(plain) { return "it holds control characters" }
         return nil
+    }
+
+    // MARK: Reminders and briefings
+
+    /// Whether `notice` was sent (confirmed), and whether it was handed over with no outcome
+    /// recorded.
+    public func state(of notice: NoticeMessage) throws(StoreError) -> (sent: Bool, unconfirmed: Bool) {
+        do {
+            return try database.read { db in
+                guard let row = try Row.fetchOne(db, sql: "SELECT handed_at, sent_at FROM notice WHERE event_id = ? AND kind = ? AND person_id = ? AND fingerprint = ?",
+                                                 arguments: [event, notice.kind.rawValue, notice.person.rawValue, notice.fingerprint]) else { return (false, false) }
+                let handed: Int64? = row[0], sent: Int64? = row[1]
+                return (sent != nil, sent == nil && handed != nil)
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Marks `notice` handed to the mail program, before it is: false when it was sent already.
+    public func claim(_ notice: NoticeMessage, at now: Int64) throws(StoreError) -> Bool {
+        do {
+            return try transaction { db in
+                let arguments: StatementArguments = [event, notice.kind.rawValue, notice.person.rawValue, notice.fingerprint]
+                try db.execute(sql: "INSERT OR IGNORE INTO notice (event_id, kind, person_id, session_id, fingerprint) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [event, notice.kind.rawValue, notice.person.rawValue, notice.session?.rawValue ?? "", notice.fingerprint])
+                try db.execute(sql: "UPDATE notice SET handed_at = ? WHERE event_id = ? AND kind = ? AND person_id = ? AND fingerprint = ? AND sent_at IS NULL",
+                               arguments: [now] + arguments)
+                return db.changesCount > 0
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Records `notice` sent, or (`sent: false`) forgets the claim: it is due again.
+    public func settle(_ notice: NoticeMessage, sent: Bool, at now: Int64) throws(StoreError) {
+        do {
+            try transaction { db in
+                let arguments: StatementArguments = [event, notice.kind.rawValue, notice.person.rawValue, notice.fingerprint]
+                if sent {
+                    try db.execute(sql: "UPDATE notice SET sent_at = ? WHERE event_id = ? AND kind = ? AND person_id = ? AND fingerprint = ?", arguments: [now] + arguments)
+                } else {
+                    try db.execute(sql: "DELETE FROM notice WHERE event_id = ? AND kind = ? AND person_id = ? AND fingerprint = ? AND sent_at IS NULL", arguments: arguments)
+                }
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// How many reminders and briefings were handed over with no outcome recorded.
+    public func unconfirmedNotices() throws(StoreError) -> Int {
+        do {
+            return try database.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notice WHERE event_id = ? AND handed_at IS NOT NULL AND sent_at IS NULL", arguments: [event]) ?? 0
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
     }
 
     // MARK: Sending

@@ -197,6 +197,59 @@ struct SendCommandTests {
         #expect(try run(["status", "a.yaml"], in: folder).stdout.contains("ana        one      SEQUENCE 0\n"))
     }
 
+    @Test("--reminders sends each person a reminder of a session within --before, in their language with their own time, once; a moved session is reminded again")
+    func reminders() throws {
+        let folder = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Two days before: nothing is due within 24 hours; within 3 days everyone is.
+        let early = try run(["send", "a.yaml", "--reminders", "--dry-run"], in: folder, epoch: "1796464800")
+        #expect(early.status == 0 && early.stderr.contains("nothing to send: no reminder is due"), "\(early.stderr)")
+        let wide = try run(["send", "a.yaml", "--reminders", "--before", "72h", "--dry-run"], in: folder, epoch: "1796464800")
+        #expect(wide.stdout.hasPrefix("4 messages would be sent:\n  ana@example.org — reminder, session one\n    Reminder: Listening — Test event\n"), "\(wide.stdout)")
+
+        let sent = try run(["send", "a.yaml", "--reminders", "--sendmail-command", "./sendmail"], in: folder, epoch: "1796637600")
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("sent to claire@example.org: Rappel\u{A0}: Listening — Test event\n"), "\(sent.stdout)")
+        let habiba = try String(contentsOf: folder.appendingPathComponent("delivered/habiba@example.org.0.eml"), encoding: .utf8)
+        // One text/plain part: the body after the headers, in base64.
+        let body = habiba.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n").replacingOccurrences(of: "\n", with: "")
+        let text = Data(base64Encoded: body).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(habiba.contains("Content-Type: text/plain; charset=UTF-8\n"))
+        #expect(text.contains("وقت شما (Asia/Kabul)") && text.contains("۱۲:۳۰ تا ۱۳:۳۰"), "her time in Kabul, in Dari: \(text)")
+        #expect(!text.contains("Verborgen"), "a reminder names no one its reader may not see")
+        let again = try run(["send", "a.yaml", "--reminders", "--sendmail-command", "./sendmail"], in: folder, epoch: "1796637700")
+        #expect(again.stdout.isEmpty && again.stderr.contains("nothing to send"), "once per session: \(again.stdout)")
+
+        // Moved an hour later, the session is due again: its start is another.
+        try Self.agenda.replacingOccurrences(of: "start: \"10:00\"", with: "start: \"11:00\"").write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let moved = try run(["send", "a.yaml", "--reminders", "--person", "ana", "--sendmail-command", "./sendmail"], in: folder, epoch: "1796637800")
+        #expect(moved.stdout == "sent to ana@example.org: Reminder: Listening — Test event\n", "\(moved.stdout)")
+        #expect(try run(["send", "a.yaml", "--before", "2h", "--dry-run"], in: folder).status == 2, "--before goes with --reminders")
+        #expect(try run(["send", "a.yaml", "--reminders", "--before", "soon", "--dry-run"], in: folder).status == 2)
+    }
+
+    @Test("--briefings sends each online speaker her briefing in her language with the HTML sheet attached, once, and again when it changes")
+    func briefings() throws {
+        let folder = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ["SOURCE_DATE_EPOCH": "1796637600", "CONVENE_CHROMIUM": pdfEngineOff]
+        let first = try convene(["send", "a.yaml", "--briefings", "--sendmail-command", "./sendmail"], in: folder, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "sent to habiba@example.org: رهنمود شما: Test event\n", "only the online speaker: \(first.stdout)")
+        #expect(first.stderr.contains("briefings go with their HTML sheet only"), "\(first.stderr)")
+        let message = try String(contentsOf: folder.appendingPathComponent("delivered/habiba@example.org.0.eml"), encoding: .utf8)
+        let decoded = parts(of: message).parts
+        #expect(decoded.map(\.type) == ["text/plain; charset=UTF-8", "text/html; charset=UTF-8; name=\"briefing-habiba.html\""], "\(decoded.map(\.type))")
+        #expect(decoded.first?.text.contains("رهنمود برای سخنران — حبیبه سرابی") == true, "her briefing, her name as Dari writes it")
+        #expect(decoded.last?.text.contains("<html lang=\"fa-AF\" dir=\"rtl\">") == true)
+        #expect(!decoded.map(\.text).joined().contains("Verborgen"))
+        let again = try convene(["send", "a.yaml", "--briefings", "--sendmail-command", "./sendmail"], in: folder, environment: environment)
+        #expect(again.stdout.isEmpty && again.stderr.contains("every online speaker has the latest briefing"), "\(again.stderr)")
+        try Self.agenda.replacingOccurrences(of: "title: Opening", with: "title: Opening words").write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let changed = try convene(["send", "a.yaml", "--briefings", "--sendmail-command", "./sendmail"], in: folder, environment: environment)
+        #expect(changed.stdout == "sent to habiba@example.org: رهنمود شما: Test event\n", "a changed briefing goes again: \(changed.stderr)")
+    }
+
     @Test("how to send is one choice; a program that is not there is an error before anything is recorded")
     func usage() throws {
         let folder = try setUp()

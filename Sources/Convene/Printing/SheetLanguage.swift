@@ -247,6 +247,16 @@ public enum SheetLanguage: String, Sendable, CaseIterable {
         return LocaleFormat.fill(pattern, ["summary": summary])
     }
 
+    /// The subject of a reminder: "Reminder: SUMMARY".
+    public func reminderSubject(_ summary: String) -> String {
+        LocaleFormat.fill(words.reminderSubject, ["summary": summary])
+    }
+
+    /// The subject of the e-mail carrying a briefing: "Your briefing: TITLE".
+    public func briefingSubject(_ title: String) -> String {
+        LocaleFormat.fill(words.briefingSubject, ["title": title])
+    }
+
     /// "Participants are not listed.", after a rule's notice in the public calendar.
     public var notListed: String { words.notListed }
 

@@ -21,6 +21,8 @@ public struct SheetWords: Sendable {
     var yourProgramme = "", cancelledSession = "", sessionCancelled = "", noLongerTakingPart = "", notListed = ""
     /// The subjects of the e-mails that carry each kind of calendar message: "Invitation: {summary}".
     var inviteSubject = "", updateSubject = "", cancelSubject = "", uninviteSubject = ""
+    /// "Reminder: {summary}", "Your briefing: {title}".
+    var reminderSubject = "", briefingSubject = ""
     var eventKinds: [EventKind: String]
     var segmentKinds: [SegmentKind: String]
     var notices: [Confidentiality: String]
@@ -35,6 +37,7 @@ public struct SheetWords: Sendable {
         ("speakerCount", ["n"]), ("timeInPlace", ["time", "city"]), ("cityTime", ["city"]), ("track", ["number"]),
         ("yourProgramme", ["title"]), ("cancelledSession", ["title"]), ("sessionCancelled", []), ("noLongerTakingPart", []), ("notListed", []),
         ("inviteSubject", ["summary"]), ("updateSubject", ["summary"]), ("cancelSubject", ["summary"]), ("uninviteSubject", ["summary"]),
+        ("reminderSubject", ["summary"]), ("briefingSubject", ["title"]),
     ]
 
     /// The phrases read as they are, by name, with the placeholders each must hold.
@@ -44,5 +47,6 @@ public struct SheetWords: Sendable {
         ("sessionCancelled", [], \.sessionCancelled), ("noLongerTakingPart", [], \.noLongerTakingPart), ("notListed", [], \.notListed),
         ("inviteSubject", ["summary"], \.inviteSubject), ("updateSubject", ["summary"], \.updateSubject),
         ("cancelSubject", ["summary"], \.cancelSubject), ("uninviteSubject", ["summary"], \.uninviteSubject),
+        ("reminderSubject", ["summary"], \.reminderSubject), ("briefingSubject", ["title"], \.briefingSubject),
     ]
 }
