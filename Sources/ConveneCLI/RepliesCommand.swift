@@ -20,6 +20,9 @@ struct RepliesCommand: ParsableCommand {
     @Argument(help: "The agenda file.")
     var file: String
 
+    /// How many ignored replies are named one by one.
+    static let shownIgnored = 50
+
     @Argument(help: "The e-mails, mbox files, Maildir folders or .ics files to read.")
     var mail: [String] = []
 
@@ -49,9 +52,11 @@ struct RepliesCommand: ParsableCommand {
                 case .success(let answer): answers.append(answer)
                 case .failure(let reason):
                     ignored += 1
-                    Terminal.error("convene: ignored: \(reply.source): \(reason)")
+                    // A file of thousands of stray events is not answered line by line.
+                    if ignored <= Self.shownIgnored { Terminal.error("convene: ignored: \(reply.source): \(reason)") }
                 }
             }
+            if ignored > Self.shownIgnored { Terminal.error("convene: ignored: \(ignored - Self.shownIgnored) more replies, for the same kinds of reasons") }
             let isNew = try store.record(answers: answers)
             let current = ReplyAnswer.current(try store.answers())
             var recorded = 0, known = 0

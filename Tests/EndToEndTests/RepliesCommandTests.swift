@@ -140,6 +140,27 @@ struct RepliesCommandTests {
         #expect(status.contains("omar     one      delegated to deputy@example.org\n"), "\(status)")
     }
 
+    @Test("hostile files: random bytes, a multipart nested 20,000 deep, a link, a calendar of 50,000 stray events — each refused or ignored with a message, nothing crashes")
+    func hostile() throws {
+        let folder = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = SystemRandomNumberGenerator()
+        try Data((0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: folder.appendingPathComponent("random.eml"))
+        var nested = "Content-Type: multipart/mixed; boundary=b0\r\n\r\n"
+        for depth in 1..<20_000 { nested += "--b\(depth - 1)\r\nContent-Type: multipart/mixed; boundary=b\(depth)\r\n\r\n" }
+        try nested.write(to: folder.appendingPathComponent("nested.eml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.eml").path, withDestinationPath: "/etc/passwd")
+        let events = (0..<50_000).map { "BEGIN:VEVENT\r\nUID:x\($0)@test-event.convene\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:ana@example.org\r\nEND:VEVENT\r\n" }.joined()
+        try ("BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\n" + events + "END:VCALENDAR\r\n").write(to: folder.appendingPathComponent("many.ics"), atomically: true, encoding: .utf8)
+        let read = try run(["replies", "a.yaml", "random.eml", "nested.eml", "link.eml", "many.ics"], in: folder)
+        #expect(read.status == 1, "\(read.stderr.suffix(500))")
+        #expect(read.stderr.contains("link.eml: not a regular file"), "a link is not followed")
+        #expect(read.stderr.contains("convene: ignored: 49950 more replies"), "\(read.stderr.suffix(300))")
+        #expect(read.stderr.components(separatedBy: "\n").count < 70, "not a line per stray event")
+        #expect(read.stdout.isEmpty)
+        #expect(!(try run(["status", "a.yaml"], in: folder)).stdout.contains("REPLIED"))
+    }
+
     @Test("replies are read from an mbox file and a Maildir folder; a file that is not there is an error, the others still read")
     func mailboxes() throws {
         let folder = try setUp()
