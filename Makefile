@@ -55,6 +55,8 @@ test: build
 # memory of each run.
 # Status: the event store of a 1,000-session forum with 25 people a session, read back and
 # shown as convene status shows it.
+# Replies: 10,000 reply e-mails in a Maildir for a 1,000-session forum, read by convene replies
+# into a new event store, then read again, with the peak memory of each run.
 # The last run's calendar folders go first, minutes before new ones are written: on a file system
 # that holds back freshly freed inodes (ext4 without a journal), writing tens of thousands of
 # files straight after deleting as many takes several times longer, for Convene and Python alike.
@@ -72,6 +74,8 @@ bench: deps
 	/usr/bin/time -f "%M" -o out/bench/ics-sizes-python-peak-kb python3 scripts/ics-python.py out/bench $(ICS_SIZES)
 	/usr/bin/time -f "%M" -o out/bench/ics-forum-python-peak-kb python3 scripts/ics-python.py out/bench forum
 	@python3 scripts/bench-summary.py out/bench --ics
+	$(SWIFT) build -c release --product convene
+	python3 scripts/bench-replies.py .build/release/convene out/bench
 
 # Mutation fuzzing of agendas, rosters and busy calendars, FUZZ_SECONDS per kind (10 minutes
 # unless given): crashes, hangs, undocumented exit codes and writes outside the output folder,
