@@ -256,7 +256,9 @@ def main():
             handle.write(text)
 
     def publish(*options, epoch, password=PASSWORD, netrc=None):
-        env = {key: value for key, value in os.environ.items() if key not in ("CONVENE_CALDAV_USER", "CONVENE_CALDAV_PASSWORD", "NETRC")}
+        # No credentials of the machine's own, and no proxy of its own between convene and 127.0.0.1.
+        env = {key: value for key, value in os.environ.items()
+               if key not in ("CONVENE_CALDAV_USER", "CONVENE_CALDAV_PASSWORD", "NETRC") and not key.lower().endswith("_proxy")}
         env.update(SOURCE_DATE_EPOCH=str(epoch), HOME=work, CONVENE_CALDAV_TIMEOUT="20")
         if netrc:
             env["NETRC"] = netrc

@@ -33,7 +33,9 @@ struct PublishCommandTests {
     func run(_ arguments: [String], in folder: URL, credentials: Bool = false, environment: [String: String] = [:]) throws -> Run {
         var env = ["SOURCE_DATE_EPOCH": "1700000000", "HOME": folder.path, "NETRC": "",
                    "CONVENE_CALDAV_USER": credentials ? "organiser" : "", "CONVENE_CALDAV_PASSWORD": credentials ? Self.password : "",
-                   "CONVENE_CALDAV_TIMEOUT": "10"]
+                   "CONVENE_CALDAV_TIMEOUT": "10",
+                   // A proxy of the machine's would stand between convene and 127.0.0.1.
+                   "http_proxy": "", "https_proxy": "", "HTTP_PROXY": "", "HTTPS_PROXY": "", "all_proxy": "", "ALL_PROXY": "", "no_proxy": "*"]
         for (key, value) in environment { env[key] = value }
         return try convene(arguments, in: folder, environment: env)
     }
