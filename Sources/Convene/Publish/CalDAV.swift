@@ -380,7 +380,12 @@ public final class CalDAVClient: @unchecked Sendable {
              .secureConnectionFailed, .clientCertificateRejected:
             return "the secure connection to \(host) failed (\(error.localizedDescription)) — check the URL's host name; a certificate the system does not trust is refused"
         default:
-            return "the request failed: \(error.localizedDescription)"
+            // FoundationNetworking gives most of curl's TLS failures no code of their own.
+            let said = error.localizedDescription
+            if said.contains("SSL") || said.contains("TLS") || said.contains("certificate") {
+                return "the secure connection to \(host) failed (\(said)) — check the URL's host name; a certificate the system does not trust is refused"
+            }
+            return "the request failed: \(said)"
         }
     }
 

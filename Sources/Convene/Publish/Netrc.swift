@@ -3,7 +3,8 @@ import Foundation
 /// A netrc file (`~/.netrc`, or the file `$NETRC` names), as curl, ftp and Git read it:
 /// `machine HOST login USER password PASSWORD`, with `default` for every other host, `account`
 /// and `macdef` (skipped), words separated by spaces, tabs or line breaks, a word in double
-/// quotes when it holds a space (`\"` and `\\` inside), and `#` starting a comment.
+/// quotes when it holds a space (`\"` and `\\` inside), and a word starting with `#` starting a
+/// comment to the end of its line.
 public struct Netrc: Sendable, Equatable {
     /// One `machine` (or `default`) entry.
     public struct Entry: Sendable, Equatable {
