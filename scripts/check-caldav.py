@@ -14,6 +14,7 @@ users, a storage folder of its own), started here and stopped by its own process
   `nothing to publish`; so does `--dry-run`, which lists what waits;
 - a wrong password exits 3 with the 401 hint and marks nothing sent; the right one, from a
   netrc file, then publishes what waited; `--delete-cancelled` deletes a removed session;
+- a server whose certificate the system does not trust is refused, with nothing sent to it;
 - the password appears in no output of convene, and not in its event store.
 
 Usage: check-caldav.py CONVENE. Needs Radicale and icalendar (make test installs them).
@@ -236,6 +237,46 @@ def expect_session(resources, session, start, end, sequence, cancelled=False):
     check("Zarmina" not in text and "Verborgen" not in text and "zar@example.org" not in text, f"{name} names someone the public may not read")
 
 
+def check_untrusted_certificate(work, publish, agenda):
+    """A self-signed HTTPS server on 127.0.0.1 that would take anything: convene refuses it."""
+    import http.server
+    import ssl
+    import threading
+    key, cert = os.path.join(work, "key.pem"), os.path.join(work, "cert.pem")
+    made = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+                           "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"], capture_output=True, timeout=60)
+    if not check(made.returncode == 0, f"openssl could not make a certificate: {made.stderr[-300:]!r}"):
+        return
+    seen = []
+
+    class Anything(http.server.BaseHTTPRequestHandler):
+        def do_PROPFIND(self):
+            seen.append(self.command)
+            self.send_response(207)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        do_PUT = do_PROPFIND
+
+        def log_message(self, *_):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Anything)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"https://localhost:{server.server_address[1]}/organiser/programme/"
+        refused = publish("--all", "--state", os.path.join(work, "tls.db"), epoch=1_700_000_600, to=url)
+        check(refused.returncode == 3 and "the secure connection to localhost failed" in refused.stderr,
+              f"a self-signed certificate: {refused.returncode} {refused.stderr}")
+        check(seen == [], f"requests reached the server with the untrusted certificate: {seen}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def main():
     if not CONVENE or not os.access(CONVENE, os.X_OK):
         print("usage: check-caldav.py CONVENE", file=sys.stderr)
@@ -255,7 +296,7 @@ def main():
         with open(agenda, "w", encoding="utf-8") as handle:
             handle.write(text)
 
-    def publish(*options, epoch, password=PASSWORD, netrc=None):
+    def publish(*options, epoch, password=PASSWORD, netrc=None, to=None):
         # No credentials of the machine's own, and no proxy of its own between convene and 127.0.0.1.
         env = {key: value for key, value in os.environ.items()
                if key not in ("CONVENE_CALDAV_USER", "CONVENE_CALDAV_PASSWORD", "NETRC") and not key.lower().endswith("_proxy")}
@@ -264,7 +305,7 @@ def main():
             env["NETRC"] = netrc
         else:
             env.update(CONVENE_CALDAV_USER=USER, CONVENE_CALDAV_PASSWORD=password)
-        run = subprocess.run([CONVENE, "publish", agenda, "--caldav", url, *options], capture_output=True, text=True, env=env, timeout=120)
+        run = subprocess.run([CONVENE, "publish", agenda, "--caldav", to or url, *options], capture_output=True, text=True, env=env, timeout=120)
         outputs.append(run.stdout + run.stderr)
         return run
 
@@ -359,6 +400,12 @@ def main():
         resources = read_collection(server, collection)
         check(uid("opening") + ".ics" not in resources, "the opening's resource is still there after --delete-cancelled")
         check(len(resources) == 3, f"the calendar holds {len(resources)} resources after --delete-cancelled, not 3")
+
+        # A server whose certificate the system does not trust is refused before anything is sent.
+        if shutil.which("openssl"):
+            check_untrusted_certificate(work, publish, agenda)
+        else:
+            print("check-caldav: note: openssl is not installed, so the untrusted certificate is not tried", file=sys.stderr)
 
         # The password is in no output, and not in the event store.
         check(all(PASSWORD not in output for output in outputs), "the password appears in convene's output")
