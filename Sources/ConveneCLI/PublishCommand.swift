@@ -24,7 +24,7 @@ struct PublishCommand: ParsableCommand {
     @Argument(help: "The agenda file.")
     var file: String
 
-    @Option(name: .customLong("caldav"), help: "The calendar collection's URL, e.g. https://calendar.example.org/dav/events/programme/ (it must exist).")
+    @Option(name: .customLong("caldav"), help: ArgumentHelp("The calendar collection's URL, e.g. https://calendar.example.org/dav/events/programme/ (it must exist).", valueName: "url"))
     var caldav: String
 
     @Flag(help: "List the requests that would be sent; send and record nothing.")

@@ -79,7 +79,7 @@ struct PublishCommandTests {
         let folder = try setUp()
         defer { try? FileManager.default.removeItem(at: folder) }
         let missing = try run(["publish", "a.yaml"], in: folder)
-        #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '--caldav <caldav>'"), "\(missing.stderr)")
+        #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '--caldav <url>'"), "\(missing.stderr)")
         let ftp = try run(["publish", "a.yaml", "--caldav", "ftp://calendar.example.org/c/"], in: folder)
         #expect(ftp.status == 2 && ftp.stderr.contains("is not an http:// or https:// URL"), "\(ftp.stderr)")
         let query = try run(["publish", "a.yaml", "--caldav", "https://calendar.example.org/c/?x=1"], in: folder)
