@@ -13,7 +13,10 @@ users, a storage folder of its own), started here and stopped by its own process
 - a third publish sends no request (Radicale's log and storage files unchanged) and says
   `nothing to publish`; so does `--dry-run`, which lists what waits;
 - a wrong password exits 3 with the 401 hint and marks nothing sent; the right one, from a
-  netrc file, then publishes what waited; `--delete-cancelled` deletes a removed session;
+  netrc file, then publishes what waited;
+- a resource the server refuses (409: another resource holds its UID) waits while the others
+  are published and marked, and goes once the other copy is gone;
+- `--delete-cancelled` deletes a removed session;
 - a server whose certificate the system does not trust is refused, with nothing sent to it;
 - the password appears in no output of convene, and not in its event store.
 
@@ -392,6 +395,35 @@ def main():
         resources = read_collection(server, collection)
         expect_session(resources, "closing", instant((2026, 11, 3), (15, 0)), instant((2026, 11, 3), (16, 0)), 1)
 
+        # One resource refused, the other taken: what was taken stays published, the refused one waits.
+        # Another resource already holds the new session's UID, which the server refuses (409).
+        squatter = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//check-caldav//EN\r\nBEGIN:VEVENT\r\n"
+                    f"UID:{uid('reception')}\r\nDTSTAMP:20231114T221320Z\r\nDTSTART:20261103T230000Z\r\nDTEND:20261104T000000Z\r\n"
+                    "SUMMARY:Someone else's copy\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        status, body = server.request("PUT", collection + "squatter.ics", squatter.encode(), {"Content-Type": "text/calendar"})
+        require(status in (201, 204), f"PUT squatter.ics: {status} {body[:200]!r}")
+        text = open(agenda, encoding="utf-8").read().replace('date: 2026-11-02\n    start: "10:30"', 'date: 2026-11-02\n    start: "11:00"')
+        write_agenda(text + """  - id: reception
+    title: Reception
+    date: 2026-11-03
+    start: "18:00"
+    duration: 1h
+    participants: [ana]
+""")
+        partial = publish(epoch=1_700_000_450)
+        check(partial.returncode == 3, f"a publish with one resource refused exited {partial.returncode}, not 3: {partial.stderr}")
+        check(partial.stdout.count("published ") == 1 and "update (time), SEQUENCE 2" in partial.stdout, f"the panel was not published beside the refusal: {partial.stdout}")
+        check("409 Conflict" in partial.stderr and "already holds this session's UID in another resource" in partial.stderr, f"no 409 hint: {partial.stderr}")
+        check("convene: 1 of 2 resources published; 1 waits to be published" in partial.stderr, f"the count after the refusal: {partial.stderr}")
+        check(pending_programme() == ["reception"], f"after the partial publish the pending entries are {pending_programme()}, not the reception alone")
+        status, _ = server.request("DELETE", collection + "squatter.ics")
+        check(status in (200, 204), f"DELETE squatter.ics: {status}")
+        after = publish(epoch=1_700_000_460)
+        check(after.returncode == 0 and after.stdout.count("published ") == 1 and "new event, SEQUENCE 0" in after.stdout, f"the publish after the copy went: {after.returncode} {after.stdout}{after.stderr}")
+        resources = read_collection(server, collection)
+        expect_session(resources, "panel", instant((2026, 11, 2), (11, 0)), instant((2026, 11, 2), (12, 30)), 2)
+        expect_session(resources, "reception", instant((2026, 11, 3), (18, 0)), instant((2026, 11, 3), (19, 0)), 0)
+
         # --delete-cancelled: the opening goes, and its resource with it.
         text = open(agenda, encoding="utf-8").read()
         write_agenda(re.sub(r"  - id: opening\n(    .*\n)+?(?=  - id:)", "", text))
@@ -399,7 +431,7 @@ def main():
         check(fifth.returncode == 0 and f"deleted {url}{urllib.parse.quote(uid('opening'), safe='')}.ics" in fifth.stdout, f"--delete-cancelled: {fifth.returncode} {fifth.stdout}{fifth.stderr}")
         resources = read_collection(server, collection)
         check(uid("opening") + ".ics" not in resources, "the opening's resource is still there after --delete-cancelled")
-        check(len(resources) == 3, f"the calendar holds {len(resources)} resources after --delete-cancelled, not 3")
+        check(len(resources) == 4, f"the calendar holds {len(resources)} resources after --delete-cancelled, not 4: {sorted(resources)}")
 
         # A server whose certificate the system does not trust is refused before anything is sent.
         if shutil.which("openssl"):
