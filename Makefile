@@ -33,7 +33,9 @@ demo: build
 # instants, the printed sheets rendered by headless Chromium
 # to PDF and PNG and read back with pdftotext, the event store under SIGKILL and two builds at
 # once, convene send through a Postfix of its own on 127.0.0.1 (and msmtp to it, stopped and
-# started again), and the libical paths under valgrind.
+# started again), convene publish into a Radicale CalDAV server of its own on 127.0.0.1 (read
+# back with icalendar, updated, cancelled, a wrong password refused), and the libical paths
+# under valgrind.
 test: build
 	@bash scripts/install-deps.sh --test
 	CONVENE_EXTERNAL_TESTS=1 $(SWIFT) test
@@ -43,6 +45,7 @@ test: build
 	python3 scripts/check-print.py $(CONVENE) out/print-check
 	python3 scripts/check-store.py $(CONVENE)
 	python3 scripts/check-mail.py $(CONVENE)
+	python3 scripts/check-caldav.py $(CONVENE)
 	bash scripts/check-leaks.sh
 
 # The benchmarks. Slot search: generated busy calendars for 50, 200 and 800 people (a year of

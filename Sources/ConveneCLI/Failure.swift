@@ -39,6 +39,12 @@ extension Terminal {
             // No engine is what is missing on this machine, as the tz database can be; an
             // engine that fails is an output that could not be written.
             if case .notInstalled = problem { ("convene: error: \(problem)", Exit.invalidInput) } else { ("convene: error: \(problem)", Exit.cannotWrite) }
+        case let problem as CalDAVError:
+            switch problem {
+            case .badURL, .credentialsInURL, .plainHTTP: ("convene: error: \(problem)", Exit.usage)
+            case .badTimeout, .halfCredentials, .badUser, .noCredentials, .netrc: ("convene: error: \(problem)", Exit.invalidInput)
+            case .unreachable, .refused, .notACalendar: ("convene: error: \(problem)", Exit.cannotWrite)
+            }
         case let problem as ZoneDirectory.LoadError:
             ("convene: error: \(problem)", Exit.invalidInput)
         case let problem as CustomStringConvertible:

@@ -450,6 +450,15 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
         _ = try settleOne(version, sql: "UPDATE calendar_version SET sent_at = ? WHERE \(Self.latestPending)", now: now)
     }
 
+    /// Marks `version` alone sent at `now`, if it is still the latest pending version of its
+    /// entry: what `convene publish` records once the server has taken one resource. (A
+    /// ``Selection`` cannot name the programme alone: no people means everyone.) False when
+    /// another process sent, discarded or replaced it meanwhile.
+    @discardableResult
+    public func markSent(_ version: CalendarVersion, at now: Int64) throws(StoreError) -> Bool {
+        try settleOne(version, sql: "UPDATE calendar_version SET sent_at = ? WHERE \(Self.latestPending)", now: now) > 0
+    }
+
     /// Records that the mail program refused `version`: it waits to be sent, as before.
     public func release(_ version: CalendarVersion) throws(StoreError) {
         _ = try settleOne(version, sql: "UPDATE calendar_version SET handed_at = NULL WHERE ? IS NOT NULL AND \(Self.latestPending)", now: 0)
