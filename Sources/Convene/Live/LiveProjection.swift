@@ -24,7 +24,7 @@ public struct LiveProjection: Sendable, Equatable {
         public var end: Instant
 
         /// Minutes between the planned start and this start (negative when earlier), rounded up.
-        public var delayMinutes: Int { minutesRoundedUp(start.seconds - plannedStart.seconds) }
+        public var delayMinutes: Int { minutesRoundedUp(Int(start.seconds - plannedStart.seconds)) }
     }
 
     /// The running segment's clock.
@@ -32,13 +32,13 @@ public struct LiveProjection: Sendable, Equatable {
         public var item: Int
         public var paused: Bool
         /// Its length in seconds, with the moderator's adjustments.
-        public var length: Int64
+        public var length: Int
         /// Seconds it has run, its pauses left out.
-        public var elapsed: Int64
+        public var elapsed: Int
         /// Seconds left of its length (0 once it runs over).
-        public var remaining: Int64
+        public var remaining: Int
         /// Seconds it has run beyond its length.
-        public var overrun: Int64
+        public var overrun: Int
         /// The turn running in it, if someone has the floor.
         public var turn: Turn?
     }
@@ -51,13 +51,13 @@ public struct LiveProjection: Sendable, Equatable {
         /// (``LiveState/plannedTurnMinutes(of:in:)``); `nil` for someone not on its floor.
         public var plannedMinutes: Int?
         /// Seconds this turn has lasted, the segment's pauses left out.
-        public var elapsed: Int64
+        public var elapsed: Int
         /// Seconds the person has spoken in the segment, this turn and earlier ones.
-        public var spoken: Int64
+        public var spoken: Int
         /// Seconds left of their planned time; `nil` without a planned time.
-        public var remaining: Int64?
+        public var remaining: Int?
         /// Seconds they have spoken beyond their planned time.
-        public var overrun: Int64
+        public var overrun: Int
     }
 
     /// A pinned segment the items before it run into.
@@ -143,9 +143,9 @@ public struct LiveProjection: Sendable, Equatable {
 }
 
 /// `seconds` in whole minutes, rounded up (towards later): 61 seconds are 2 minutes, -90 are -1.
-func minutesRoundedUp(_ seconds: Int64) -> Int {
+func minutesRoundedUp(_ seconds: Int) -> Int {
     let quotient = seconds / 60, rest = seconds % 60
-    return Int(rest > 0 ? quotient + 1 : quotient)
+    return rest > 0 ? quotient + 1 : quotient
 }
 
 extension LiveState {
@@ -166,7 +166,7 @@ extension LiveState {
             case .running:
                 let start = records[index].start ?? items[index].plannedStart
                 starts[index] = start
-                ends[index] = max(now, Instant(seconds: start.seconds + length(of: index) + pausedSeconds(of: index, from: start, to: now, now: now)))
+                ends[index] = max(now, Instant(seconds: start.seconds + Int64(length(of: index) + pausedSeconds(of: index, from: start, to: now, now: now))))
             case .pending, .skipped:
                 ends[index] = status(of: index) == .skipped ? items[index].plannedStart : items[index].plannedEnd
             }
@@ -185,6 +185,11 @@ extension LiveState {
             ends[index] = span.end
         }
         conflicts = laid.conflicts
+        // A skipped item behind the running one would have started when the one before it ended.
+        for index in 0..<min(after, items.count) where status(of: index) == .skipped && index > 0 {
+            starts[index] = ends[index - 1]
+            ends[index] = ends[index - 1]
+        }
 
         let projected = items.indices.map { index in
             LiveProjection.Item(item: index, session: items[index].session, segment: items[index].segment,
@@ -227,13 +232,13 @@ extension LiveState {
                     conflicts.append(LiveProjection.Conflict(
                         item: index, session: item.session, segment: item.segment, title: item.title,
                         pinnedStart: item.plannedStart, precedingEnd: cursor,
-                        minutes: minutesRoundedUp(cursor.seconds - item.plannedStart.seconds)))
+                        minutes: minutesRoundedUp(Int(cursor.seconds - item.plannedStart.seconds))))
                 }
                 begin = item.plannedStart
             } else {
                 begin = max(cursor, item.plannedStart)
             }
-            let end = Instant(seconds: begin.seconds + max(length(of: index), 0))
+            let end = Instant(seconds: begin.seconds + Int64(max(length(of: index), 0)))
             spans.append((index, (begin, end)))
             cursor = max(cursor, end)
             last = end
@@ -242,10 +247,10 @@ extension LiveState {
     }
 
     /// Seconds by which the last of `indices` to end ends after the last planned end.
-    private func lateness(of indices: [Int], ends: [Instant]) -> Int64 {
+    private func lateness(of indices: [Int], ends: [Instant]) -> Int {
         guard let planned = indices.map({ items[$0].plannedEnd }).max(),
               let actual = indices.filter({ status(of: $0) != .skipped }).map({ ends[$0] }).max() else { return 0 }
-        return actual.seconds - planned.seconds
+        return Int(actual.seconds - planned.seconds)
     }
 
     /// The running segment's clock and its turn's.
@@ -255,11 +260,11 @@ extension LiveState {
         var turn: LiveProjection.Turn?
         if let open = openTurn, open.item == current {
             let planned = plannedTurnMinutes(of: open.person, in: current)
-            let spoken = turns.filter { $0.item == current && $0.person == open.person }.reduce(Int64(0)) { $0 + elapsed(of: $1, now: now) }
+            let spoken = turns.filter { $0.item == current && $0.person == open.person }.reduce(0) { $0 + elapsed(of: $1, now: now) }
             turn = LiveProjection.Turn(person: open.person, start: open.start, plannedMinutes: planned,
                                        elapsed: elapsed(of: open, now: now), spoken: spoken,
-                                       remaining: planned.map { max(Int64($0) * 60 - spoken, 0) },
-                                       overrun: planned.map { max(spoken - Int64($0) * 60, 0) } ?? 0)
+                                       remaining: planned.map { max($0 * 60 - spoken, 0) },
+                                       overrun: planned.map { max(spoken - $0 * 60, 0) } ?? 0)
         }
         return LiveProjection.Current(item: current, paused: isPaused, length: total, elapsed: run,
                                       remaining: max(total - run, 0), overrun: max(run - total, 0), turn: turn)
@@ -287,7 +292,7 @@ extension LiveState {
                 }
             }
             if let venueEnd, item.plannedStart < venueEnd {
-                let past = end.seconds - max(venueEnd, item.plannedEnd).seconds
+                let past = Int(end.seconds - max(venueEnd, item.plannedEnd).seconds)
                 if past > 0 {
                     broken.append(LiveProjection.BrokenCommitment(
                         kind: .venueEnd, person: nil, item: index, session: item.session, segment: item.segment,
@@ -300,16 +305,16 @@ extension LiveState {
     }
 
     /// Seconds of `[start, end)` inside `intervals` (sorted, merged).
-    private static func overlap(_ intervals: [BusyInterval], _ start: Instant, _ end: Instant) -> Int64 {
+    private static func overlap(_ intervals: [BusyInterval], _ start: Instant, _ end: Instant) -> Int {
         intervals.reduce(0) { total, interval in
-            total + max(min(interval.end, end.seconds) - max(interval.start, start.seconds), 0)
+            total + max(Int(min(interval.end, end.seconds) - max(interval.start, start.seconds)), 0)
         }
     }
 
     /// The sessions of the days after `day` that would move were the live day's delay
     /// (`late` seconds, when positive) carried: each later day starting as late as the day
     /// before it ends late, then laid out by the same rules.
-    private func laterDays(after day: LocalDate?, carrying late: Int64) -> [LiveProjection.LaterDaySession] {
+    private func laterDays(after day: LocalDate?, carrying late: Int) -> [LiveProjection.LaterDaySession] {
         guard let day else { return [] }
         var carry = late
         var effects: [LiveProjection.LaterDaySession] = []
@@ -317,7 +322,7 @@ extension LiveState {
         for later in days where carry > 0 {
             let indices = items.indices.filter { items[$0].day == later && status(of: $0) != .done }
             guard let first = indices.first(where: { status(of: $0) != .skipped }) else { continue }
-            let entry = Instant(seconds: items[first].plannedStart.seconds + carry)
+            let entry = Instant(seconds: items[first].plannedStart.seconds + Int64(carry))
             let laid = flow(indices, from: entry, now: entry)
             let spans = Dictionary(laid.spans.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
             let conflicted = Dictionary(laid.conflicts.map { ($0.item, $0.minutes) }, uniquingKeysWith: { max($0, $1) })
@@ -328,7 +333,7 @@ extension LiveState {
                 guard let head = members.first, let tail = members.last,
                       let start = spans[head]?.start, let end = spans[tail]?.end else { continue }
                 let minutes = members.map { index in
-                    max(minutesRoundedUp((spans[index]?.start.seconds ?? 0) - items[index].plannedStart.seconds), conflicted[index] ?? 0)
+                    max(minutesRoundedUp(Int((spans[index]?.start ?? items[index].plannedStart).seconds - items[index].plannedStart.seconds)), conflicted[index] ?? 0)
                 }.max() ?? 0
                 guard minutes > 0 else { continue }
                 effects.append(LiveProjection.LaterDaySession(

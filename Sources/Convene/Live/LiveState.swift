@@ -1,3 +1,5 @@
+import ICal
+
 /// One scheduled segment of the live day as the timeline plans it: a segment of a session, or a
 /// whole session that has no segments.
 public struct LiveItem: Sendable, Equatable {
@@ -25,7 +27,7 @@ public struct LiveItem: Sendable, Equatable {
     public var onlineHolders: [PersonID]
 
     /// The planned length in seconds of real time.
-    public var plannedSeconds: Int64 { plannedEnd.seconds - plannedStart.seconds }
+    public var plannedSeconds: Int { Int(plannedEnd.seconds - plannedStart.seconds) }
 }
 
 /// What happened to one ``LiveItem`` so far.
@@ -127,11 +129,14 @@ public struct LiveState: Sendable {
                                       roles: nil, speakingTimes: [], participants: timed.participants,
                                       onlineHolders: timed.roles.online))
             }
+            let layout: SegmentLayout?
+            if case .success(let laid) = SegmentLayout.of(timed.session) { layout = laid.layout } else { layout = nil }
             for segment in timed.segments {
                 let roles = timed.roles.segments.first { $0.index == segment.index }
+                let end = Self.plannedEnd(of: segment, in: timed.session, layout: layout, zone: agenda.timeZone, zones: zones)
                 items.append(LiveItem(session: timed.id, sessionIndex: timed.index, segment: segment.index,
                                       title: segment.segment.title, kind: segment.segment.kind,
-                                      plannedStart: segment.start, plannedEnd: segment.end, pinned: segment.segment.at != nil,
+                                      plannedStart: segment.start, plannedEnd: end, pinned: segment.segment.at != nil,
                                       day: day, roles: roles, speakingTimes: segment.segment.speakingTimes,
                                       participants: timed.participants,
                                       onlineHolders: (roles?.holders ?? []).filter(online.contains)))
@@ -142,6 +147,23 @@ public struct LiveState: Sendable {
         self.records = Array(repeating: LiveRecord(), count: items.count)
         self.minimumBreak = minimumBreak
         self.zones = zones
+    }
+
+    /// When `segment` is planned to end. The timeline gives each segment the time up to the
+    /// next one (a pinned segment's, or the session's end); a segment with a duration ends
+    /// when its duration is over, on the venue's clock, and what is left is free time.
+    static func plannedEnd(of segment: TimedSegment, in session: Session, layout: SegmentLayout?, zone: String, zones: ZoneDirectory) -> Instant {
+        guard let duration = segment.segment.duration?.value, let layout, segment.index < layout.starts.count,
+              let date = session.date, let start = session.start else { return segment.end }
+        let minute = layout.starts[segment.index] + duration
+        guard minute < layout.ends[segment.index] else { return segment.end }
+        let total = start.minutesSinceMidnight + minute
+        let days = total.floorDivided(by: 1440)
+        let day = date.adding(days: days), minuteOfDay = total - days * 1440
+        let civil = CivilTime(year: day.year, month: day.month, day: day.day, hour: minuteOfDay / 60, minute: minuteOfDay % 60)
+        let wall = (try? zones.instant(at: civil, in: zone, policy: .bound)) ?? nil
+        let end = wall ?? segment.start.adding(minutes: duration)
+        return min(max(end, segment.start), segment.end)
     }
 
     /// Where `item` stands.
@@ -168,32 +190,32 @@ public struct LiveState: Sendable {
     public var lastAction: Instant? { history.last?.at }
 
     /// The length of `item` in seconds with the moderator's adjustments.
-    public func length(of item: Int) -> Int64 {
-        items[item].plannedSeconds + Int64(records[item].addedMinutes - records[item].shortenedMinutes) * 60
+    public func length(of item: Int) -> Int {
+        items[item].plannedSeconds + (records[item].addedMinutes - records[item].shortenedMinutes) * 60
     }
 
     /// Seconds of `[from, to)` during which `item`'s clock was stopped (a pause still running
     /// lasts until `now`).
-    func pausedSeconds(of item: Int, from: Instant, to: Instant, now: Instant) -> Int64 {
+    func pausedSeconds(of item: Int, from: Instant, to: Instant, now: Instant) -> Int {
         records[item].pauses.reduce(0) { total, pause in
             let start = max(pause.start, from), end = min(pause.end ?? now, to)
-            return total + max(end.seconds - start.seconds, 0)
+            return total + max(Int(end.seconds - start.seconds), 0)
         }
     }
 
     /// The seconds `item` has run by `now`, its pauses left out.
-    public func elapsed(of item: Int, now: Instant) -> Int64 {
+    public func elapsed(of item: Int, now: Instant) -> Int {
         guard let start = records[item].start else { return 0 }
         let end = min(records[item].end ?? now, now)
         guard end > start else { return 0 }
-        return end.seconds - start.seconds - pausedSeconds(of: item, from: start, to: end, now: now)
+        return Int(end.seconds - start.seconds) - pausedSeconds(of: item, from: start, to: end, now: now)
     }
 
     /// The seconds `turn` has lasted by `now`, its segment's pauses left out.
-    public func elapsed(of turn: LiveTurn, now: Instant) -> Int64 {
+    public func elapsed(of turn: LiveTurn, now: Instant) -> Int {
         let end = min(turn.end ?? now, now)
         guard end > turn.start else { return 0 }
-        return end.seconds - turn.start.seconds - pausedSeconds(of: turn.item, from: turn.start, to: end, now: now)
+        return Int(end.seconds - turn.start.seconds) - pausedSeconds(of: turn.item, from: turn.start, to: end, now: now)
     }
 
     /// The minutes `person` is planned to speak in `item`: the segment's `speaking:` time, or
