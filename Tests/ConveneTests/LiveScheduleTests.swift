@@ -74,6 +74,13 @@ struct LiveScheduleTests {
 
     @Test("a 10-minute overrun pushes every later segment of the session and the next session of the day, not the next day")
     func overrunPushesTheRest() throws {
+        // Not started by 10:03: a late start moves the day too.
+        let waiting = try live(Self.morning).projection(now: try at("2026-12-08 10:03"))
+        #expect(try times(waiting).prefix(2) == ["Opening 10:03–10:13", "Panel 10:13–11:03"])
+        #expect(waiting.minutesLate == 3)
+        #expect(waiting.current == nil)
+        #expect(waiting.upNext == 0)
+
         let started = try run(try live(Self.morning), [(.start, "2026-12-08 10:00")])
 
         // 10:15, the opening still running: 5 minutes over so far.

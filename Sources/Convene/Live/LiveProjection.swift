@@ -173,7 +173,6 @@ extension LiveState {
         }
 
         // The live day from the running segment on (or from now): what follows moves.
-        var conflicts: [LiveProjection.Conflict] = []
         let after = point.map { $0 + 1 } ?? 0
         let flowing = after < items.count ? (after..<items.count).filter {
             (status(of: $0) == .pending || status(of: $0) == .skipped) && items[$0].day <= (day ?? items[$0].day)
@@ -184,7 +183,6 @@ extension LiveState {
             starts[index] = span.start
             ends[index] = span.end
         }
-        conflicts = laid.conflicts
         // A skipped item behind the running one would have started when the one before it ended.
         for index in 0..<min(after, items.count) where status(of: index) == .skipped && index > 0 {
             starts[index] = ends[index - 1]
@@ -203,8 +201,8 @@ extension LiveState {
         let remaining = dayItems.filter { status(of: $0) == .running || status(of: $0) == .pending }
 
         return LiveProjection(
-            now: now, day: day, items: projected, current: try currentClock(now: now), upNext: next,
-            minutesLate: minutesRoundedUp(late), conflicts: conflicts,
+            now: now, day: day, items: projected, current: currentClock(now: now), upNext: next,
+            minutesLate: minutesRoundedUp(late), conflicts: laid.conflicts,
             brokenCommitments: try commitments(of: remaining, starts: starts, ends: ends, venueEnd: venueEnd),
             laterDays: laterDays(after: day, carrying: late))
     }
@@ -214,11 +212,10 @@ extension LiveState {
     /// held at its planned start and reported when what comes before runs into it; a skipped
     /// one takes no time; no length changes.
     private func flow(_ indices: [Int], from start: Instant, now: Instant)
-        -> (spans: [(Int, (start: Instant, end: Instant))], conflicts: [LiveProjection.Conflict], end: Instant?) {
+        -> (spans: [(Int, (start: Instant, end: Instant))], conflicts: [LiveProjection.Conflict]) {
         var cursor = max(start, now)
         var spans: [(Int, (start: Instant, end: Instant))] = []
         var conflicts: [LiveProjection.Conflict] = []
-        var last: Instant?
         for index in indices {
             let item = items[index]
             if status(of: index) == .skipped {
@@ -241,9 +238,8 @@ extension LiveState {
             let end = Instant(seconds: begin.seconds + Int64(max(length(of: index), 0)))
             spans.append((index, (begin, end)))
             cursor = max(cursor, end)
-            last = end
         }
-        return (spans, conflicts, last)
+        return (spans, conflicts)
     }
 
     /// Seconds by which the last of `indices` to end ends after the last planned end.
@@ -254,7 +250,7 @@ extension LiveState {
     }
 
     /// The running segment's clock and its turn's.
-    private func currentClock(now: Instant) throws -> LiveProjection.Current? {
+    private func currentClock(now: Instant) -> LiveProjection.Current? {
         guard let current else { return nil }
         let total = length(of: current), run = elapsed(of: current, now: now)
         var turn: LiveProjection.Turn?
