@@ -122,7 +122,7 @@ public struct LiveState: Sendable {
         let online = Set(agenda.people.filter { $0.attendance == .online }.map(\.id))
         var items: [LiveItem] = []
         for timed in chosen {
-            let day = timed.session.date ?? ZonedTime.utc(timed.start).date
+            let day = timed.session.date ?? (try? zones.zonedTime(timed.start, in: agenda.timeZone).date) ?? ZonedTime.utc(timed.start).date
             if timed.segments.isEmpty {
                 items.append(LiveItem(session: timed.id, sessionIndex: timed.index, segment: nil, title: timed.session.title,
                                       kind: .other, plannedStart: timed.start, plannedEnd: timed.end, pinned: false, day: day,
