@@ -69,6 +69,8 @@ struct SendCommand: ParsableCommand {
         // One send at a time for this store, so that no message goes twice; the outbox too.
         let lock = dryRun ? nil : try Terminal.reporting { try OutputFolderLock(outbox ?? storeFolder) }
         defer { withExtendedLifetime(lock) {} }
+        // What a send stopped while its mail program ran left beside the store: messages.
+        if program != nil { Sendmail.removeLeftovers(in: storeFolder) }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
         let people = Set(person), sessions = Set(session)
         for id in people where !valid.agenda.people.contains(where: { $0.id.rawValue == id }) {
