@@ -32,8 +32,11 @@ demo: build
 # icalendar, khal, Mozilla's ical.js and a Radicale CalDAV server at the tz database's
 # instants, the printed sheets rendered by headless Chromium
 # to PDF and PNG and read back with pdftotext, the event store under SIGKILL and two builds at
-# once, convene send through a Postfix of its own on 127.0.0.1 (and msmtp to it, stopped and
-# started again), and the libical paths under valgrind.
+# once, convene send killed with SIGKILL 40 times while a sendmail stand-in takes its messages
+# (each message it took is sent or unconfirmed in the store, each one sent was taken, a repeat
+# only of an unconfirmed one, and a last send leaves nothing pending), convene send through a
+# Postfix of its own on 127.0.0.1 (and msmtp to it, stopped and started again), and the
+# libical paths under valgrind.
 test: build
 	@bash scripts/install-deps.sh --test
 	CONVENE_EXTERNAL_TESTS=1 $(SWIFT) test
@@ -42,6 +45,7 @@ test: build
 	python3 scripts/check-engines.py $(CONVENE) --ical-js .build/engines/Ical.mjs
 	python3 scripts/check-print.py $(CONVENE) out/print-check
 	python3 scripts/check-store.py $(CONVENE)
+	python3 scripts/check-send-crash.py $(CONVENE)
 	python3 scripts/check-mail.py $(CONVENE)
 	bash scripts/check-leaks.sh
 
