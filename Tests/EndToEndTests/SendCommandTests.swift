@@ -197,6 +197,29 @@ struct SendCommandTests {
         #expect(try run(["status", "a.yaml"], in: folder).stdout.contains("ana        one      SEQUENCE 0\n"))
     }
 
+    @Test("an unconfirmed message the program refuses when it is sent again stays unconfirmed: the first hand-over may have reached its reader")
+    func unconfirmedRefused() throws {
+        let folder = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "".write(to: folder.appendingPathComponent("crash"), atomically: true, encoding: .utf8)
+        #expect(try run(["send", "a.yaml", "--sendmail-command", "./sendmail", "--person", "ana"], in: folder).status != 0)
+        let handed = try run(["status", "a.yaml", "--json"], in: folder).stdout
+        #expect(handed.contains("\"unconfirmed\": true"), "\(handed)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("crash"))
+        try "ana@example.org\n".write(to: folder.appendingPathComponent("refuse"), atomically: true, encoding: .utf8)
+        let refused = try run(["send", "a.yaml", "--sendmail-command", "./sendmail", "--person", "ana"], in: folder, epoch: "1700000100")
+        #expect(refused.status == 3 && refused.stderr.contains("it waits to be sent"), "\(refused.stderr)")
+        let status = try run(["status", "a.yaml"], in: folder)
+        #expect(status.stdout.contains("ana        one      —          new invite, unconfirmed\n"), "\(status.stdout)")
+        // Still the time of the first hand-over (SOURCE_DATE_EPOCH 1700000000), the one that may have arrived.
+        let after = try run(["status", "a.yaml", "--json"], in: folder).stdout
+        #expect(handed.contains("\"handed_at\": \"2023-11-14T22:13:20Z\"") && after.contains("\"handed_at\": \"2023-11-14T22:13:20Z\""), "\(after)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("refuse"))
+        let sent = try run(["send", "a.yaml", "--sendmail-command", "./sendmail", "--person", "ana"], in: folder, epoch: "1700000200")
+        #expect(sent.status == 0 && sent.stderr.contains("sent again, with the same UID and SEQUENCE"), "\(sent.stderr)")
+        #expect(try run(["status", "a.yaml"], in: folder).stdout.contains("ana        one      SEQUENCE 0\n"))
+    }
+
     @Test("a send killed while its mail program ran leaves the message beside the store; the next send removes it, and a file of a live process stays")
     func leftovers() throws {
         let folder = try setUp()
