@@ -2,7 +2,8 @@
 """Prints the benchmark's figures side by side: the slot search against libical alone (same
 run) and against Python (same generated calendars); with --ics, the calendars Convene wrote
 against the same files written with Python, and the peak memory of each run where
-/usr/bin/time recorded it (ics-*-peak-kb). Usage: bench-summary.py BENCH-DIR [--ics]"""
+/usr/bin/time recorded it (ics-*-peak-kb); with --send, `convene send --outbox` on the forum
+against the issue's targets (20 s, 200 MB). Usage: bench-summary.py BENCH-DIR [--ics | --send]"""
 import glob
 import json
 import os
@@ -29,6 +30,18 @@ def peak(path):
 
 
 folder = sys.argv[1]
+if len(sys.argv) > 2 and sys.argv[2] == "--send":
+    SECONDS, MEGABYTES = 20, 200
+    with open(f"{folder}/send-forum/send.json") as f:
+        runs = json.load(f)
+    print("convene send --outbox  sessions  per session  messages  files  MB      seconds  peak memory  targets (20 s, 200 MB)")
+    for r in runs:
+        peak = r["peak_kb"] / 1024 if r["peak_kb"] is not None else None
+        met = r["exit"] == 0 and r["seconds"] < SECONDS and peak is not None and peak < MEGABYTES
+        print(f"{r['run']:21}  {r['sessions']:8d}  {r['per_session']:11d}  {r['messages']:8d}  {r['files']:5d}  {r['bytes'] / 1e6:6.1f}"
+              f"  {r['seconds']:7.2f} s  {peak if peak is not None else float('nan'):8.0f} MB  {'met' if met else 'NOT MET'}"
+              + ("" if r["exit"] == 0 else f" (exit {r['exit']})"))
+    sys.exit(0)
 if len(sys.argv) > 2 and sys.argv[2] == "--ics":
     rows = []
     for path in glob.glob(f"{folder}/ics-*/swift.json"):

@@ -6,6 +6,7 @@
 //   convene-bench --ics [--out DIR] [--sizes 250,500,1000]
 //   convene-bench --ics --forum [--out DIR]     (1,000 sessions, 25 people each, 3,000 people)
 //   convene-bench --status [--out DIR] [--sizes 1000]
+//   convene-bench --send [--out DIR] [--convene PATH]   (the forum through `convene send --outbox`)
 import Convene
 import Foundation
 import ICal
@@ -79,6 +80,13 @@ if CommandLine.arguments.contains("--status") {
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     let sizes = (option("--sizes") ?? "1000").split(separator: ",").compactMap { Int($0) }
     try StatusBenchmark.run(out: out, sizes: sizes)
+    exit(0)
+}
+
+if CommandLine.arguments.contains("--send") {
+    // The release convene beside this program, unless --convene names another.
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("convene").path
+    try SendBenchmark.run(out: out, convene: option("--convene") ?? beside)
     exit(0)
 }
 

@@ -86,6 +86,8 @@ struct SendCommand: ParsableCommand {
         // One send at a time for this store, so that no message goes twice; the outbox too.
         let lock = dryRun ? nil : try Terminal.reporting { try OutputFolderLock(outbox ?? storeFolder) }
         defer { withExtendedLifetime(lock) {} }
+        // What a send stopped while its mail program ran left beside the store: messages.
+        if program != nil { Sendmail.removeLeftovers(in: storeFolder) }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
         let people = Set(person), sessions = Set(session)
         for id in people where !valid.agenda.people.contains(where: { $0.id.rawValue == id }) {
@@ -113,7 +115,7 @@ struct SendCommand: ParsableCommand {
                 return
             }
             if dryRun {
-                Terminal.out(SendReport.table(messages))
+                Terminal.out(SendReport.table(messages.headings))
             } else if let outbox {
                 try writeOutbox(messages, into: outbox, stamp: stamp)
             } else if let program {
@@ -185,33 +187,48 @@ struct SendCommand: ParsableCommand {
         }
     }
 
-    func writeOutbox(_ messages: [CalendarMessage], into folder: String, stamp: Int64) throws {
-        var files: [OutputFile] = []
-        for message in messages {
-            files.append(OutputFile(path: SendReport.draftPath(message), contents: CalendarMail.message(for: message, date: stamp, draft: true)))
+    /// The drafts and their index, as one set: made a batch at a time as they are written.
+    func writeOutbox(_ messages: CalendarMessages, into folder: String, stamp: Int64) throws {
+        let paths = messages.headings.map(SendReport.draftPath) + ["index.tsv"]
+        let index = SendReport.index(messages.headings)
+        let files = OutputFiles(paths: paths) { body in
+            var batch: [OutputFile] = [], bytes = 0
+            try messages.forEach { message in
+                let draft = CalendarMail.message(for: message, date: stamp, draft: true)
+                bytes += draft.utf8.count
+                batch.append(OutputFile(path: SendReport.draftPath(message.heading), contents: draft))
+                if bytes >= OutputFiles.batchBytes {
+                    try body(batch)
+                    batch.removeAll(keepingCapacity: true)
+                    bytes = 0
+                }
+            }
+            batch.append(OutputFile(path: "index.tsv", contents: index))
+            try body(batch)
         }
-        files.append(OutputFile(path: "index.tsv", contents: SendReport.index(messages)))
         try OutputWriter(force: force).write(files, into: folder, pruning: ["messages/"]) { Terminal.error("convene: note: \($0)") }
-        for file in files { Terminal.out("wrote \(folder)/\(file.path)") }
+        var written = ""
+        for path in paths { written += "wrote \(folder)/\(path)\n" }
+        Terminal.out(written)
         Terminal.error("convene: \(SendReport.count(messages.count)) written as drafts — once sent from your mail client: convene status \(file) --mark-sent")
     }
 
-    func deliver(_ messages: [CalendarMessage], through program: Sendmail, store: EventStore, workingIn folder: String) throws {
-        let repeated = messages.filter(\.version.isUnconfirmed).count
+    func deliver(_ messages: CalendarMessages, through program: Sendmail, store: EventStore, workingIn folder: String) throws {
+        let repeated = messages.headings.filter(\.version.isUnconfirmed).count
         if repeated > 0 {
             Terminal.error("convene: note: \(SendReport.count(repeated)) went to the mail program before without its outcome being recorded: sent again, with the same UID and SEQUENCE, which a calendar takes for a repeat")
         }
         var sent = 0, failed = 0
-        for message in messages {
+        try messages.forEach { message in
             let now = try Terminal.stamp()
-            guard try store.claim(message.version, at: now) else { continue }
+            guard try store.claim(message.version, at: now) else { return }
             do {
                 try program.deliver(CalendarMail.message(for: message, date: now), from: message.from.email, to: message.to.email, workingIn: folder)
             } catch {
                 try store.release(message.version)
                 failed += 1
                 Terminal.error("convene: error: not sent to \(message.to.email) (\(message.person.rawValue), session \(message.session.rawValue)): \(error) — it waits to be sent; convene send again once the mail program works")
-                continue
+                return
             }
             try store.confirm(message.version, at: now)
             sent += 1
@@ -224,7 +241,7 @@ struct SendCommand: ParsableCommand {
 
 /// What `convene send` lists and indexes.
 enum SendReport {
-    static func draftPath(_ message: CalendarMessage) -> String {
+    static func draftPath(_ message: CalendarMessageHeading) -> String {
         "messages/\(message.person.rawValue)/\(message.session.rawValue)-\(message.version.sequence).eml"
     }
 
@@ -233,7 +250,7 @@ enum SendReport {
     }
 
     /// One line a message: file, address, kind, SEQUENCE, subject; tab-separated with a header.
-    static func index(_ messages: [CalendarMessage]) -> String {
+    static func index(_ messages: [CalendarMessageHeading]) -> String {
         func field(_ text: String) -> String { text.map { $0 == "\t" || $0.isNewline ? " " : String($0) }.joined() }
         var lines = ["file\tto\tperson\tsession\tkind\tsequence\tsubject"]
         for message in messages {
@@ -244,7 +261,7 @@ enum SendReport {
     }
 
     /// The table of `--dry-run`.
-    static func table(_ messages: [CalendarMessage]) -> String {
+    static func table(_ messages: [CalendarMessageHeading]) -> String {
         var lines = ["\(count(messages.count)) would be sent:"]
         for message in messages {
             let note = message.version.isUnconfirmed ? " (unconfirmed: sent before, outcome unknown)" : ""

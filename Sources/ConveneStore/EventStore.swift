@@ -459,9 +459,12 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
         try settleOne(version, sql: "UPDATE calendar_version SET sent_at = ? WHERE \(Self.latestPending)", now: now) > 0
     }
 
-    /// Records that the mail program refused `version`: it waits to be sent, as before.
+    /// Records that the mail program refused `version`: it waits to be sent, as before. One
+    /// that was unconfirmed before this attempt stays unconfirmed, with the time it was
+    /// handed over then (`version.handedAt`, as the store held it): that earlier hand-over may
+    /// have reached its reader.
     public func release(_ version: CalendarVersion) throws(StoreError) {
-        _ = try settleOne(version, sql: "UPDATE calendar_version SET handed_at = NULL WHERE ? IS NOT NULL AND \(Self.latestPending)", now: 0)
+        _ = try settleOne(version, sql: "UPDATE calendar_version SET handed_at = ? WHERE \(Self.latestPending)", now: version.handedAt)
     }
 
     /// The row of a version that is pending and the latest of its entry.
@@ -471,7 +474,7 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                   AND later.owner = calendar_version.owner AND later.uid = calendar_version.uid)
         """
 
-    private func settleOne(_ version: CalendarVersion, sql: String, now: Int64) throws(StoreError) -> Int {
+    private func settleOne(_ version: CalendarVersion, sql: String, now: Int64?) throws(StoreError) -> Int {
         do {
             return try transaction { db in
                 try db.execute(sql: sql, arguments: [now, event, version.entry.owner.storedName, version.entry.uid, version.sequence])

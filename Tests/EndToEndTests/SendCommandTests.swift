@@ -250,6 +250,59 @@ struct SendCommandTests {
         #expect(changed.stdout == "sent to habiba@example.org: رهنمود شما: Test event\n", "a changed briefing goes again: \(changed.stderr)")
     }
 
+    @Test("an unconfirmed message the program refuses when it is sent again stays unconfirmed: the first hand-over may have reached its reader")
+    func unconfirmedRefused() throws {
+        let folder = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "".write(to: folder.appendingPathComponent("crash"), atomically: true, encoding: .utf8)
+        #expect(try run(["send", "a.yaml", "--sendmail-command", "./sendmail", "--person", "ana"], in: folder).status != 0)
+        let handed = try run(["status", "a.yaml", "--json"], in: folder).stdout
+        #expect(handed.contains("\"unconfirmed\": true"), "\(handed)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("crash"))
+        try "ana@example.org\n".write(to: folder.appendingPathComponent("refuse"), atomically: true, encoding: .utf8)
+        let refused = try run(["send", "a.yaml", "--sendmail-command", "./sendmail", "--person", "ana"], in: folder, epoch: "1700000100")
+        #expect(refused.status == 3 && refused.stderr.contains("it waits to be sent"), "\(refused.stderr)")
+        let status = try run(["status", "a.yaml"], in: folder)
+        #expect(status.stdout.contains("ana        one      —          new invite, unconfirmed\n"), "\(status.stdout)")
+        // Still the time of the first hand-over (SOURCE_DATE_EPOCH 1700000000), the one that may have arrived.
+        let after = try run(["status", "a.yaml", "--json"], in: folder).stdout
+        #expect(handed.contains("\"handed_at\": \"2023-11-14T22:13:20Z\"") && after.contains("\"handed_at\": \"2023-11-14T22:13:20Z\""), "\(after)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("refuse"))
+        let sent = try run(["send", "a.yaml", "--sendmail-command", "./sendmail", "--person", "ana"], in: folder, epoch: "1700000200")
+        #expect(sent.status == 0 && sent.stderr.contains("sent again, with the same UID and SEQUENCE"), "\(sent.stderr)")
+        #expect(try run(["status", "a.yaml"], in: folder).stdout.contains("ana        one      SEQUENCE 0\n"))
+    }
+
+    @Test("a send killed while its mail program ran leaves the message beside the store; the next send removes it, and a file of a live process stays")
+    func leftovers() throws {
+        let folder = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func left() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasPrefix(".convene-message-") || $0.hasPrefix(".convene-sendmail-") }.sorted()
+        }
+        try "".write(to: folder.appendingPathComponent("crash"), atomically: true, encoding: .utf8)
+        let killed = try run(["send", "a.yaml", "--sendmail-command", "./sendmail", "--person", "ana"], in: folder)
+        #expect(killed.status != 0)
+        let stopped = try left()
+        #expect(stopped.count == 2 && stopped.contains { $0.hasSuffix(".eml") } && stopped.contains { $0.hasSuffix(".log") },
+                "the message and the program's output: \(stopped)")
+        // A file named by a process that still runs (this one) is not touched.
+        let live = ".convene-message-\(getpid())-0.eml"
+        try "".write(to: folder.appendingPathComponent(live), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("crash"))
+        let again = try run(["send", "a.yaml", "--sendmail-command", "./sendmail", "--person", "ana"], in: folder, epoch: "1700000100")
+        #expect(again.status == 0, "\(again.stderr)")
+        let afterSend = try left()
+        #expect(afterSend == [live], "\(afterSend)")
+        // Even with nothing to send.
+        try FileManager.default.copyItem(at: folder.appendingPathComponent(live), to: folder.appendingPathComponent(stopped[0]))
+        let nothing = try run(["send", "a.yaml", "--sendmail-command", "./sendmail", "--person", "ana"], in: folder, epoch: "1700000200")
+        #expect(nothing.status == 0 && nothing.stderr.contains("nothing to send"), "\(nothing.stderr)")
+        let afterNothing = try left()
+        #expect(afterNothing == [live], "\(afterNothing)")
+    }
+
     @Test("how to send is one choice; a program that is not there is an error before anything is recorded")
     func usage() throws {
         let folder = try setUp()

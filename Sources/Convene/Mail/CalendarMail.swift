@@ -25,30 +25,105 @@ public enum CalendarMail {
         let mixed = "=_convene_mixed_\(key)", alternative = "=_convene_alt_\(key)"
         let method = message.method
         let file = method == "CANCEL" ? "cancel.ics" : "invite.ics"
-        var lines: [String] = []
-        lines.append(header("From", mailbox(message.from)))
-        lines.append(header("To", mailbox(message.to)))
-        lines.append(header("Subject", encodedText(message.subject)))
-        lines.append("Date: " + rfc5322Date(date))
-        lines.append("Message-ID: <convene.\(key).\(message.version.sequence)@\(domain)>")
-        lines.append("MIME-Version: 1.0")
-        lines.append("Content-Class: urn:content-classes:calendarmessage")
-        if draft { lines.append("X-Unsent: 1") }
-        lines.append("Content-Type: multipart/mixed; boundary=\"\(mixed)\"")
-        lines.append("")
-        lines.append("--\(mixed)")
-        lines.append("Content-Type: multipart/alternative; boundary=\"\(alternative)\"")
-        lines.append("")
-        lines.append("--\(alternative)")
-        lines += part(type: "text/plain; charset=UTF-8", body: message.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
-        lines.append("--\(alternative)")
-        lines += part(type: "text/calendar; charset=UTF-8; method=\(method)", body: message.calendar)
-        lines.append("--\(alternative)--")
-        lines.append("--\(mixed)")
-        lines += part(type: "application/ics; name=\"\(file)\"", disposition: "attachment; filename=\"\(file)\"", body: message.calendar)
-        lines.append("--\(mixed)--")
-        lines.append("")
-        return lines.joined(separator: "\r\n")
+        // Made as bytes in one buffer: a forum's outbox is tens of thousands of these.
+        var text = MessageBytes(capacity: 2 * message.text.utf8.count + 3 * message.calendar.utf8.count + 2_048)
+        text.line(header("From", mailbox(message.from)))
+        text.line(header("To", mailbox(message.to)))
+        text.line(header("Subject", encodedText(message.subject)))
+        text.line("Date: " + rfc5322Date(date))
+        text.line("Message-ID: <convene.\(key).\(message.version.sequence)@\(domain)>")
+        text.line("MIME-Version: 1.0")
+        text.line("Content-Class: urn:content-classes:calendarmessage")
+        if draft { text.line("X-Unsent: 1") }
+        text.line("Content-Type: multipart/mixed; boundary=\"\(mixed)\"")
+        text.line("")
+        text.line("--\(mixed)")
+        text.line("Content-Type: multipart/alternative; boundary=\"\(alternative)\"")
+        text.line("")
+        text.line("--\(alternative)")
+        text.part(type: "text/plain; charset=UTF-8", body: crlf(message.text))
+        text.line("--\(alternative)")
+        let calendar = Array(message.calendar.utf8)
+        text.part(type: "text/calendar; charset=UTF-8; method=\(method)", body: calendar)
+        text.line("--\(alternative)--")
+        text.line("--\(mixed)")
+        text.part(type: "application/ics; name=\"\(file)\"", disposition: "attachment; filename=\"\(file)\"", body: calendar)
+        text.line("--\(mixed)--")
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+
+    /// A message's lines as UTF-8, each ended with CRLF.
+    struct MessageBytes {
+        var bytes: [UInt8] = []
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func line(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(contentsOf: [13, 10])
+        }
+
+        /// A body part's headers, a blank line and `body` in base64, in lines of 76 characters
+        /// (RFC 2045).
+        mutating func part(type: String, disposition: String? = nil, body: [UInt8]) {
+            line("Content-Type: \(type)")
+            line("Content-Transfer-Encoding: base64")
+            if let disposition { line("Content-Disposition: \(disposition)") }
+            line("")
+            // 57 bytes make 76 characters: every line but the last is whole, without padding.
+            var start = 0
+            while start < body.count {
+                let end = min(start + 57, body.count)
+                CalendarMail.appendBase64(body[start..<end], to: &bytes)
+                bytes.append(contentsOf: [13, 10])
+                start = end
+            }
+        }
+    }
+
+    private static let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// `bytes` in base64 (RFC 4648, with `=` padding), appended to `output`.
+    static func appendBase64(_ bytes: ArraySlice<UInt8>, to output: inout [UInt8]) {
+        let alphabet = base64Alphabet
+        var index = bytes.startIndex
+        while index + 3 <= bytes.endIndex {
+            let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            output.append(alphabet[Int(value >> 18 & 63)])
+            output.append(alphabet[Int(value >> 12 & 63)])
+            output.append(alphabet[Int(value >> 6 & 63)])
+            output.append(alphabet[Int(value & 63)])
+            index += 3
+        }
+        switch bytes.endIndex - index {
+        case 1:
+            let value = UInt32(bytes[index]) << 16
+            output.append(alphabet[Int(value >> 18 & 63)])
+            output.append(alphabet[Int(value >> 12 & 63)])
+            output.append(contentsOf: [61, 61])
+        case 2:
+            let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
+            output.append(alphabet[Int(value >> 18 & 63)])
+            output.append(alphabet[Int(value >> 12 & 63)])
+            output.append(alphabet[Int(value >> 6 & 63)])
+            output.append(61)
+        default:
+            break
+        }
+    }
+
+    /// A text with CRLF line ends as UTF-8, ending with one: every LF with a CR before it.
+    static func crlf(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + text.utf8.count / 16 + 2)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 10, previous != 13 { bytes.append(13) }
+            bytes.append(byte)
+            previous = byte
+        }
+        bytes.append(contentsOf: [13, 10])
+        return bytes
     }
 
     /// The domain of an address, for Message-ID; `convene.invalid` when it has none.
@@ -56,27 +131,6 @@ public enum CalendarMail {
         let domain = email.split(separator: "@").last.map(String.init) ?? ""
         let allowed = domain.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-.".unicodeScalars.contains($0)) }
         return email.contains("@") && allowed && !domain.isEmpty ? domain.lowercased() : "convene.invalid"
-    }
-
-    private static func part(type: String, disposition: String? = nil, body: String) -> [String] {
-        var lines = ["Content-Type: \(type)", "Content-Transfer-Encoding: base64"]
-        if let disposition { lines.append("Content-Disposition: \(disposition)") }
-        lines.append("")
-        lines += base64Lines(Data(body.utf8))
-        return lines
-    }
-
-    /// Base64 in lines of 76 characters (RFC 2045).
-    static func base64Lines(_ data: Data) -> [String] {
-        let text = data.base64EncodedString()
-        var lines: [String] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let end = text.index(index, offsetBy: 76, limitedBy: text.endIndex) ?? text.endIndex
-            lines.append(String(text[index..<end]))
-            index = end
-        }
-        return lines
     }
 
     /// A header line, folded before each encoded word that would run past 78 characters.

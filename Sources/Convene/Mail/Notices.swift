@@ -87,6 +87,14 @@ public enum Notices {
 }
 
 extension CalendarMail {
+    /// Base64 in lines of 76 characters (RFC 2045).
+    static func base64Lines(_ data: Data) -> [String] {
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(data.count * 4 / 3 + 4)
+        appendBase64(ArraySlice(data), to: &encoded)
+        return stride(from: 0, to: encoded.count, by: 76).map { String(decoding: encoded[$0..<min($0 + 76, encoded.count)], as: UTF8.self) }
+    }
+
     /// The e-mail of a notice: its text, then its attachments (multipart/mixed), or the text
     /// alone; `Message-ID` made from what it says, so the same notice sent again is the same
     /// message.

@@ -33,12 +33,17 @@ public struct Sendmail: Sendable {
         return Sendmail(executable: found, arguments: Array(words.dropFirst()), timeout: timeout)
     }
 
+    /// The names of a message's file and of the program's output while it runs:
+    /// `.convene-message-PID-ID.eml` and `.convene-sendmail-PID-ID.log`.
+    static let messagePrefix = ".convene-message-", logPrefix = ".convene-sendmail-"
+
     /// Hands `message` (CRLF line ends, as ``CalendarMail`` writes it; given to the program with
     /// the local newline, as sendmail expects) for `to`, from `from`. `folder` holds the
-    /// message's file and the program's output while it runs, and nothing afterwards.
+    /// message's file and the program's output while it runs, and nothing afterwards (a
+    /// convene stopped meanwhile leaves them, for ``removeLeftovers(in:)``).
     public func deliver(_ message: String, from: String, to: String, workingIn folder: String) throws(MailError) {
-        let id = UUID().uuidString
-        let input = folder + "/.convene-message-\(id).eml", log = folder + "/.convene-sendmail-\(id).log"
+        let id = "\(getpid())-\(UUID().uuidString)"
+        let input = folder + "/" + Self.messagePrefix + id + ".eml", log = folder + "/" + Self.logPrefix + id + ".log"
         defer {
             unlink(input)
             unlink(log)
@@ -61,6 +66,39 @@ public struct Sendmail: Sendable {
         case .signalled(let signal): throw .refused(executable, "was stopped by signal \(signal)")
         case .timedOut: throw .refused(executable, "was still running after \(Int(timeout)) s and was stopped (\(Self.timeoutVariable) allows longer)")
         }
+    }
+}
+
+extension Sendmail {
+    /// Removes the message files and program outputs of ``deliver(_:from:to:workingIn:)`` that
+    /// a convene stopped while its mail program ran (`kill -9`, a power cut) left in `folder`,
+    /// once that process is gone: each holds a message, with its reader's address and what they
+    /// may see. A program still running from then has its files open and is not disturbed.
+    /// Returns how many were removed.
+    @discardableResult
+    public static func removeLeftovers(in folder: String) -> Int {
+        var removed = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            let rest: Substring
+            if name.hasPrefix(messagePrefix), name.hasSuffix(".eml") {
+                rest = name.dropFirst(messagePrefix.count).dropLast(4)
+            } else if name.hasPrefix(logPrefix), name.hasSuffix(".log") {
+                rest = name.dropFirst(logPrefix.count).dropLast(4)
+            } else {
+                continue
+            }
+            // Kept while a process with the id in the name runs: the one that wrote them, or
+            // one that took its id since, in which case a later send removes them.
+            if let first = rest.split(separator: "-").first, let process = Int32(first), process > 0,
+               !(kill(process, 0) != 0 && errno == ESRCH) {
+                continue
+            }
+            var status = stat()
+            let path = folder + "/" + name
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, unlink(path) == 0 else { continue }
+            removed += 1
+        }
+        return removed
     }
 }
 
