@@ -10,7 +10,7 @@ enum Terminal {
         static let cannotWrite: Int32 = 3
     }
 
-    static let version = "0.1.0"
+    static let version = ConveneVersion.current
 
     /// The version and the tz database release, then the languages whose labels a native
     /// speaker has not yet reviewed.

@@ -3,6 +3,8 @@
 ///
 /// - `agenda.json` (the agenda with every default filled in), `check.json` and `check.txt`;
 /// - `report.json` and `report.txt`, the public inclusion report;
+/// - `schedule.xml` and `schedule.json`, the public programme in the frab schedule format
+///   (``FrabSchedule``), once a session is scheduled;
 /// - the printed sheets of ``PrintedSheets`` (agenda and run-of-show in every format and
 ///   language of the agenda, PDF too when an engine is given, a briefing for each online
 ///   speaker in their own language);
@@ -21,8 +23,8 @@ public enum Build {
         public var history: CalendarHistory
     }
 
-    /// The folders (and PDFs) a build owns outright.
-    public static let prunedFolders = CalendarOutputs.prunedFolders + PrintedSheets.prunedFolders
+    /// The folders (and PDFs and schedules) a build owns outright.
+    public static let prunedFolders = CalendarOutputs.prunedFolders + PrintedSheets.prunedFolders + FrabSchedule.Format.allCases.map(\.fileName)
 
     /// Every output of `valid`; `file` is how the agenda file is named in the check report,
     /// `history` where the event's calendar history is kept (the versions this build makes
@@ -31,8 +33,14 @@ public enum Build {
     public static func outputs(for valid: ValidAgenda, file: String, zones: ZoneDirectory, renderer: SheetRenderer,
                                history recorder: any CalendarHistoryRecorder, stamp: Int64, pdf: PDFPrinting? = nil) throws -> Result {
         let sheets = try PrintedSheets.files(timeline: valid.timeline, zones: zones, renderer: renderer, pdf: pdf)
-        var files = OutputFiles(reports(for: valid, file: file) + sheets)
         var warnings: [String] = []
+        var schedules: [OutputFile] = []
+        do {
+            schedules = try Self.schedules(of: valid.timeline, zones: zones)
+        } catch let nothing as FrabSchedule.NothingScheduled {
+            warnings.append("no schedule.xml or schedule.json written: \(nothing)")
+        }
+        var files = OutputFiles(reports(for: valid, file: file) + schedules + sheets)
         var history = CalendarHistory(latest: [:])
         if valid.agenda.organizer?.email == nil {
             warnings.append("no calendars written: the agenda has no organizer with an email — add organizer: { name: ..., email: ... }")
@@ -44,6 +52,12 @@ public enum Build {
             history = recorded
         }
         return Result(files: files, warnings: warnings, prunedFolders: prunedFolders, history: history)
+    }
+
+    /// The public programme in the frab schedule format, as XML and as JSON.
+    public static func schedules(of timeline: Timeline, zones: ZoneDirectory) throws -> [OutputFile] {
+        let schedule = try FrabSchedule(timeline: timeline, zones: zones, audience: .public)
+        return FrabSchedule.Format.allCases.map { OutputFile(path: $0.fileName, contents: schedule.document($0)) }
     }
 
     /// The normalised agenda, the check report and the public inclusion report.
