@@ -37,7 +37,9 @@ demo: build
 # only of an unconfirmed one, and a last send leaves nothing pending), convene send through a
 # Postfix of its own on 127.0.0.1 (and msmtp to it, stopped and started again), convene
 # publish into a Radicale CalDAV server of its own on 127.0.0.1 (read back with icalendar,
-# updated, cancelled, a wrong password refused), and the libical paths under valgrind.
+# updated, cancelled, a wrong password refused), the schedules of convene export (schedule.xml
+# and schedule.json) read by xmllint, the c3voc schedule tools and pyfahrplan with every session
+# at the public calendar's instants, and the libical paths under valgrind.
 test: build
 	@bash scripts/install-deps.sh --test
 	CONVENE_EXTERNAL_TESTS=1 $(SWIFT) test
@@ -49,6 +51,7 @@ test: build
 	python3 scripts/check-send-crash.py $(CONVENE)
 	python3 scripts/check-mail.py $(CONVENE)
 	python3 scripts/check-caldav.py $(CONVENE)
+	python3 scripts/check-export.py $(CONVENE)
 	bash scripts/check-leaks.sh
 
 # The benchmarks. Slot search: generated busy calendars for 50, 200 and 800 people (a year of

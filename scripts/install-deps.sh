@@ -11,8 +11,9 @@
 # and, with --test, what the tests use: Chromium, poppler-utils and fonts-dejavu-core (the
 # printed sheets rendered to PDF and PNG and read back), Node and Mozilla's ical.js (from
 # Debian's thunderbird package), Postfix and msmtp (convene send through a real mail transfer
-# agent), and the Python modules (PyYAML, jsonschema, calendar clients,
-# the Radicale CalDAV server, Babel for the CLDR tables' check) for the python3 on PATH.
+# agent), xmllint (libxml2-utils), and the Python modules (PyYAML, jsonschema, calendar clients,
+# the Radicale CalDAV server, Babel for the CLDR tables' check) for the python3 on PATH, with
+# the readers of the frab schedule format (c3voc-schedule-tools, pyfahrplan) in .build/python/.
 set -euo pipefail
 packages=(tzdata libical-dev libsqlite3-dev libgmime-3.0-dev pkg-config valgrind)
 missing=()
@@ -65,8 +66,18 @@ want_python() { # MODULE IMPORT-NAME DEBIAN-PACKAGE
   fi
 }
 # From PyPI only (Debian's khal is 0.10, which cannot read prefixed zones): pip, told that
-# installing beside Debian's own packages is meant when the system Python is in use.
-want_pip() { # REQUIREMENT CHECK
+# installing beside Debian's own packages is meant when the system Python is in use. With a
+# FOLDER, into that folder alone (pip --target), for programs whose pins would replace what the
+# other tests use (the schedule readers want icalendar 5, an old pytz and rich 10); CHECK then
+# runs with the folder on PYTHONPATH.
+want_pip() { # REQUIREMENT CHECK [FOLDER]
+  if [ -n "${3:-}" ]; then
+    PYTHONPATH="$3" python3 -c "$2" 2>/dev/null && return 0
+    echo "installing Python package $1 into $3"
+    rm -rf "$3"
+    python3 -m pip install --quiet --disable-pip-version-check --no-warn-conflicts --target "$3" "$1"
+    return
+  fi
   python3 -c "$2" 2>/dev/null && return 0
   echo "installing Python package $1"
   if [ "$(command -v python3)" = /usr/bin/python3 ]; then
@@ -118,6 +129,8 @@ case "${1:-}" in
     want_icaljs
     want_pip radicale "import radicale"
     want_deb chromium poppler-utils fonts-dejavu-core
+    # xmllint, which reads every schedule.xml convene export writes.
+    want_deb libxml2-utils
     # A real mail transfer agent and a sendmail-compatible SMTP client for convene send.
     want_deb postfix msmtp
     want_python pyyaml yaml python3-yaml
@@ -125,6 +138,10 @@ case "${1:-}" in
     want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"
     want_pip vobject "import vobject"
     want_pip khal==0.14.1 "import khal, sys; sys.exit(0 if khal.__version__ == '0.14.1' else 1)"
+    # Programs that read the frab schedule format, each in a folder of its own (scripts/check-export.py).
+    python_apart="$(cd "$(dirname "$0")/.." && pwd)/.build/python"
+    want_pip c3voc-schedule-tools==1.1.0 "import voc.schedule" "$python_apart/c3voc"
+    want_pip pyfahrplan==1.1.0 "import pyfahrplan, click, rich, dateutil; assert pyfahrplan.__version__ == '1.1.0'" "$python_apart/pyfahrplan"
     # The Babel whose CLDR data scripts/cldr-data.py wrote into the sources, to check they are current.
     babel=$(sed -n 's/.*as shipped by Babel \([0-9.]*[0-9]\).*/\1/p' "$(dirname "$0")/../Sources/Convene/Printing/LocaleFormats.swift" | head -1)
     want_pip "babel==$babel" "import babel, sys; sys.exit(0 if babel.__version__ == '$babel' else 1)" ;;

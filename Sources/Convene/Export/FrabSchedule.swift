@@ -399,7 +399,6 @@ public struct FrabSchedule: Sendable {
             ("id", .int(event.id)),
             ("date", .string(event.start.rfc3339)),
             ("start", .string(event.start.clock)),
-            ("end", .string(event.end.rfc3339)),
             ("duration", .string(event.duration)),
             ("room", .string(event.room)),
             ("slug", .string(event.slug)),
