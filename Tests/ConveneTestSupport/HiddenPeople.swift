@@ -67,10 +67,13 @@ public enum HiddenPeople {
     }
 
     /// The files of a build folder meant for anyone: the agenda in every format and language,
-    /// the PUBLISH calendar and its cancellations, and the public inclusion report.
+    /// the PUBLISH calendar and its cancellations, the public inclusion report and the public
+    /// schedule (`schedule.xml`, `schedule.json`).
     public static func publicFiles(in folder: URL) throws -> [URL] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        let isPublic = { (name: String) in name.hasPrefix("agenda.") && name != "agenda.json" || name == "event.ics" || name.hasPrefix("report.") }
+        let isPublic = { (name: String) in
+            name.hasPrefix("agenda.") && name != "agenda.json" || name == "event.ics" || name.hasPrefix("report.") || name.hasPrefix("schedule.")
+        }
         var files = names.filter(isPublic).map { folder.appendingPathComponent($0) }
         let cancelled = folder.appendingPathComponent("cancellations/event.ics")
         if FileManager.default.fileExists(atPath: cancelled.path) { files.append(cancelled) }

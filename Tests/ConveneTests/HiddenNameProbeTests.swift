@@ -41,13 +41,15 @@ struct HiddenNameProbeTests {
         var files = Dictionary(try CalendarOutputs.outputs(of: draft, history: CalendarHistory(latest: [:], lastSent: [:]), stamp: 0).all()
             .map { ($0.path, $0.contents.replacingOccurrences(of: "\r\n ", with: "")) }, uniquingKeysWith: { first, _ in first })
         for format in SheetFormat.allCases { files["agenda.\(format.fileExtension)"] = try printed(timeline, .agenda, format) }
+        let schedule = try FrabSchedule(timeline: timeline, zones: try zones)
+        for format in FrabSchedule.Format.allCases { files[format.fileName] = schedule.document(format) }
         return files
     }
 
     @Test("the public's and other participants' files carry no spelling of a hidden name: session links, the organiser, encoded and joined forms")
     func nothingLeaks() throws {
         let files = try build()
-        let forPublic = ["agenda.txt", "agenda.md", "agenda.html", "event.ics"]
+        let forPublic = ["agenda.txt", "agenda.md", "agenda.html", "event.ics", "schedule.xml", "schedule.json"]
         let forbiddenEverywhere = ["Ownly", "o.ownly", "Ольга", "%D0%93%D1%96%D0%B4%D0%B4%D0%B5%D0%BD"]
         let forbiddenForPublic = forbiddenEverywhere + ["Hanna", "HannaHidden", "Maryam", "مريم", "على", "علی"]
         for path in forPublic {

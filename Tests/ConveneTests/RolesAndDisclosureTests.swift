@@ -64,8 +64,8 @@ struct RolesAndDisclosureTests {
         """
 
     /// Everything Convene makes that `reader` gets, rendered: for an audience, the agenda and
-    /// run-of-show in every format and language, the programme calendar and the inclusion
-    /// report (and, for the organisers, `times --json`); for one person, their briefing and
+    /// run-of-show in every format and language, the programme calendar, the schedule and the
+    /// inclusion report (and, for the organisers, `times --json`); for one person, their briefing and
     /// their invite.
     static func outputs(of timeline: Timeline, audience: Audience?, person: PersonID?) throws -> [(String, String)] {
         var outputs: [(String, String)] = []
@@ -78,6 +78,9 @@ struct RolesAndDisclosureTests {
                 }
             }
             outputs.append(("event.ics", try CalendarWriter.text(of: invites.published(for: audience))))
+            let schedule = try FrabSchedule(timeline: timeline, zones: try zones, audience: audience)
+            outputs.append(("schedule.xml", schedule.document(.xml)))
+            outputs.append(("schedule.json", schedule.document(.json)))
             let report = InclusionReport(timeline: timeline, audience: audience)
             outputs.append(("report.txt", report.text()))
             outputs.append(("report.json", report.json().serialized()))

@@ -106,7 +106,7 @@ struct CommandLineTests {
             """)
     }
 
-    @Test("build writes the normalised agenda, the check report and the public inclusion report, and rewrites its own files")
+    @Test("build writes the normalised agenda, the check report, the public inclusion report and the public schedule, and rewrites its own files")
     func build() throws {
         let folder = try temporaryFolder()
         let out = folder.appendingPathComponent("out").path
@@ -116,11 +116,16 @@ struct CommandLineTests {
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(written == [".convene-lock", ".convene-manifest.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt", "briefings",
                             "check.json", "check.txt", "event.ics", "invites", "programmes", "report.json", "report.txt", "run-of-show.html", "run-of-show.md",
-                            "run-of-show.txt"])
+                            "run-of-show.txt", "schedule.json", "schedule.xml"])
         let report = try convene(["report", "agendas/wps-side-event-2022.yaml"])
         #expect(try String(contentsOfFile: out + "/report.txt", encoding: .utf8) == report.stdout, "the public report")
         let json = try convene(["report", "agendas/wps-side-event-2022.yaml", "--json"])
         #expect(try String(contentsOfFile: out + "/report.json", encoding: .utf8) == json.stdout)
+        for format in ["frab-xml", "frab-json"] {
+            let schedule = try convene(["export", "agendas/wps-side-event-2022.yaml", "--format", format])
+            let file = format == "frab-xml" ? "/schedule.xml" : "/schedule.json"
+            #expect(try String(contentsOfFile: out + file, encoding: .utf8) == schedule.stdout, "the public schedule, \(format)")
+        }
         let agenda = try String(contentsOfFile: out + "/agenda.json", encoding: .utf8)
         #expect(agenda.contains("\"timezone\": \"Asia/Kabul\""))
         #expect(agenda.contains("\"working_days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"))
@@ -183,7 +188,8 @@ struct CommandLineTests {
         #expect(try convene(["build", "a.yaml", "-o", "out"], in: folder).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
         #expect(names == [".convene-lock", ".convene-manifest.json", "agenda.html", "agenda.json", "agenda.md", "agenda.txt",
-                          "check.json", "check.txt", "event.ics", "report.json", "report.txt", "run-of-show.html", "run-of-show.md", "run-of-show.txt"])
+                          "check.json", "check.txt", "event.ics", "report.json", "report.txt", "run-of-show.html", "run-of-show.md", "run-of-show.txt",
+                          "schedule.json", "schedule.xml"])
     }
 
     @Test("an empty output path, and no command at all, are command-line errors")
