@@ -9,7 +9,8 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Writes agenda.json (the agenda with every default filled in), the check report \
             (check.json, check.txt), the inclusion report of convene report for the public \
-            audience (report.json, report.txt), the calendars of convene ics, and the printed \
+            audience (report.json, report.txt), the public programme of convene export in the \
+            frab schedule format (schedule.xml, schedule.json), the calendars of convene ics, and the printed \
             sheets of convene print: agenda and run-of-show as .txt, .md and .html, and as .pdf \
             when Chromium is installed (also in each other language of the agenda, as \
             agenda.LANG.* and run-of-show.LANG.*), and briefings/PERSON-ID.* for each online \

@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The agenda file (- reads standard input).")
     var file: String
 
-    @Option(help: "frab-xml or frab-json.")
+    @Option(help: "The schedule's form: frab-xml (schedule.xml) or frab-json (schedule.json).")
     var format: FrabSchedule.Format
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
