@@ -123,6 +123,9 @@ struct FrabExportTests {
         #expect(morning.persons == ["Ірина Мороз", "Наталія Ткаченко", "Marieke van Dalen", "Tamar Gelashvili", "Юлія Гриценко",
                                     "a government adviser on negotiations", "Марія Шевчук", "Світлана Мельник", "Олена Коваленко"])
         #expect(morning.doNotRecord, "what may be recorded does not depend on the reader")
+        let afternoon = try #require(Self.events(participants).last)
+        #expect(afternoon.description.hasPrefix("14:30–15:30 Working group: consolidating the recommendations — Світлана Мельник (Moderator: Олена Коваленко)\n"))
+        #expect(afternoon.description.contains("\n\nModerator: Юлія Гриценко\n"))
         #expect(participants.version != schedule.version, "another programme, another version")
     }
 

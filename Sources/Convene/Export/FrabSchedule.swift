@@ -175,7 +175,8 @@ public struct FrabSchedule: Sendable {
                     let names = SheetBuilder.listed(segment.segment).compactMap { id in shown(id).map { (id, $0) } }
                     for (id, name) in names { list(id, as: name) }
                     if !names.isEmpty { line += " — " + names.map(\.1).joined(separator: ", ") }
-                    if roles.hasOwnModerator, let moderator = roles.moderator, let name = shown(moderator) {
+                    // The session's moderator is named once, below; a segment names only its own.
+                    if roles.hasOwnModerator, let moderator = roles.moderator, moderator != session.moderator, let name = shown(moderator) {
                         line += " (\(labels.moderator)\(labels.colon) \(name))"
                     }
                 } else if !roles.floor.isEmpty {
