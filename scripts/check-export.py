@@ -33,6 +33,7 @@ import datetime as dt
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -53,6 +54,8 @@ CONSUMERS = os.path.join(ROOT, ".build", "python")
 
 began = time.monotonic()
 convene = os.path.abspath(sys.argv[1])
+if shutil.which("xmllint") is None:
+    sys.exit("check-export: xmllint is missing — run bash scripts/install-deps.sh --test (Debian's libxml2-utils)")
 for name in ("c3voc", "pyfahrplan"):
     folder = os.path.join(CONSUMERS, name)
     if not os.path.isdir(folder):
