@@ -127,6 +127,9 @@ struct FrabExportTests {
         #expect(afternoon.description.hasPrefix("14:30–15:30 Working group: consolidating the recommendations — Світлана Мельник (Moderator: Олена Коваленко)\n"))
         #expect(afternoon.description.contains("\n\nModerator: Юлія Гриценко\n"))
         #expect(participants.version != schedule.version, "another programme, another version")
+        // Under the rule, the public schedule gives no way in; the participants' does.
+        #expect(Self.events(schedule).allSatisfy { $0.joinLink == nil && $0.links.isEmpty && !$0.description.contains("https://") })
+        #expect(Self.events(participants).contains { $0.joinLink != nil })
     }
 
     @Test("the forum: three days and a follow-up, parallel sessions in their rooms, the follow-up in a room named for its platform")

@@ -194,7 +194,9 @@ public struct FrabSchedule: Sendable {
                 }
             }
             let access = session.onlineAccess(in: agenda)
-            let joinLink = access?.url.flatMap(SheetText.optional)
+            // The public schedule is for anyone with the app: a session not held in public
+            // keeps its join link among the people invited to it.
+            let joinLink = rule == .public || audience != .public ? access?.url.flatMap(SheetText.optional) : nil
             if let joinLink { lines += ["", "\(labels.online)\(labels.colon) \(joinLink)"] }
             var abstract = ""
             if let notice = language.notice(rule) {
