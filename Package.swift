@@ -107,6 +107,7 @@ let package = Package(
             name: "LiveServerTests",
             dependencies: [
                 "Convene", "ConveneStore", "ConveneLive", "ConveneTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ]
