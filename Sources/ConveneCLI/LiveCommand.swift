@@ -38,6 +38,9 @@ struct LiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("No break is shortened below this many minutes.", valueName: "minutes"))
     var minimumBreak: Int = 10
 
+    @Option(help: ArgumentHelp("When the room must be empty, on the venue's clock (2026-12-08T18:00): segments that would run past it are reported.", valueName: "date-time"))
+    var venueEnd: String?
+
     @OptionGroup var state: StateOption
 
     func validate() throws {
@@ -45,6 +48,21 @@ struct LiveCommand: ParsableCommand {
         guard minimumBreak >= 1 else { throw ValidationError("--minimum-break \(minimumBreak) is not possible — give at least 1 minute") }
         if !Self.isLoopback(bind) && !allowRemote {
             throw ValidationError("--bind \(bind) would serve the day beyond this machine, and its tokens would cross the network unencrypted — add --allow-remote to do so on a network you trust, or keep the default 127.0.0.1")
+        }
+    }
+
+    /// The instant `text` (`2026-12-08T18:00`) names on the clock of `zone`, or exit 2.
+    static func instant(_ text: String, in zone: String, zones: ZoneDirectory) throws -> Instant {
+        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2, let date = LocalDate(parsing: String(parts[0])), let time = LocalTime(parsing: String(parts[1])) else {
+            Terminal.error("convene: error: --venue-end \(text) is not a date and time — write it as 2026-12-08T18:00, on the venue's clock (\(zone))")
+            throw ExitCode(Terminal.Exit.usage)
+        }
+        do {
+            return try zones.instant(on: date, at: time, in: zone)
+        } catch {
+            Terminal.error("convene: error: --venue-end \(text): \(error.message(String(parts[1]), in: zone))")
+            throw ExitCode(Terminal.Exit.usage)
         }
     }
 
@@ -61,8 +79,21 @@ struct LiveCommand: ParsableCommand {
         try Terminal.labels(for: Array(SheetLanguage.allCases))
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
         let sessions = session.isEmpty ? nil : session.map(SessionID.init(rawValue:))
-        let day = try Terminal.reporting {
-            try LiveDay(timeline: valid.timeline, zones: zones, store: store, sessions: sessions, minimumBreak: minimumBreak)
+        let scheduled = valid.timeline.sessions.map(\.id)
+        for id in sessions ?? [] where !scheduled.contains(id) {
+            Terminal.error("convene: error: --session \(id): the agenda has no scheduled session '\(id)' — give one of \(scheduled.map(\.rawValue).joined(separator: ", "))")
+            throw ExitCode(Terminal.Exit.usage)
+        }
+        let end = try venueEnd.map { try Self.instant($0, in: valid.agenda.timeZone, zones: zones) }
+        let day: LiveDay
+        do {
+            day = try LiveDay(timeline: valid.timeline, zones: zones, store: store, sessions: sessions, minimumBreak: minimumBreak, venueEnd: end)
+        } catch LiveDayError.state(.overlappingSessions(let first, let second)) {
+            Terminal.error("convene: error: sessions '\(first)' and '\(second)' overlap — a live day follows one room: give that room's sessions with --session ID (repeatable), and run one convene live per room")
+            throw ExitCode(Terminal.Exit.invalidInput)
+        } catch {
+            _ = try Terminal.reporting { () throws -> Int in throw error }
+            throw ExitCode(Terminal.Exit.invalidInput)
         }
         if !Self.isLoopback(bind) {
             Terminal.error("convene: warning: listening on \(bind) without TLS: the console's and the speakers' addresses, tokens included, cross the network in clear — anyone who sees one can use it. Use this only on a network you trust.")
@@ -103,7 +134,7 @@ struct LiveCommand: ParsableCommand {
         ]
         for speaker in day.speakers {
             if let token = day.speakerTokens[speaker.id] {
-                lines.append("  \(speaker.name) (online speaker; send to her alone):")
+                lines.append("  \(speaker.name), online speaker (give it to them alone):")
                 lines.append("                                        \(base)/speaker/\(token)")
             }
         }
