@@ -1,5 +1,8 @@
 import ConveneTestSupport
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// `convene live` run as a user runs it: the addresses it prints, a server killed with
@@ -54,27 +57,46 @@ struct LiveCommandTests {
         }
     }
 
-    /// One HTTP request with curl (no proxy: loopback only), within 10 s: the status and body.
+    /// One HTTP/1.1 request to `url` (`http://127.0.0.1:PORT/PATH` only) over a plain socket,
+    /// answered within 10 s: the status and body. No proxy, no client library.
     func request(_ url: String, token: String? = nil, body: String? = nil) throws -> (status: Int, body: String) {
-        var arguments = ["-s", "--noproxy", "*", "-m", "10", "-w", "\n%{http_code}"]
-        if let token { arguments += ["-H", "Authorization: Bearer \(token)"] }
-        if let body { arguments += ["-H", "Content-Type: application/json", "--data-binary", body] }
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("out")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: out)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = arguments + [url]
-        process.standardOutput = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        let text = try String(contentsOf: out, encoding: .utf8)
-        let status = Int(text.split(separator: "\n").last ?? "") ?? 0
-        return (status, String(text.dropLast(String(status).count)))
+        guard url.hasPrefix("http://127.0.0.1:"), let slash = url.dropFirst(17).firstIndex(of: "/"),
+              let port = UInt16(url.dropFirst(17)[..<slash]) else { throw CLIError(message: "not a loopback address: \(url)") }
+        let path = String(url[slash...])
+        var head = "\(body == nil ? "GET" : "POST") \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        if let token { head += "Authorization: Bearer \(token)\r\n" }
+        if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n" }
+        let message = Array((head + "\r\n" + (body ?? "")).utf8)
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw CLIError(message: "no socket") }
+        defer { close(socket) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw CLIError(message: "cannot connect to \(url)") }
+        var sent = 0
+        while sent < message.count {
+            let written = message[sent...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+            guard written > 0 else { throw CLIError(message: "cannot send to \(url)") }
+            sent += written
+        }
+        var answer: [UInt8] = [], buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let read = recv(socket, &buffer, buffer.count, 0)
+            guard read > 0 else { break }
+            answer += buffer[..<read]
+        }
+        let text = String(decoding: answer, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { throw CLIError(message: "no answer from \(url)") }
+        let status = Int(text[..<split.lowerBound].split(separator: " ").dropFirst().first ?? "") ?? 0
+        return (status, String(text[split.upperBound...]))
     }
 
     func json(_ text: String) throws -> [String: Any] {
