@@ -84,7 +84,9 @@ struct LiveDocument {
     // MARK: Items
 
     func title(of item: LiveProjection.Item, in sessions: [SessionID: TimedSession]) -> (segment: String, session: String) {
-        guard let timed = sessions[item.session] else { return (item.title, item.title) }
+        // Every session of the timeline is in every view; were one missing, no title as
+        // written would stand in for it outside the console.
+        guard let timed = sessions[item.session] else { return viewer == .console ? (item.title, item.title) : ("", "") }
         let segment = item.segment.flatMap { index in timed.segments.first { $0.index == index }?.segment.title }
         return (segment ?? timed.session.title, timed.session.title)
     }

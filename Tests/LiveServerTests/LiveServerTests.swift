@@ -267,6 +267,27 @@ struct LiveServerTests {
         }
     }
 
+    @Test("the WebSocket refuses a token that opens no view, and gives a speaker her own view", .timeLimit(.minutes(1)))
+    func webSocketTokens() async throws {
+        let live = try fixture()
+        let app = live.server.application(host: "127.0.0.1", port: 0)
+        let speaker = try #require(live.day.speakerTokens[PersonID(rawValue: "shura")])
+        try await app.test(.live) { client in
+            await #expect(throws: (any Error).self) {
+                try await client.ws("/ws?token=wrong") { _, _, _ in }
+            }
+            let received = Received()
+            try await client.ws("/ws?token=\(speaker)") { inbound, _, _ in
+                var messages = inbound.messages(maxSize: 1 << 22).makeAsyncIterator()
+                if case .text(let first) = try await messages.next() { await received.add(first) }
+            }
+            let texts = await received.texts
+            #expect(texts.count == 1)
+            #expect(texts.first?.contains("\"view\": \"speaker\"") == true && texts.first?.contains("Zarina Qasemi") == true)
+            #expect(texts.first?.contains("Okello") == false)
+        }
+    }
+
     actor Received {
         var texts: [String] = []
         func add(_ text: String) { texts.append(text) }
