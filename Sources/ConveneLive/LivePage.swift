@@ -101,6 +101,7 @@ struct LivePage {
         h1{font-size:1.4em;margin:.2em 0 .4em}
         h2{font-size:1.1em;margin:1em 0 .3em;color:var(--dim);text-transform:uppercase;letter-spacing:.04em}
         .num{font-variant-numeric:tabular-nums;unicode-bidi:isolate}
+        td.num{white-space:nowrap}
         .late{display:inline-block;padding:.15em .6em;border-radius:.4em;background:#333}
         .late.behind{background:var(--warn);color:#000}.late.ahead{background:var(--ok);color:#000}
         .now{border:2px solid var(--accent);border-radius:.6em;padding:.6em .8em;margin:.6em 0}
@@ -255,7 +256,7 @@ struct LivePage {
         function consoleView() {
           const c = clock(), now = item(state.current && state.current.item), next = item(state.next);
           const buttons = actions.map(([action, label, key]) => el("button", {class: action === "next" ? "primary" : null, onclick: () => act(action)},
-            action === "pause" && state.current && state.current.paused ? "Resume" : label, el("kbd", {}, key)));
+            el("bdi", {dir: "ltr"}, action === "pause" && state.current && state.current.paused ? "Resume" : label), el("kbd", {}, key)));
           const floor = (state.floor || []).map(p => {
             const open = state.current && state.current.turn && state.current.turn.person === p.id;
             return el("button", {onclick: () => act(open ? "endTurn" : "startTurn", {person: p.id}), class: open ? "primary" : null}, (open ? "■ " : "▶ ") + p.name);
