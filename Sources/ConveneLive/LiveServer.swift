@@ -65,6 +65,8 @@ public struct LiveServer: Sendable {
             try server.page(.board, token: nil, request: request, timer: true)
         }
         router.ws("/ws", shouldUpgrade: { request, _ in
+            // A plain GET, without the WebSocket handshake, is told what it must do.
+            guard request.headers[.upgrade]?.lowercased() == "websocket" else { throw HTTPError(.upgradeRequired) }
             guard server.day.viewer(for: Self.token(in: request)) != nil else { throw HTTPError(.forbidden) }
             return .upgrade([:])
         }, onUpgrade: { inbound, outbound, context in

@@ -36,7 +36,7 @@ extension EventStore {
                          arguments: [event, room]).map { row in
             let id: Int64 = row[0], name: String = row[1], minutes: Int? = row[2], person: String? = row[3], at: Int64 = row[4]
             if let person, !Self.isIdentifier(person) { throw DamagedRow(reason: "live action \(id): its person is not an id") }
-            if let minutes, !(1...100_000).contains(minutes) { throw DamagedRow(reason: "live action \(id): \(minutes) minutes is out of range") }
+            if let minutes, !(1...LiveAction.maximumMinutes).contains(minutes) { throw DamagedRow(reason: "live action \(id): \(minutes) minutes is out of range") }
             switch LiveAction.named(name, minutes: minutes, person: person) {
             case .success(let action): return LiveEvent(action: action, at: Instant(seconds: at))
             case .failure(let problem): throw DamagedRow(reason: "live action \(id): \(problem)")

@@ -123,15 +123,26 @@ struct LiveServerTests {
             #expect(refused.status == .conflict)
             #expect(try Self.object(refused.body)["error"] as? String == LiveError.nothingRunning(next: "Panel").description)
             for body in ["{\"action\": ", "[1, 2]", #"{"minutes": 5}"#, #"{"action": "rewind"}"#, #"{"action": "addMinutes"}"#,
-                         #"{"action": "next", "minutes": 5}"#, #"{"action": "addMinutes", "minutes": "five"}"#] {
+                         #"{"action": "next", "minutes": 5}"#, #"{"action": "addMinutes", "minutes": "five"}"#,
+                         #"{"action": "addMinutes", "minutes": 1441}"#, #"{"action": "addMinutes", "minutes": 9223372036854775807}"#,
+                         #"{"action": "addMinutes", "minutes": 1e30}"#, #"{"action": "removeMinutes", "minutes": 5, "person": "open"}"#] {
                 let response = try await Self.post(client, body, token: live.day.consoleToken)
                 #expect(response.status == .badRequest, "\(body)")
                 #expect(try Self.object(response.body)["error"] is String)
             }
+            let none = try await Self.post(client, #"{"action": "addMinutes", "minutes": 0}"#, token: live.day.consoleToken)
+            #expect(none.status == .conflict)
+            let nobody = try await Self.post(client, #"{"action": "start"}"#, token: live.day.consoleToken)
+            #expect(nobody.status == .ok)
+            let stranger = try await Self.post(client, #"{"action": "startTurn", "person": "nobody"}"#, token: live.day.consoleToken)
+            #expect(stranger.status == .conflict)
+            #expect(try Self.object(stranger.body)["error"] as? String == "the agenda lists no person 'nobody'")
+            let plain = try await client.execute(uri: "/ws", method: .get)
+            #expect(plain.status == .upgradeRequired)
             let tooBig = try await Self.post(client, "{\"action\": \"" + String(repeating: "x", count: 40_000) + "\"}", token: live.day.consoleToken)
             #expect(tooBig.status == .contentTooLarge)
         }
-        #expect(try live.day.state().history.isEmpty)
+        #expect(try live.day.state().history.map(\.action) == [.start])
     }
 
     @Test("a restart replays the event store: the same state, the same addresses; two servers on one store agree")

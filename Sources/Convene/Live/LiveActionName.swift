@@ -40,6 +40,9 @@ extension LiveAction {
         }
     }
 
+    /// The most minutes one action may add, take away or shorten a break by: a day.
+    public static let maximumMinutes = 1440
+
     /// The action of `name` with what it needs; `nil` with the reason when the name is unknown,
     /// or the minutes or the person it needs are missing, or given to an action that takes none.
     public static func named(_ name: String, minutes: Int? = nil, person: String? = nil) -> Result<LiveAction, LiveActionNameProblem> {
@@ -50,6 +53,7 @@ extension LiveAction {
         if needsPerson, person?.isEmpty ?? true { return .failure(.missing(name, "person")) }
         if !needsMinutes, minutes != nil { return .failure(.unexpected(name, "minutes")) }
         if !needsPerson, person != nil { return .failure(.unexpected(name, "person")) }
+        if let minutes, minutes > maximumMinutes { return .failure(.tooManyMinutes(name, minutes)) }
         let id = PersonID(rawValue: person ?? "")
         switch name {
         case "start": return .success(.start)
@@ -74,6 +78,8 @@ public enum LiveActionNameProblem: Error, Sendable, Equatable, CustomStringConve
     case missing(String, String)
     /// The action and a value it does not take.
     case unexpected(String, String)
+    /// More minutes than ``LiveAction/maximumMinutes``.
+    case tooManyMinutes(String, Int)
 
     public var description: String {
         switch self {
@@ -83,6 +89,8 @@ public enum LiveActionNameProblem: Error, Sendable, Equatable, CustomStringConve
             "\(name) needs \(value == "minutes" ? "a number of minutes (\"minutes\": 5)" : "the person's id (\"person\": \"ID\")")"
         case .unexpected(let name, let value):
             "\(name) takes no \(value) — leave \"\(value)\" out"
+        case .tooManyMinutes(let name, let minutes):
+            "\(name) of \(minutes) minutes is more than a day — give at most \(LiveAction.maximumMinutes)"
         }
     }
 }
