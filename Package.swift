@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // Registration lists (CSV exports of Indico, Google Forms, Excel) for `convene import people`.
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // The live day's server (`convene live`): HTTP, the views and their WebSocket pushes.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
         // The C module over libical. Only ICal, the Swift wrapper, imports it.
@@ -61,11 +64,24 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The live day's server: the moderator's console, the stage timer, the public board
+        // and each online speaker's page, over the event store. Only this module imports
+        // Hummingbird.
+        .target(
+            name: "ConveneLive",
+            dependencies: [
+                "Convene",
+                "ConveneStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         .executableTarget(
             name: "ConveneCLI",
             dependencies: [
                 "Convene",
                 "ConveneStore",
+                "ConveneLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +101,16 @@ let package = Package(
             name: "ConveneTests",
             dependencies: ["Convene", "ConveneTestSupport", "ICal", "ConveneStore"],
             exclude: ["Fixtures"]
+        ),
+        // The live server, driven through its router and on loopback (HummingbirdTesting).
+        .testTarget(
+            name: "LiveServerTests",
+            dependencies: [
+                "Convene", "ConveneStore", "ConveneLive", "ConveneTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            ]
         ),
         // The libical wrapper, tested through its own API.
         .testTarget(

@@ -17,7 +17,7 @@ struct ConveneCommand: ParsableCommand {
             3 an output could not be written.
             """,
         version: Terminal.versionLine(),
-        subcommands: [TemplatesCommand.self, NewCommand.self, CheckCommand.self, TimesCommand.self, SlotsCommand.self, PoolCommand.self, ImportCommand.self, IcsCommand.self, PrintCommand.self, ReportCommand.self, BuildCommand.self, StatusCommand.self, SendCommand.self, RepliesCommand.self, PublishCommand.self, HistoryCommand.self, ForgetCommand.self, SchemaCommand.self, ExportCommand.self]
+        subcommands: [TemplatesCommand.self, NewCommand.self, CheckCommand.self, TimesCommand.self, SlotsCommand.self, PoolCommand.self, ImportCommand.self, IcsCommand.self, PrintCommand.self, ReportCommand.self, BuildCommand.self, StatusCommand.self, SendCommand.self, RepliesCommand.self, PublishCommand.self, HistoryCommand.self, ForgetCommand.self, LiveCommand.self, SchemaCommand.self, ExportCommand.self]
     )
 
     static func main() {

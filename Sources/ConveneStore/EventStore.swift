@@ -203,6 +203,33 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
             }
             try db.create(index: "notice_once", on: "notice", columns: ["event_id", "kind", "person_id", "fingerprint"], unique: true)
         }
+        migrator.registerMigration("7: the live day") { db in
+            // Every action of the moderator, with the instant it happened: the live state is
+            // these replayed in order (docs/live.md). `room` names the sessions followed, for
+            // a day run room by room; empty for the whole agenda.
+            try db.create(table: "live_action") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                table.column("room", .text).notNull()
+                table.column("action", .text).notNull()
+                table.column("minutes", .integer)
+                table.column("person_id", .text)
+                table.column("at_utc", .integer).notNull()
+                table.column("recorded_at", .integer).notNull()
+            }
+            try db.create(index: "live_action_order", on: "live_action", columns: ["event_id", "room", "id"])
+            // The secret parts of the live views' addresses: the console's and each online
+            // speaker's, kept so that a restart keeps the same addresses.
+            try db.create(table: "live_token") { table in
+                table.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                table.column("room", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("person_id", .text).notNull()
+                table.column("token", .text).notNull().unique()
+                table.column("created_at", .integer).notNull()
+                table.primaryKey(["event_id", "room", "kind", "person_id"])
+            }
+        }
         return migrator
     }
 

@@ -106,6 +106,12 @@ extension ZoneDirectory {
         return instant
     }
 
+    /// The one instant at which `zone`'s clocks show `time` on `date` (strictly, as
+    /// ``instant(at:in:)``): for a time given on the command line.
+    public func instant(on date: LocalDate, at time: LocalTime, in zone: String) throws(WallClockProblem) -> Instant {
+        try instant(at: CivilTime(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute), in: zone)
+    }
+
     /// The instant at which `zone`'s clocks show `civil`, read by `policy`; `nil` only for a
     /// skipped time under ``WallClockPolicy/candidate``. Times read from calendar files are
     /// not converted here: libical reads them by RFC 5545's rule (a skipped time with the

@@ -1,0 +1,96 @@
+/// The moderator's actions by name, as the event store records them and the live server's API
+/// takes them: `start`, `next`, `previous`, `pause`, `resume`, `addMinutes`, `removeMinutes`,
+/// `skip`, `startTurn`, `endTurn`, `shortenBreak`, with a count of minutes or a person where
+/// the action needs one.
+extension LiveAction {
+    /// Every name, in the order docs/live.md lists them.
+    public static let names = ["start", "next", "previous", "pause", "resume", "addMinutes", "removeMinutes",
+                               "skip", "startTurn", "endTurn", "shortenBreak"]
+
+    /// The action's name: `addMinutes` for ``addMinutes(_:)``.
+    public var name: String {
+        switch self {
+        case .start: "start"
+        case .next: "next"
+        case .previous: "previous"
+        case .pause: "pause"
+        case .resume: "resume"
+        case .addMinutes: "addMinutes"
+        case .removeMinutes: "removeMinutes"
+        case .skip: "skip"
+        case .startTurn: "startTurn"
+        case .endTurn: "endTurn"
+        case .shortenBreak: "shortenBreak"
+        }
+    }
+
+    /// The count of minutes the action carries, if any.
+    public var minutes: Int? {
+        switch self {
+        case .addMinutes(let minutes), .removeMinutes(let minutes), .shortenBreak(let minutes): minutes
+        default: nil
+        }
+    }
+
+    /// The person the action names, if any.
+    public var person: PersonID? {
+        switch self {
+        case .startTurn(let person), .endTurn(let person): person
+        default: nil
+        }
+    }
+
+    /// The most minutes one action may add, take away or shorten a break by: a day.
+    public static let maximumMinutes = 1440
+
+    /// The action of `name` with what it needs; `nil` with the reason when the name is unknown,
+    /// or the minutes or the person it needs are missing, or given to an action that takes none.
+    public static func named(_ name: String, minutes: Int? = nil, person: String? = nil) -> Result<LiveAction, LiveActionNameProblem> {
+        let needsMinutes = ["addMinutes", "removeMinutes", "shortenBreak"].contains(name)
+        let needsPerson = ["startTurn", "endTurn"].contains(name)
+        guard names.contains(name) else { return .failure(.unknown(name)) }
+        if needsMinutes, minutes == nil { return .failure(.missing(name, "minutes")) }
+        if needsPerson, person?.isEmpty ?? true { return .failure(.missing(name, "person")) }
+        if !needsMinutes, minutes != nil { return .failure(.unexpected(name, "minutes")) }
+        if !needsPerson, person != nil { return .failure(.unexpected(name, "person")) }
+        if let minutes, minutes > maximumMinutes { return .failure(.tooManyMinutes(name, minutes)) }
+        let id = PersonID(rawValue: person ?? "")
+        switch name {
+        case "start": return .success(.start)
+        case "next": return .success(.next)
+        case "previous": return .success(.previous)
+        case "pause": return .success(.pause)
+        case "resume": return .success(.resume)
+        case "addMinutes": return .success(.addMinutes(minutes ?? 0))
+        case "removeMinutes": return .success(.removeMinutes(minutes ?? 0))
+        case "skip": return .success(.skip)
+        case "startTurn": return .success(.startTurn(id))
+        case "endTurn": return .success(.endTurn(id))
+        default: return .success(.shortenBreak(minutes: minutes ?? 0))
+        }
+    }
+}
+
+/// Why a name and its values are not an action.
+public enum LiveActionNameProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknown(String)
+    /// The action and the value it needs ("minutes", "person").
+    case missing(String, String)
+    /// The action and a value it does not take.
+    case unexpected(String, String)
+    /// More minutes than ``LiveAction/maximumMinutes``.
+    case tooManyMinutes(String, Int)
+
+    public var description: String {
+        switch self {
+        case .unknown(let name):
+            "'\(name)' is not an action — use one of \(LiveAction.names.joined(separator: ", "))"
+        case .missing(let name, let value):
+            "\(name) needs \(value == "minutes" ? "a number of minutes (\"minutes\": 5)" : "the person's id (\"person\": \"ID\")")"
+        case .unexpected(let name, let value):
+            "\(name) takes no \(value) — leave \"\(value)\" out"
+        case .tooManyMinutes(let name, let minutes):
+            "\(name) of \(minutes) minutes is more than a day — give at most \(LiveAction.maximumMinutes)"
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import ConveneTestSupport
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// `convene live` run as a user runs it: the addresses it prints, a server killed with
+/// `kill -9` and started again, its stop on SIGTERM, and what it refuses on the command line.
+@Suite("LiveCommand: convene live stopped and started again", .tags(.endToEnd))
+struct LiveCommandTests {
+    /// A running `convene live`, its output read from files (never pipes, as `convene()` does).
+    final class Server {
+        let process = Process()
+        let output: URL
+
+        init(_ arguments: [String], in folder: URL) throws {
+            output = folder.appendingPathComponent("live-\(UUID().uuidString).out")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: output)
+            process.executableURL = try conveneBinary()
+            process.arguments = ["live"] + arguments
+            process.currentDirectoryURL = folder
+            process.standardOutput = handle
+            process.standardError = handle
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            try handle.close()
+        }
+
+        var printed: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+
+        /// The console's address, once the server prints it (within 30 s).
+        func console() throws -> String {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                if let line = printed.split(separator: "\n").first(where: { $0.contains("/console/") }),
+                   let address = line.split(separator: " ").last {
+                    return String(address)
+                }
+                guard process.isRunning else { break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            throw CLIError(message: "convene live printed no console address: \(printed)")
+        }
+
+        /// Waits for the process to end (at most 15 s) and returns its status.
+        func waitForExit() -> Int32? {
+            let deadline = Date().addingTimeInterval(15)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            return process.isRunning ? nil : process.terminationStatus
+        }
+
+        func stop() {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            _ = waitForExit()
+        }
+    }
+
+    /// One HTTP/1.1 request to `url` (`http://127.0.0.1:PORT/PATH` only) over a plain socket,
+    /// answered within 10 s: the status and body. No proxy, no client library.
+    func request(_ url: String, token: String? = nil, body: String? = nil) throws -> (status: Int, body: String) {
+        guard url.hasPrefix("http://127.0.0.1:"), let slash = url.dropFirst(17).firstIndex(of: "/"),
+              let port = UInt16(url.dropFirst(17)[..<slash]) else { throw CLIError(message: "not a loopback address: \(url)") }
+        let path = String(url[slash...])
+        var head = "\(body == nil ? "GET" : "POST") \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        if let token { head += "Authorization: Bearer \(token)\r\n" }
+        if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n" }
+        let message = Array((head + "\r\n" + (body ?? "")).utf8)
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw CLIError(message: "no socket") }
+        defer { close(socket) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw CLIError(message: "cannot connect to \(url)") }
+        var sent = 0
+        while sent < message.count {
+            let written = message[sent...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+            guard written > 0 else { throw CLIError(message: "cannot send to \(url)") }
+            sent += written
+        }
+        var answer: [UInt8] = [], buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let read = recv(socket, &buffer, buffer.count, 0)
+            guard read > 0 else { break }
+            answer += buffer[..<read]
+        }
+        let text = String(decoding: answer, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { throw CLIError(message: "no answer from \(url)") }
+        let status = Int(text[..<split.lowerBound].split(separator: " ").dropFirst().first ?? "") ?? 0
+        return (status, String(text[split.upperBound...]))
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("killed with kill -9 and started again, it serves the same day at the same addresses; SIGTERM stops it", .timeLimit(.minutes(2)))
+    func resumesAfterKill() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try HiddenPeople.purposeMade.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let arguments = ["a.yaml", "--port", "0", "--state", "s.db"]
+
+        let first = try Server(arguments, in: folder)
+        defer { first.stop() }
+        let console = try first.console()
+        let base = String(console[..<(try #require(console.range(of: "/console/"))).lowerBound])
+        let token = String(console[(try #require(console.range(of: "/console/"))).upperBound...])
+        #expect(token.count == 32)
+        #expect(first.printed.contains("\(base)/board") && first.printed.contains("\(base)/timer"))
+        #expect(first.printed.contains("Zarina Qasemi, online speaker"))
+        #expect(try request(base + "/api/actions", token: token, body: #"{"action": "start"}"#).status == 200)
+        #expect(try request(base + "/api/actions", token: token, body: #"{"action": "startTurn", "person": "open"}"#).status == 200)
+        #expect(try request(base + "/api/actions", body: #"{"action": "next"}"#).status == 403)
+        kill(first.process.processIdentifier, SIGKILL)
+        #expect(first.waitForExit() == SIGKILL)
+
+        let second = try Server(arguments, in: folder)
+        defer { second.stop() }
+        let again = try second.console()
+        // A new port, the same token.
+        #expect(again.hasSuffix("/console/\(token)"))
+        let againBase = String(again[..<(try #require(again.range(of: "/console/"))).lowerBound])
+        #expect(second.printed.contains("2 actions recorded"))
+        let state = try json(try request(againBase + "/api/state", token: token).body)
+        #expect(state["status"] as? String == "running")
+        #expect(state["actions"] as? Int == 2)
+        let current = try #require(state["current"] as? [String: Any])
+        #expect(current["title"] as? String == "Panel")
+        #expect((current["turn"] as? [String: Any])?["name"] as? String == "Amina Lusamba")
+        let refused = try request(againBase + "/api/actions", token: token, body: #"{"action": "start"}"#)
+        #expect(refused.status == 409)
+        #expect(try json(refused.body)["error"] as? String == "'Panel' is running — use next to end it and start the next segment")
+
+        kill(second.process.processIdentifier, SIGTERM)
+        #expect(second.waitForExit() == 0)
+    }
+
+    @Test("it refuses to listen beyond this machine without --allow-remote, and an unknown --session")
+    func remoteNeedsConsent() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try HiddenPeople.purposeMade.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let refused = try convene(["live", "a.yaml", "--bind", "0.0.0.0", "--state", "s.db"], in: folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--allow-remote"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.db").path))
+        let session = try convene(["live", "a.yaml", "--session", "nope", "--state", "s.db"], in: folder)
+        #expect(session.status == 2)
+        #expect(session.stderr.contains("no scheduled session 'nope'"))
+        // Any address of 127.0.0.0/8 is this machine's: no consent needed, no warning.
+        let server = try Server(["a.yaml", "--bind", "127.0.0.2", "--port", "0", "--state", "s.db"], in: folder)
+        defer { server.stop() }
+        _ = try server.console()
+        #expect(!server.printed.contains("without TLS"))
+    }
+}
