@@ -31,30 +31,51 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add confirmed attendance: who accepted, by gender, role and sector, beside who was invited, from the replies convene replies read.")
     var confirmed = false
 
+    @Flag(help: "Add actual speaking time by gender beside the planned, from the turns marked in convene live.")
+    var actual = false
+
+    @Option(help: ArgumentHelp("With --actual: the sessions of the room convene live followed with --session (repeatable).", valueName: "id"))
+    var session: [String] = []
+
     @OptionGroup var state: StateOption
 
     func validate() throws {
-        if confirmed && file == "-" { throw ValidationError("--confirmed reads the event store beside the agenda: give the agenda's path, not -") }
+        if (confirmed || actual) && file == "-" { throw ValidationError("--confirmed and --actual read the event store beside the agenda: give the agenda's path, not -") }
+        if !session.isEmpty && !actual { throw ValidationError("--session goes with --actual") }
     }
 
     func run() throws {
         let valid = try Terminal.valid(file, zones: try Terminal.zones(), then: "fix the errors, then run report again")
         let report = InclusionReport(timeline: valid.timeline, audience: audience)
-        guard confirmed else {
+        guard confirmed || actual else {
             Terminal.out(json ? report.json().serialized() : report.text())
             return
         }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
-        let attendance = ConfirmedAttendance(timeline: valid.timeline, answers: try Terminal.reporting { try store.answers() }, audience: audience)
-        if json {
-            var document = report.json()
+        var text = report.text()
+        var document = report.json()
+        if confirmed {
+            let attendance = ConfirmedAttendance(timeline: valid.timeline, answers: try Terminal.reporting { try store.answers() }, audience: audience)
+            text += attendance.text()
             if case .object(var pairs) = document {
                 pairs.append(("confirmed", attendance.json()))
                 document = .object(pairs)
             }
-            Terminal.out(document.serialized())
-        } else {
-            Terminal.out(report.text() + attendance.text())
         }
+        if actual {
+            let sessions = session.isEmpty ? nil : session.map(SessionID.init(rawValue:))
+            let room = sessions.map { $0.map(\.rawValue).sorted().joined(separator: " ") } ?? ""
+            let now = Instant(seconds: try Terminal.stamp())
+            let speaking = try Terminal.reporting { () throws -> ActualSpeaking in
+                let day = try LiveState(timeline: valid.timeline, zones: try Terminal.zones(), sessions: sessions).applying(try store.liveEvents(room: room))
+                return ActualSpeaking(state: day, timeline: valid.timeline, audience: audience, now: now)
+            }
+            text += speaking.text()
+            if case .object(var pairs) = document {
+                pairs.append(("actual", speaking.json()))
+                document = .object(pairs)
+            }
+        }
+        Terminal.out(json ? document.serialized() : text)
     }
 }
