@@ -32,6 +32,15 @@ extension Terminal {
         }
     }
 
+    /// The history once what `draft` makes is added: recorded in `store` (as `convene ics`
+    /// records it, so that what goes out is the latest version), or, for a dry run, worked out
+    /// without writing anything.
+    static func history(of draft: CalendarOutputs.Draft, in store: EventStore, at stamp: Int64, dryRun: Bool) throws -> CalendarHistory {
+        guard dryRun else { return try store.record(draft.entries, at: stamp) }
+        let known = try store.history()
+        return known.extended(with: known.versions(for: draft.entries, now: stamp))
+    }
+
     /// The last line of a command that generated calendars: what waits to be sent.
     static func pendingSummary(_ history: CalendarHistory, agendaPath: String) {
         let (line, toPeople) = history.pendingSummary

@@ -71,14 +71,7 @@ struct PublishCommand: ParsableCommand {
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
         try Terminal.reporting {
             let draft = try CalendarOutputs.draft(timeline: valid.timeline, zones: zones, stamp: stamp)
-            let history: CalendarHistory
-            if dryRun {
-                let known = try store.history()
-                history = known.extended(with: known.versions(for: draft.entries, now: stamp))
-            } else {
-                // Recorded first, as convene ics records it: what is put is the latest version.
-                history = try store.record(draft.entries, at: stamp)
-            }
+            let history = try Terminal.history(of: draft, in: store, at: stamp, dryRun: dryRun)
             let resources = try CalendarOutputs.resources(of: draft, versions: CalendarOutputs.publishable(in: history, all: all), stamp: stamp)
             if resources.isEmpty {
                 Terminal.error("convene: nothing to publish: every session's latest version was published (or marked sent) — --all puts them all again, into a new calendar say")

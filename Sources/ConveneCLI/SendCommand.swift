@@ -96,13 +96,7 @@ struct SendCommand: ParsableCommand {
         try Terminal.reporting {
             let draft = try CalendarOutputs.draft(timeline: valid.timeline, zones: zones, stamp: stamp)
             for warning in draft.warnings { Terminal.error("convene: warning: \(warning)") }
-            let history: CalendarHistory
-            if dryRun {
-                let known = try store.history()
-                history = known.extended(with: known.versions(for: draft.entries, now: stamp))
-            } else {
-                history = try store.record(draft.entries, at: stamp)
-            }
+            let history = try Terminal.history(of: draft, in: store, at: stamp, dryRun: dryRun)
             if reminders || briefings {
                 try sendNotices(draft: draft, valid: valid, zones: zones, stamp: stamp, store: store, program: program, storeFolder: storeFolder)
                 return
@@ -169,22 +163,45 @@ struct SendCommand: ParsableCommand {
             var sent = 0, failed = 0
             for notice in notices {
                 let now = try Terminal.stamp()
-                guard try store.claim(notice, at: now) else { continue }
-                do {
-                    try program.deliver(CalendarMail.message(for: notice, date: now), from: notice.from.email, to: notice.to.email, workingIn: storeFolder)
-                } catch {
-                    try store.settle(notice, sent: false, at: now)
+                let outcome = try handOver(CalendarMail.message(for: notice, date: now), from: notice.from.email, to: notice.to.email, through: program,
+                                           workingIn: storeFolder, claim: { try store.claim(notice, at: now) },
+                                           settle: { sent in try store.settle(notice, sent: sent, at: now) })
+                switch outcome {
+                case .skipped: break
+                case .sent:
+                    sent += 1
+                    Terminal.out("sent to \(notice.to.email): \(notice.subject)")
+                case .refused(let error):
                     failed += 1
                     Terminal.error("convene: error: not sent to \(notice.to.email) (\(notice.person.rawValue), \(notice.kind.rawValue)): \(error) — it goes on the next send")
-                    continue
                 }
-                try store.settle(notice, sent: true, at: now)
-                sent += 1
-                Terminal.out("sent to \(notice.to.email): \(notice.subject)")
             }
             Terminal.error("convene: \(SendReport.count(sent)) sent" + (failed > 0 ? ", \(failed) not sent" : ""))
             if failed > 0 { throw ExitCode(Terminal.Exit.cannotWrite) }
         }
+    }
+
+    /// What became of one message handed to the mail program.
+    enum HandOver {
+        /// Another send took it, or it went already: nothing was done.
+        case skipped
+        case sent
+        case refused(MailError)
+    }
+
+    /// Hands one message to the program, recorded in the store around it: claimed before
+    /// (so that a crash leaves it unconfirmed, never lost), then settled as sent or not.
+    func handOver(_ message: String, from: String, to: String, through program: Sendmail, workingIn folder: String,
+                  claim: () throws -> Bool, settle: (_ sent: Bool) throws -> Void) throws -> HandOver {
+        guard try claim() else { return .skipped }
+        do {
+            try program.deliver(message, from: from, to: to, workingIn: folder)
+        } catch {
+            try settle(false)
+            return .refused(error)
+        }
+        try settle(true)
+        return .sent
     }
 
     /// The drafts and their index, as one set: made a batch at a time as they are written.
@@ -221,18 +238,18 @@ struct SendCommand: ParsableCommand {
         var sent = 0, failed = 0
         try messages.forEach { message in
             let now = try Terminal.stamp()
-            guard try store.claim(message.version, at: now) else { return }
-            do {
-                try program.deliver(CalendarMail.message(for: message, date: now), from: message.from.email, to: message.to.email, workingIn: folder)
-            } catch {
-                try store.release(message.version)
+            let outcome = try handOver(CalendarMail.message(for: message, date: now), from: message.from.email, to: message.to.email, through: program,
+                                       workingIn: folder, claim: { try store.claim(message.version, at: now) },
+                                       settle: { sent in sent ? try store.confirm(message.version, at: now) : try store.release(message.version) })
+            switch outcome {
+            case .skipped: break
+            case .sent:
+                sent += 1
+                Terminal.out("sent to \(message.to.email): \(message.subject)")
+            case .refused(let error):
                 failed += 1
                 Terminal.error("convene: error: not sent to \(message.to.email) (\(message.person.rawValue), session \(message.session.rawValue)): \(error) — it waits to be sent; convene send again once the mail program works")
-                return
             }
-            try store.confirm(message.version, at: now)
-            sent += 1
-            Terminal.out("sent to \(message.to.email): \(message.subject)")
         }
         Terminal.error("convene: \(SendReport.count(sent)) sent" + (failed > 0 ? ", \(failed) not sent (they wait to be sent)" : ""))
         if failed > 0 { throw ExitCode(Terminal.Exit.cannotWrite) }

@@ -2,26 +2,19 @@ import ICal
 
 /// One calendar message a person waits for: one session's REQUEST or CANCEL at the SEQUENCE
 /// the event store gave it, with what the e-mail carrying it says, in the person's language.
+/// Its heading's fields (`version`, `to`, `subject`, …) read as its own.
+@dynamicMemberLookup
 public struct CalendarMessage: Sendable {
-    /// The version it carries, as the store holds it.
-    public var version: CalendarVersion
-    public var person: PersonID
-    public var session: SessionID
-    public var from: CalendarDocument.Party
-    public var to: CalendarDocument.Party
-    public var language: SheetLanguage
-    /// `REQUEST` or `CANCEL`.
-    public var method: String
+    /// Which version goes to whom, and its subject.
+    public var heading: CalendarMessageHeading
     /// The calendar, as `convene ics` writes the same file.
     public var calendar: String
-    /// The e-mail's subject and text: the invitation's DESCRIPTION (their times, their turn,
-    /// the join link), or what a cancellation says.
-    public var subject: String
+    /// The e-mail's text: the invitation's DESCRIPTION (their times, their turn, the join
+    /// link), or what a cancellation says.
     public var text: String
 
-    /// Everything of the message but its calendar and text.
-    public var heading: CalendarMessageHeading {
-        CalendarMessageHeading(version: version, person: person, session: session, from: from, to: to, language: language, method: method, subject: subject)
+    public subscript<Value>(dynamicMember field: KeyPath<CalendarMessageHeading, Value>) -> Value {
+        heading[keyPath: field]
     }
 }
 
@@ -94,9 +87,7 @@ public struct CalendarMessages: Sendable {
                 }
                 guard let event = document.events.first else { continue }
                 let text = version.entry.meaning.cancelled ? [event.comment ?? "", "", event.summary].joined(separator: "\n") : event.description ?? event.summary
-                try body(CalendarMessage(
-                    version: version, person: heading.person, session: heading.session, from: heading.from, to: heading.to, language: heading.language,
-                    method: heading.method, calendar: try writer.text(of: document), subject: heading.subject, text: text))
+                try body(CalendarMessage(heading: heading, calendar: try writer.text(of: document), text: text))
             }
             start = end
         }

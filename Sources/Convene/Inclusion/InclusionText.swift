@@ -37,6 +37,12 @@ enum InclusionText {
         return line.trimmingTrailingSpaces
     }
 
+    /// A line of a figures table: `label` in `labelWidth` columns (cut with an ellipsis when
+    /// longer), then each cell right-aligned in `cellWidth` columns.
+    static func columns(_ label: String, labelWidth: Int, _ cells: [String], cellWidth: Int) -> String {
+        fit(label, labelWidth - 2).padding(labelWidth) + cells.map { $0.leftPadding(cellWidth) }.joined()
+    }
+
     /// `text` on one line, cut with an ellipsis to at most `width` columns.
     static func fit(_ text: String, _ width: Int) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ")

@@ -136,10 +136,7 @@ public struct ActualSpeaking: Sendable {
     }
 
     static func row(_ name: String, _ cells: [String]) -> String {
-        let label = name.count > 35 ? String(name.prefix(34)) + "…" : name
-        var line = label + String(repeating: " ", count: 37 - label.count)
-        for cell in cells { line += String(repeating: " ", count: max(1, 10 - cell.count)) + cell }
-        return line
+        InclusionText.columns(name, labelWidth: 37, cells, cellWidth: 10)
     }
 
     /// As JSON, for `report --json --actual`: seconds.

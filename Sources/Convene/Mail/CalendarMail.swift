@@ -27,12 +27,7 @@ public enum CalendarMail {
         let file = method == "CANCEL" ? "cancel.ics" : "invite.ics"
         // Made as bytes in one buffer: a forum's outbox is tens of thousands of these.
         var text = MessageBytes(capacity: 2 * message.text.utf8.count + 3 * message.calendar.utf8.count + 2_048)
-        text.line(header("From", mailbox(message.from)))
-        text.line(header("To", mailbox(message.to)))
-        text.line(header("Subject", encodedText(message.subject)))
-        text.line("Date: " + rfc5322Date(date))
-        text.line("Message-ID: <convene.\(key).\(message.version.sequence)@\(domain)>")
-        text.line("MIME-Version: 1.0")
+        text.headers(from: message.from, to: message.to, subject: message.subject, date: date, messageID: "convene.\(key).\(message.version.sequence)@\(domain)")
         text.line("Content-Class: urn:content-classes:calendarmessage")
         if draft { text.line("X-Unsent: 1") }
         text.line("Content-Type: multipart/mixed; boundary=\"\(mixed)\"")
@@ -57,6 +52,17 @@ public enum CalendarMail {
         var bytes: [UInt8] = []
 
         init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        /// The headers every message starts with: From, To, Subject, Date, Message-ID (without
+        /// its angle brackets) and MIME-Version.
+        mutating func headers(from: CalendarDocument.Party, to: CalendarDocument.Party, subject: String, date: Int64, messageID: String) {
+            line(CalendarMail.header("From", CalendarMail.mailbox(from)))
+            line(CalendarMail.header("To", CalendarMail.mailbox(to)))
+            line(CalendarMail.header("Subject", CalendarMail.encodedText(subject)))
+            line("Date: " + CalendarMail.rfc5322Date(date))
+            line("Message-ID: <\(messageID)>")
+            line("MIME-Version: 1.0")
+        }
 
         mutating func line(_ text: String) {
             bytes.append(contentsOf: text.utf8)
@@ -188,9 +194,8 @@ public enum CalendarMail {
 
     /// `Tue, 01 Dec 2026 18:00:00 +0000`.
     static func rfc5322Date(_ seconds: Int64) -> String {
-        let time = CivilTime(secondsSinceEpoch: seconds)
-        let days = Int((seconds - (seconds % 86_400 + 86_400) % 86_400) / 86_400)
-        let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
+        let utc = ZonedTime.utc(Instant(seconds: seconds)), time = utc.civil
+        let weekday = utc.date.weekday.rawValue.capitalized
         let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][max(0, min(11, time.month - 1))]
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(weekday), \(two(time.day)) \(month) \(time.year) \(two(time.hour)):\(two(time.minute)):\(two(time.second)) +0000"

@@ -61,14 +61,11 @@ public enum Notices {
     public static func briefings(timeline: Timeline, zones: ZoneDirectory, renderer: SheetRenderer, pdf: PDFPrinting?) throws -> [NoticeMessage] {
         let agenda = timeline.agenda
         guard let organizer = agenda.organizer, let from = organizer.email else { return [] }
-        let first = SheetLanguage.preferred(in: agenda.languages)
-        let any = SheetBuilder(timeline: timeline, zones: zones, language: first, audience: .participants)
         var messages: [NoticeMessage] = []
-        for person in any.onlineSpeakers {
+        for person in PrintedSheets.onlineSpeakers(of: timeline, zones: zones) {
             guard let email = person.email else { continue }
             let language = PrintedSheets.language(of: person, in: agenda)
-            let builder = SheetBuilder(timeline: timeline, zones: zones, language: language, audience: PrintedSheets.defaultAudience(of: .briefing), reader: person.id)
-            let view = try builder.briefing(for: person.id)
+            let view = try PrintedSheets.briefing(of: person, timeline: timeline, zones: zones)
             let text = try renderer.render(view, sheet: .briefing, format: .text)
             let html = try renderer.render(view, sheet: .briefing, format: .html)
             var attachments = [NoticeMessage.Attachment(filename: "briefing-\(person.id.rawValue).html", type: "text/html; charset=UTF-8", data: Data(html.utf8))]
@@ -87,38 +84,30 @@ public enum Notices {
 }
 
 extension CalendarMail {
-    /// Base64 in lines of 76 characters (RFC 2045).
-    static func base64Lines(_ data: Data) -> [String] {
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(data.count * 4 / 3 + 4)
-        appendBase64(ArraySlice(data), to: &encoded)
-        return stride(from: 0, to: encoded.count, by: 76).map { String(decoding: encoded[$0..<min($0 + 76, encoded.count)], as: UTF8.self) }
-    }
-
     /// The e-mail of a notice: its text, then its attachments (multipart/mixed), or the text
     /// alone; `Message-ID` made from what it says, so the same notice sent again is the same
     /// message.
     public static func message(for notice: NoticeMessage, date: Int64, draft: Bool = false) -> String {
         let key = String(OutputWriter.fingerprint(notice.kind.rawValue + " " + notice.person.rawValue + " " + notice.fingerprint).drop { $0 != ":" }.dropFirst())
-        let domain = Self.domain(of: notice.from.email)
-        var lines = [header("From", mailbox(notice.from)), header("To", mailbox(notice.to)), header("Subject", encodedText(notice.subject)),
-                     "Date: " + rfc5322Date(date), "Message-ID: <convene.\(notice.kind.rawValue).\(key)@\(domain)>", "MIME-Version: 1.0"]
-        if draft { lines.append("X-Unsent: 1") }
-        let text = notice.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
-        if notice.attachments.isEmpty {
-            lines += ["Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64", ""] + base64Lines(Data(text.utf8))
-            lines.append("")
-            return lines.joined(separator: "\r\n")
+        var text = MessageBytes(capacity: 2 * notice.text.utf8.count + notice.attachments.reduce(0) { $0 + 2 * $1.data.count } + 2_048)
+        text.headers(from: notice.from, to: notice.to, subject: notice.subject, date: date,
+                     messageID: "convene.\(notice.kind.rawValue).\(key)@\(domain(of: notice.from.email))")
+        if draft { text.line("X-Unsent: 1") }
+        guard !notice.attachments.isEmpty else {
+            text.part(type: "text/plain; charset=UTF-8", body: crlf(notice.text))
+            return String(decoding: text.bytes, as: UTF8.self)
         }
         let boundary = "=_convene_mixed_\(key)"
-        lines += ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "--\(boundary)",
-                  "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64", ""] + base64Lines(Data(text.utf8))
+        text.line("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
+        text.line("")
+        text.line("--\(boundary)")
+        text.part(type: "text/plain; charset=UTF-8", body: crlf(notice.text))
         for attachment in notice.attachments {
             let name = attachment.filename.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
-            lines += ["--\(boundary)", "Content-Type: \(attachment.type); name=\"\(name)\"", "Content-Transfer-Encoding: base64",
-                      "Content-Disposition: attachment; filename=\"\(name)\"", ""] + base64Lines(attachment.data)
+            text.line("--\(boundary)")
+            text.part(type: "\(attachment.type); name=\"\(name)\"", disposition: "attachment; filename=\"\(name)\"", body: Array(attachment.data))
         }
-        lines += ["--\(boundary)--", ""]
-        return lines.joined(separator: "\r\n")
+        text.line("--\(boundary)--")
+        return String(decoding: text.bytes, as: UTF8.self)
     }
 }

@@ -95,19 +95,7 @@ public struct StatusReport: Sendable {
             }
             rows.append([key.owner.description, latest.entry.session.rawValue, sent, pending])
         }
-        // Ids are ASCII; a cell's width is measured once.
-        let cellWidths = rows.map { row in row.map { $0.utf8.count == $0.unicodeScalars.count && $0.allSatisfy(\.isASCII) ? $0.utf8.count : DisplayWidth.of($0) } }
-        let widths = (0..<4).map { column in cellWidths.map { $0[column] }.max() ?? 0 }
-        for (row, cells) in zip(rows, cellWidths) {
-            var line = ""
-            line.reserveCapacity(widths.reduce(8, +))
-            for column in 0..<4 {
-                line += row[column]
-                if column < 3 { line += String(repeating: " ", count: widths[column] - cells[column] + 2) }
-            }
-            while line.last == " " { line.removeLast() }
-            lines.append(line)
-        }
+        lines += TextLayout.columns(rows)
         if history.latest.isEmpty { lines.append("Nothing generated yet: convene ics or convene build makes the first versions.") }
         lines.append("")
         lines.append(CalendarHistory.summary(history.changes, invites: history.inviteCount) + ".")

@@ -36,6 +36,17 @@ public enum PrintedSheets {
         SheetLanguage.first(in: person.languages) ?? SheetLanguage.preferred(in: agenda.languages)
     }
 
+    /// The people who get a briefing: the online speakers, in agenda order.
+    public static func onlineSpeakers(of timeline: Timeline, zones: ZoneDirectory) -> [Person] {
+        SheetBuilder(timeline: timeline, zones: zones, language: SheetLanguage.preferred(in: timeline.agenda.languages), audience: .participants).onlineSpeakers
+    }
+
+    /// `person`'s briefing, in their language, as they may read it.
+    public static func briefing(of person: Person, timeline: Timeline, zones: ZoneDirectory) throws -> SheetView {
+        try SheetBuilder(timeline: timeline, zones: zones, language: language(of: person, in: timeline.agenda),
+                         audience: defaultAudience(of: .briefing), reader: person.id).briefing(for: person.id)
+    }
+
     /// Every sheet's files; the PDFs only with `pdf`.
     public static func files(timeline: Timeline, zones: ZoneDirectory, renderer: SheetRenderer, pdf: PDFPrinting? = nil) throws -> [OutputFile] {
         let agenda = timeline.agenda
@@ -65,11 +76,8 @@ public enum PrintedSheets {
             let printed = try pdf.print(pdfSheets.map(\.html), paper: Paper(zone: agenda.timeZone, zones: zones))
             for (sheet, bytes) in zip(pdfSheets, printed) { files[sheet.index].body = .bytes(bytes) }
         }
-        let any = SheetBuilder(timeline: timeline, zones: zones, language: first, audience: .participants)
-        for person in any.onlineSpeakers {
-            let builder = SheetBuilder(timeline: timeline, zones: zones, language: language(of: person, in: agenda),
-                                       audience: defaultAudience(of: .briefing), reader: person.id)
-            let view = try builder.briefing(for: person.id)
+        for person in onlineSpeakers(of: timeline, zones: zones) {
+            let view = try briefing(of: person, timeline: timeline, zones: zones)
             for format in SheetFormat.allCases {
                 files.append(OutputFile(path: "briefings/\(person.id).\(format.fileExtension)",
                                         contents: try renderer.render(view, sheet: .briefing, format: format)))

@@ -133,6 +133,26 @@ public struct TextLayout: Sendable {
         return lines
     }
 
+    /// `rows` as left-aligned columns two spaces apart, each as wide as its widest cell, the
+    /// last unpadded and no line ending in spaces: the tables of `status`. A cell of ASCII is
+    /// measured by its length, without the display-width lookup (a forum's table is tens of
+    /// thousands of rows).
+    public static func columns(_ rows: [[String]]) -> [String] {
+        let count = rows.map(\.count).max() ?? 0
+        let cellWidths = rows.map { row in row.map { $0.utf8.count == $0.unicodeScalars.count && $0.allSatisfy(\.isASCII) ? $0.utf8.count : DisplayWidth.of($0) } }
+        let widths = (0..<count).map { column in cellWidths.map { column < $0.count ? $0[column] : 0 }.max() ?? 0 }
+        return zip(rows, cellWidths).map { row, cells in
+            var line = ""
+            line.reserveCapacity(widths.reduce(2 * count, +))
+            for column in row.indices {
+                line += row[column]
+                if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - cells[column] + 2) }
+            }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
     /// `text` broken into lines of at most `width` display columns, at spaces where it can be
     /// and inside words longer than a line where it must; the first line starts with `first`,
     /// the others with `rest` (a hanging indent). What every terminal report wraps with.

@@ -100,10 +100,7 @@ public struct ConfirmedAttendance: Sendable {
     }
 
     static func row(_ name: String, _ cells: [String]) -> String {
-        let label = name.count > 23 ? String(name.prefix(22)) + "…" : name
-        var line = label + String(repeating: " ", count: 25 - label.count)
-        for cell in cells { line += String(repeating: " ", count: max(1, 11 - cell.count)) + cell }
-        return line
+        InclusionText.columns(name, labelWidth: 25, cells, cellWidth: 11)
     }
 
     /// The counts as JSON, for `report --json --confirmed`.

@@ -5,9 +5,9 @@ public enum ReplyReport {
     /// "Tue 2026-12-08 11:00–12:00 Europe/Kyiv": a proposed time in the venue's zone.
     public static func proposal(_ answer: ReplyAnswer, zone: String, zones: ZoneDirectory) -> String {
         guard let start = answer.proposedStart, let startTime = try? zones.zonedTime(Instant(seconds: start), in: zone) else { return "no time given" }
-        var text = startTime.civil.dateText + " " + startTime.civil.clockText
+        var text = "\(startTime.date) \(startTime.clock)"
         if let end = answer.proposedEnd, let endTime = try? zones.zonedTime(Instant(seconds: end), in: zone) {
-            text += "–" + (endTime.civil.dateText == startTime.civil.dateText ? "" : endTime.civil.dateText + " ") + endTime.civil.clockText
+            text += "–" + (endTime.date == startTime.date ? "" : "\(endTime.date) ") + endTime.clock
         }
         return text + " " + zone
     }
@@ -26,12 +26,7 @@ public enum ReplyReport {
             if let latest, latest.sequence > answer.sequence { word += " (to SEQUENCE \(answer.sequence); the invitation is now at \(latest.sequence))" }
             rows.append([answer.person.rawValue, answer.session.rawValue, word])
         }
-        let widths = (0..<2).map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
-        var lines = [""]
-        for row in rows {
-            lines.append(row[0] + String(repeating: " ", count: widths[0] - DisplayWidth.of(row[0]) + 2)
-                         + row[1] + String(repeating: " ", count: widths[1] - DisplayWidth.of(row[1]) + 2) + row[2])
-        }
+        var lines = [""] + TextLayout.columns(rows)
         let counters = answers.filter { $0.method == "COUNTER" }
         if !counters.isEmpty {
             lines.append("")
@@ -45,19 +40,5 @@ public enum ReplyReport {
         lines.append("")
         lines.append("\(coming) accepted, \(current.values.filter { $0.status == "TENTATIVE" }.count) tentative, \(current.values.filter { $0.status == "DECLINED" }.count) declined, \(current.values.filter { $0.status == "DELEGATED" }.count) delegated.")
         return lines
-    }
-}
-
-extension CivilTime {
-    /// `2026-12-08`.
-    var dateText: String {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))"
-    }
-
-    /// `09:05`.
-    var clockText: String {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(two(hour)):\(two(minute))"
     }
 }
