@@ -133,6 +133,8 @@ case "${1:-}" in
     want_deb libxml2-utils
     # A real mail transfer agent and a sendmail-compatible SMTP client for convene send.
     want_deb postfix msmtp
+    # openssl, which makes the self-signed certificate convene live is tested with over TLS.
+    want_deb openssl
     want_python pyyaml yaml python3-yaml
     want_python jsonschema jsonschema python3-jsonschema
     want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"

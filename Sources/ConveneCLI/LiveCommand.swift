@@ -16,7 +16,11 @@ struct LiveCommand: ParsableCommand {
             speakers' addresses hold random tokens kept in the event store, so a restart keeps \
             them. Every action is recorded in the event store: stopped or killed, convene live \
             resumes where the day was. It listens on 127.0.0.1 only unless --bind names another \
-            address and --allow-remote is given. Ctrl-C stops it. See docs/live.md.
+            address. Online speakers beyond the venue need TLS: --tls-cert and --tls-key, or a \
+            reverse proxy on this machine that holds the certificate (--public-url). Without TLS, \
+            an address beyond this machine needs --allow-remote and serves other machines the \
+            board and the timer alone: no token crosses the network in clear. Ctrl-C stops it. \
+            See docs/live.md.
             """
     )
 
@@ -29,8 +33,17 @@ struct LiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
     var bind: String = "127.0.0.1"
 
-    @Flag(help: "Listen on an address beyond this machine (with --bind): the tokens then cross the network unencrypted.")
+    @Flag(help: "Listen on an address beyond this machine (with --bind) without TLS: other machines get the board and the timer, and no address with a token.")
     var allowRemote = false
+
+    @Option(help: ArgumentHelp("Serve over TLS with this certificate chain (PEM, the server's certificate first; with --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The certificate's private key (PEM, without a passphrase).", valueName: "file"))
+    var tlsKey: String?
+
+    @Option(help: ArgumentHelp("The address viewers open when a reverse proxy on this machine serves the day over TLS (https://live.example.org/day): the printed addresses start with it.", valueName: "url"))
+    var publicUrl: String?
 
     @Option(help: ArgumentHelp("Follow only this session (repeatable): the sessions held in one room.", valueName: "id"))
     var session: [String] = []
@@ -46,9 +59,29 @@ struct LiveCommand: ParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port — give 1 to 65535, or 0 for any free port") }
         guard minimumBreak >= 1 else { throw ValidationError("--minimum-break \(minimumBreak) is not possible — give at least 1 minute") }
-        if !Self.isLoopback(bind) && !allowRemote {
-            throw ValidationError("--bind \(bind) would serve the day beyond this machine, and its tokens would cross the network unencrypted — add --allow-remote to do so on a network you trust, or keep the default 127.0.0.1")
+        if (tlsCert == nil) != (tlsKey == nil) {
+            throw ValidationError(tlsCert == nil ? "--tls-key needs --tls-cert, the certificate it belongs to" : "--tls-cert needs --tls-key, the certificate's private key")
         }
+        if !Self.isLoopback(bind) && !allowRemote && tlsCert == nil {
+            throw ValidationError("--bind \(bind) would serve the day beyond this machine without TLS — give --tls-cert and --tls-key, or add --allow-remote to serve other machines the board and the timer alone (the console and the speakers' pages stay on this machine), or keep the default 127.0.0.1")
+        }
+        if let publicUrl { _ = try Self.publicAddress(publicUrl) }
+    }
+
+    /// `text` as the public address of a proxy: https (plain http only on this machine), a
+    /// host, no query or fragment.
+    static func publicAddress(_ text: String) throws -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty else {
+            throw ValidationError("--public-url \(text) is not an address — give the https:// address viewers open, such as https://live.example.org/day")
+        }
+        guard url.query == nil, url.fragment == nil, url.user == nil else {
+            throw ValidationError("--public-url \(text): give the address without a query, a fragment or a user — such as https://live.example.org/day")
+        }
+        if scheme == "http" && !Self.isLoopback(host) {
+            throw ValidationError("--public-url \(text) would send the console's and the speakers' tokens over plain HTTP — give the https:// address of a proxy that holds the certificate")
+        }
+        return url
     }
 
     /// The instant `text` (`2026-12-08T18:00`) names on the clock of `zone`, or exit 2.
@@ -68,12 +101,29 @@ struct LiveCommand: ParsableCommand {
 
     /// Whether `address` is this machine's own: 127.0.0.0/8, ::1 or localhost.
     static func isLoopback(_ address: String) -> Bool {
-        if address == "localhost" || address == "::1" || address == "[::1]" { return true }
-        let parts = address.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+        LiveTransport.isLoopback(address)
+    }
+
+    /// The certificate and key, or exit 2 with what is wrong with them.
+    func transport() throws -> LiveTransport {
+        var transport = LiveTransport(publicURL: try publicUrl.map(Self.publicAddress))
+        guard let tlsCert, let tlsKey else { return transport }
+        do {
+            let tls = try LiveTLS(certificatePath: tlsCert, keyPath: tlsKey)
+            if tls.notValidAfter < Date() {
+                Terminal.error("convene: warning: --tls-cert \(tlsCert) expired on \(ISO8601DateFormatter().string(from: tls.notValidAfter)) — browsers will refuse the day's pages until it is renewed")
+            }
+            transport.tls = tls
+        } catch {
+            Terminal.error("convene: error: \(error)")
+            throw ExitCode(Terminal.Exit.usage)
+        }
+        return transport
     }
 
     func run() throws {
+        // The certificate is read first: a wrong one leaves no event store behind.
+        let transport = try transport()
         let zones = try Terminal.zones()
         let valid = try Terminal.valid(file, zones: zones, then: "nothing served")
         try Terminal.labels(for: Array(SheetLanguage.allCases))
@@ -96,12 +146,16 @@ struct LiveCommand: ParsableCommand {
             throw ExitCode(Terminal.Exit.invalidInput)
         }
         if !Self.isLoopback(bind) {
-            Terminal.error("convene: warning: listening on \(bind) without TLS: the console's and the speakers' addresses, tokens included, cross the network in clear — anyone who sees one can use it. Use this only on a network you trust.")
+            if transport.tls == nil {
+                Terminal.error("convene: warning: listening on \(bind) without TLS: other machines get the board and the timer alone; the console and the speakers' pages open on this machine only")
+            } else {
+                Terminal.error("convene: warning: listening on \(bind): anyone who holds an address with a token can use it — give each only to its holder")
+            }
         }
-        let server = LiveServer(day: day)
+        let server = LiveServer(day: day, transport: transport)
         let host = bind, recorded = (try? day.state().history.count) ?? 0
         let application = server.application(host: bind.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: port) { port in
-            Terminal.out(Self.addresses(day: day, host: host, port: port, recorded: recorded, storePath: store.path))
+            Terminal.out(Self.addresses(day: day, at: Self.bases(host: host, port: port, transport: transport), recorded: recorded, storePath: store.path))
         }
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
@@ -120,23 +174,45 @@ struct LiveCommand: ParsableCommand {
         }
     }
 
+    /// Where the public views and the token holders' views open: the public address when a
+    /// proxy serves the day; else this server's, and over plain HTTP beyond this machine, the
+    /// token holders' on this machine alone.
+    static func bases(host: String, port: Int, transport: LiveTransport) -> (public: String, tokens: String, tokensHere: Bool) {
+        if let url = transport.publicURL {
+            let text = url.absoluteString.hasSuffix("/") ? String(url.absoluteString.dropLast()) : url.absoluteString
+            return (text, text, false)
+        }
+        let wildcard = ["0.0.0.0", "::", "[::]"].contains(host)
+        func base(_ name: String) -> String {
+            "\(transport.tls == nil ? "http" : "https")://\(name.contains(":") && !name.hasPrefix("[") ? "[\(name)]" : name):\(port)"
+        }
+        let shown = base(wildcard ? ProcessInfo.processInfo.hostName : host)
+        guard transport.tls == nil, !isLoopback(host) else { return (shown, shown, false) }
+        return (shown, wildcard ? base("127.0.0.1") : shown, true)
+    }
+
     /// What `convene live` prints once it listens: the addresses to open.
-    static func addresses(day: LiveDay, host: String, port: Int, recorded: Int, storePath: String) -> String {
-        let shown = ["0.0.0.0", "::", "[::]"].contains(host) ? ProcessInfo.processInfo.hostName : host
-        let base = "http://\(shown.contains(":") && !shown.hasPrefix("[") ? "[\(shown)]" : shown):\(port)"
+    static func addresses(day: LiveDay, at bases: (public: String, tokens: String, tokensHere: Bool), recorded: Int, storePath: String) -> String {
         let segments = day.initial.items.count
+        let here = bases.tokensHere ? " (this machine only, without TLS)" : ""
         var lines = [
             "convene live: \(day.timeline.agenda.title) — \(segments) segment\(segments == 1 ? "" : "s"), \(recorded) action\(recorded == 1 ? "" : "s") recorded in \(storePath)",
             "",
-            "  console (moderator; keep it secret):  \(base)/console/\(day.consoleToken)",
-            "  stage timer:                          \(base)/timer",
-            "  public board:                         \(base)/board",
+        ] + (here.isEmpty ? ["  console (moderator; keep it secret):  \(bases.tokens)/console/\(day.consoleToken)"] : [
+            "  console (moderator; keep it secret)\(here):",
+            "                                        \(bases.tokens)/console/\(day.consoleToken)",
+        ]) + [
+            "  stage timer:                          \(bases.public)/timer",
+            "  public board:                         \(bases.public)/board",
         ]
         for speaker in day.speakers {
             if let token = day.speakerTokens[speaker.id] {
-                lines.append("  \(speaker.name), online speaker (give it to them alone):")
-                lines.append("                                        \(base)/speaker/\(token)")
+                lines.append("  \(speaker.name), online speaker (give it to them alone)\(here):")
+                lines.append("                                        \(bases.tokens)/speaker/\(token)")
             }
+        }
+        if bases.tokensHere {
+            lines += ["", "Online speakers elsewhere need TLS: run convene live with --tls-cert and --tls-key, or behind a TLS proxy with --public-url (docs/live.md)."]
         }
         lines += ["", "Ctrl-C stops the server. The day stays in the event store: convene live again resumes it, at the same addresses."]
         return lines.joined(separator: "\n")

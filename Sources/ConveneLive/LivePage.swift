@@ -14,6 +14,8 @@ struct LivePage {
     let language: SheetLanguage
     let token: String?
     let state: JSONValue
+    /// What goes before the server's own addresses: the path a proxy serves the day under.
+    var base = ""
 
     var kind: String {
         switch viewer {
@@ -46,7 +48,7 @@ struct LivePage {
         default: title = labels.programme
         }
         let config: JSONValue = .object([
-            ("view", .string(kind)), ("token", .optional(token)), ("language", .string(language.rawValue)), ("words", words),
+            ("view", .string(kind)), ("token", .optional(token)), ("base", .string(base)), ("language", .string(language.rawValue)), ("words", words),
         ])
         return """
             <!doctype html>
@@ -248,7 +250,7 @@ struct LivePage {
           if (action === "pause" && state.current && state.current.paused) body.action = "resume";
           if (body.action === "addMinutes" || body.action === "removeMinutes") body.minutes = 5;
           const message = document.getElementById("message");
-          return fetch("/api/actions", {method: "POST", headers: {"Content-Type": "application/json", "Authorization": "Bearer " + config.token}, body: JSON.stringify(body)})
+          return fetch(config.base + "/api/actions", {method: "POST", headers: {"Content-Type": "application/json", "Authorization": "Bearer " + config.token}, body: JSON.stringify(body)})
             .then(r => r.json().then(j => ({ok: r.ok, j})))
             .then(({ok, j}) => { if (ok) { show(j); message.textContent = ""; } else { message.textContent = j.error || "refused"; } })
             .catch(() => { message.textContent = "The server cannot be reached."; });
@@ -331,7 +333,7 @@ struct LivePage {
           const query = new URLSearchParams();
           if (config.token) query.set("token", config.token);
           query.set("lang", config.language);
-          const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws?" + query);
+          const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + config.base + "/ws?" + query);
           socket.onopen = () => { delay = 1000; document.getElementById("offline").hidden = true; };
           socket.onmessage = event => { try { show(JSON.parse(event.data)); } catch (e) {} };
           socket.onclose = () => {

@@ -2,6 +2,8 @@ import Convene
 import ConveneStore
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import HummingbirdWebSocket
 
 /// The live day served over HTTP: the JSON API (docs/live-api.yaml), the WebSocket that pushes
@@ -13,33 +15,40 @@ import HummingbirdWebSocket
 /// nothing else.
 public struct LiveServer: Sendable {
     public let day: LiveDay
+    /// TLS or plain HTTP, and the public address behind a proxy.
+    public let transport: LiveTransport
     let hub: LiveHub
 
     /// The largest request body read, in bytes: an action is a few dozen.
     static let maxBody = 16 * 1024
 
-    public init(day: LiveDay) {
+    public init(day: LiveDay, transport: LiveTransport = .local) {
         self.day = day
+        self.transport = transport
         hub = LiveHub(day: day)
     }
 
-    /// The application serving the live day on `host`:`port` (0 picks a free port);
-    /// `onRunning` is told the port once the server listens.
+    /// The application serving the live day on `host`:`port` (0 picks a free port), over TLS
+    /// when the transport has a certificate; `onRunning` is told the port once the server listens.
     public func application(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> Application<RouterResponder<BasicWebSocketRequestContext>> {
+        -> Application<RouterResponder<LiveRequestContext>> {
         let router = router()
-        return Application(router: router, server: .http1WebSocketUpgrade(webSocketRouter: router),
+        let plain: HTTPServerBuilder = .http1WebSocketUpgrade(webSocketRouter: router)
+        // The configuration was made into a context once already (LiveTLS), so this does not fail.
+        let server = transport.tls.flatMap { try? HTTPServerBuilder.tls(plain, tlsConfiguration: $0.configuration) } ?? plain
+        return Application(router: router, server: server,
                            configuration: .init(address: .hostname(host, port: port), serverName: "convene live"),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
     }
 
     /// Every route.
-    public func router() -> Router<BasicWebSocketRequestContext> {
-        let router = Router(context: BasicWebSocketRequestContext.self)
-        router.middlewares.add(LiveHeaders())
+    public func router() -> Router<LiveRequestContext> {
+        let router = Router(context: LiveRequestContext.self)
+        router.middlewares.add(LiveHeaders(tls: transport.tls != nil))
+        router.middlewares.add(LiveTokenGuard(transport: transport))
         let server = self
         router.get("/") { _, _ in
-            Response(status: .seeOther, headers: [.location: "/board"])
+            Response(status: .seeOther, headers: [.location: server.transport.basePath + "/board"])
         }
         router.get("/api/state") { request, _ in
             guard let viewer = server.day.viewer(for: Self.token(in: request)) else { return Self.forbidden() }
@@ -140,7 +149,7 @@ public struct LiveServer: Sendable {
     func page(_ viewer: LiveViewer, token: String?, request: Request, timer: Bool = false) throws -> Response {
         let language = language(for: viewer, request: request)
         let document = try hub.document(for: viewer, language: language)
-        let html = LivePage(viewer: viewer, timer: timer, language: language, token: token, state: document).html()
+        let html = LivePage(viewer: viewer, timer: timer, language: language, token: token, state: document, base: transport.basePath).html()
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
@@ -182,15 +191,18 @@ public struct LiveServer: Sendable {
 }
 
 /// Headers every answer carries: nothing is cached, no page loads anything from elsewhere or
-/// runs in a frame, and no address (which holds a token) is sent on as a referrer.
+/// runs in a frame, and no address (which holds a token) is sent on as a referrer; over TLS,
+/// browsers are told to keep to it for this address.
 struct LiveHeaders<Context: RequestContext>: RouterMiddleware {
     static var referrerPolicy: HTTPFields.Element.Name? { .init("Referrer-Policy") }
+    let tls: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.cacheControl] = "no-store"
         if let name = Self.referrerPolicy { response.headers[name] = "no-referrer" }
         response.headers[.xContentTypeOptions] = "nosniff"
+        if tls { response.headers[.strictTransportSecurity] = "max-age=86400" }
         response.headers[.contentSecurityPolicy] = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
         return response
     }
