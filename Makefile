@@ -39,7 +39,9 @@ demo: build
 # publish into a Radicale CalDAV server of its own on 127.0.0.1 (read back with icalendar,
 # updated, cancelled, a wrong password refused), the schedules of convene export (schedule.xml
 # and schedule.json) read by xmllint, the c3voc schedule tools and pyfahrplan with every session
-# at the public calendar's instants, and the libical paths under valgrind.
+# at the public calendar's instants, convene live over TLS of its own and behind an nginx of its
+# own configured as docs/live.md says (a self-signed certificate, the pages, an action and the
+# WebSocket through it), and the libical paths under valgrind.
 test: build
 	@bash scripts/install-deps.sh --test
 	CONVENE_EXTERNAL_TESTS=1 $(SWIFT) test
@@ -52,6 +54,7 @@ test: build
 	python3 scripts/check-mail.py $(CONVENE)
 	python3 scripts/check-caldav.py $(CONVENE)
 	python3 scripts/check-export.py $(CONVENE)
+	python3 scripts/check-live-tls.py $(CONVENE)
 	bash scripts/check-leaks.sh
 
 # The benchmarks. Slot search: generated busy calendars for 50, 200 and 800 people (a year of

@@ -133,8 +133,9 @@ case "${1:-}" in
     want_deb libxml2-utils
     # A real mail transfer agent and a sendmail-compatible SMTP client for convene send.
     want_deb postfix msmtp
-    # openssl, which makes the self-signed certificate convene live is tested with over TLS.
-    want_deb openssl
+    # openssl, which makes the self-signed certificate convene live is tested with over TLS, and
+    # nginx, the reverse proxy of docs/live.md's example, run on 127.0.0.1 by check-live-tls.py.
+    want_deb openssl nginx
     want_python pyyaml yaml python3-yaml
     want_python jsonschema jsonschema python3-jsonschema
     want_pip "icalendar>=7" "import icalendar, sys; sys.exit(0 if int(icalendar.__version__.split('.')[0]) >= 7 else 1)"

@@ -92,11 +92,34 @@ public func convene(_ arguments: [String], in folder: URL? = nil, input: String 
                stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
 }
 
-/// A new empty folder under the system's temporary folder.
+/// A new empty folder under the system's temporary folder, removed when the test process
+/// ends (kept with `CONVENE_KEEP_TEST_FOLDERS=1`, to look into after a failure).
 public func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    TemporaryFolders.shared.add(url)
     return url
+}
+
+/// The folders `temporaryFolder()` made, removed at exit.
+final class TemporaryFolders: @unchecked Sendable {
+    static let shared = TemporaryFolders()
+    private let lock = NSLock()
+    private var made: [URL] = []
+
+    private init() {
+        guard ProcessInfo.processInfo.environment["CONVENE_KEEP_TEST_FOLDERS"] != "1" else { return }
+        atexit { TemporaryFolders.shared.removeAll() }
+    }
+
+    func add(_ url: URL) {
+        lock.lock(); made.append(url); lock.unlock()
+    }
+
+    func removeAll() {
+        lock.lock(); let urls = made; made = []; lock.unlock()
+        for url in urls { try? FileManager.default.removeItem(at: url) }
+    }
 }
 
 extension Tag {

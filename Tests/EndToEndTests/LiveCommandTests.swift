@@ -163,4 +163,57 @@ struct LiveCommandTests {
         _ = try server.console()
         #expect(!server.printed.contains("without TLS"))
     }
+
+    @Test("TLS: the certificate and key are checked before anything is opened; with them, and behind a proxy, the printed addresses are the ones to open",
+          .timeLimit(.minutes(1)))
+    func tlsAndProxy() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try HiddenPeople.purposeMade.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let certificate = try SelfSignedCertificate()
+        defer { try? FileManager.default.removeItem(at: certificate.folder) }
+        let refusals: [([String], String)] = [
+            (["--tls-cert", certificate.certificate], "--tls-cert needs --tls-key"),
+            (["--tls-key", certificate.key], "--tls-key needs --tls-cert"),
+            (["--tls-cert", certificate.certificate, "--tls-key", certificate.otherKey], "is not the key of the certificate"),
+            (["--tls-cert", certificate.key, "--tls-key", certificate.key], "holds no PEM certificate"),
+            (["--tls-cert", "missing.pem", "--tls-key", certificate.key], "--tls-cert missing.pem: no such file"),
+            (["--public-url", "http://live.example.org/day"], "over plain HTTP"),
+            (["--public-url", "https://live.example.org/day?x=1"], "without a query"),
+            (["--public-url", "live.example.org"], "is not an address"),
+        ]
+        for (options, message) in refusals {
+            let refused = try convene(["live", "a.yaml", "--state", "s.db"] + options, in: folder)
+            #expect(refused.status == 2, "\(options)")
+            #expect(refused.stderr.contains(message), "\(options): \(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.db").path), "\(options)")
+        }
+
+        // With TLS, beyond this machine: every address is https, the console's included.
+        let tls = try Server(["a.yaml", "--port", "0", "--state", "s.db", "--bind", "0.0.0.0",
+                              "--tls-cert", certificate.certificate, "--tls-key", certificate.key], in: folder)
+        defer { tls.stop() }
+        let console = try tls.console()
+        #expect(console.hasPrefix("https://") && tls.printed.contains("https://") && !tls.printed.contains("http://"))
+        #expect(tls.printed.contains("give each only to its holder"))
+        tls.stop()
+
+        // Behind a proxy: the public address, under its path.
+        let proxied = try Server(["a.yaml", "--port", "0", "--state", "s.db", "--public-url", "https://live.example.org/day/"], in: folder)
+        defer { proxied.stop() }
+        let token = try proxied.console()
+        #expect(token.hasPrefix("https://live.example.org/day/console/"))
+        #expect(proxied.printed.contains("https://live.example.org/day/board") && proxied.printed.contains("https://live.example.org/day/speaker/"))
+        proxied.stop()
+
+        // Plain HTTP beyond this machine: the board and the timer for everyone, the token
+        // holders' addresses on this machine.
+        let plain = try Server(["a.yaml", "--port", "0", "--state", "s.db", "--bind", "0.0.0.0", "--allow-remote"], in: folder)
+        defer { plain.stop() }
+        let here = try plain.console()
+        #expect(here.hasPrefix("http://127.0.0.1:"))
+        #expect(plain.printed.contains("console (moderator; keep it secret) (this machine only, without TLS):"))
+        #expect(plain.printed.contains("Online speakers elsewhere need TLS"))
+        #expect(try request(here).status == 200)
+    }
 }

@@ -17,41 +17,7 @@ import Testing
 /// (docs/live.md, "Online speakers beyond the venue").
 @Suite("LiveTransport: TLS, a proxy's address, and no token in clear beyond this machine")
 struct LiveTransportTests {
-    /// A self-signed certificate for localhost and 127.0.0.1, made by openssl, and its key;
-    /// and a second key that belongs to no certificate here.
-    struct Certificate {
-        let folder: URL
-        var certificate: String { folder.appendingPathComponent("cert.pem").path }
-        var key: String { folder.appendingPathComponent("key.pem").path }
-        var otherKey: String { folder.appendingPathComponent("other-key.pem").path }
-
-        init() throws {
-            folder = try temporaryFolder()
-            try Self.openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                              "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=localhost",
-                              "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"], in: folder)
-            try Self.openssl(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-out", "other-key.pem"], in: folder)
-        }
-
-        static func openssl(_ arguments: [String], in folder: URL) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-            process.arguments = arguments
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw CLIError(message: "openssl \(arguments.first ?? "") failed") }
-        }
-
-        /// A client that trusts this certificate alone.
-        func clientConfiguration() throws -> TLSConfiguration {
-            var configuration = TLSConfiguration.makeClientConfiguration()
-            configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(certificate))
-            return configuration
-        }
-    }
+    typealias Certificate = SelfSignedCertificate
 
     func fixture(transport: LiveTransport) throws -> (day: LiveDay, server: LiveServer) {
         let folder = try temporaryFolder()
@@ -83,7 +49,9 @@ struct LiveTransportTests {
         let tls = try LiveTLS(certificatePath: certificate.certificate, keyPath: certificate.key)
         #expect(tls.notValidAfter > Date() && tls.notValidAfter < Date().addingTimeInterval(3 * 86400))
         let live = try fixture(transport: LiveTransport(tls: tls))
-        let client = try certificate.clientConfiguration()
+        var trusting = TLSConfiguration.makeClientConfiguration()
+        trusting.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(certificate.certificate))
+        let client = trusting
         let console = live.day.consoleToken
         try await serving(live.server) { port in
             let https = TestClient(host: "127.0.0.1", port: port, configuration: .init(tlsConfiguration: client, serverName: "localhost"))
