@@ -54,11 +54,23 @@ struct LiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When the room must be empty, on the venue's clock (2026-12-08T18:00): segments that would run past it are reported.", valueName: "date-time"))
     var venueEnd: String?
 
+    @Option(help: ArgumentHelp("The stage timer turns amber with this many minutes left (default: a fifth of the turn or segment, 1 to 5 minutes).", valueName: "minutes"))
+    var warningAt: Int?
+
+    @Option(help: ArgumentHelp("The stage timer turns red with this many minutes left (default: a twentieth, 30 seconds to 2 minutes; 0: only when the time is up).", valueName: "minutes"))
+    var dangerAt: Int?
+
     @OptionGroup var state: StateOption
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port — give 1 to 65535, or 0 for any free port") }
         guard minimumBreak >= 1 else { throw ValidationError("--minimum-break \(minimumBreak) is not possible — give at least 1 minute") }
+        for (name, value) in [("--warning-at", warningAt), ("--danger-at", dangerAt)] {
+            if let value, !(0...60).contains(value) { throw ValidationError("\(name) \(value) is not possible — give 0 to 60 minutes") }
+        }
+        if let warningAt, let dangerAt, dangerAt > warningAt {
+            throw ValidationError("--danger-at \(dangerAt) is more than --warning-at \(warningAt) — the timer warns first, then shows danger: give a smaller --danger-at")
+        }
         if (tlsCert == nil) != (tlsKey == nil) {
             throw ValidationError(tlsCert == nil ? "--tls-key needs --tls-cert, the certificate it belongs to" : "--tls-cert needs --tls-key, the certificate's private key")
         }
@@ -137,7 +149,8 @@ struct LiveCommand: ParsableCommand {
         let end = try venueEnd.map { try Self.instant($0, in: valid.agenda.timeZone, zones: zones) }
         let day: LiveDay
         do {
-            day = try LiveDay(timeline: valid.timeline, zones: zones, store: store, sessions: sessions, minimumBreak: minimumBreak, venueEnd: end)
+            day = try LiveDay(timeline: valid.timeline, zones: zones, store: store, sessions: sessions, minimumBreak: minimumBreak, venueEnd: end,
+                              thresholds: TimerThresholds(warning: warningAt.map { $0 * 60 }, danger: dangerAt.map { $0 * 60 }))
         } catch LiveDayError.state(.overlappingSessions(let first, let second)) {
             Terminal.error("convene: error: sessions '\(first)' and '\(second)' overlap — a live day follows one room: give that room's sessions with --session ID (repeatable), and run one convene live per room")
             throw ExitCode(Terminal.Exit.invalidInput)

@@ -45,6 +45,8 @@ public final class LiveDay: Sendable {
     public let initial: LiveState
     /// The hour the venue must be empty, if the organisers gave one.
     public let venueEnd: Instant?
+    /// When the stage timer warns and shows danger.
+    public let thresholds: TimerThresholds
     /// The secret part of the console's address.
     public let consoleToken: String
     /// The secret part of each online speaker's address.
@@ -68,9 +70,10 @@ public final class LiveDay: Sendable {
     /// time. The recorded actions are replayed once here, so that a store that no longer fits
     /// the agenda is said at once.
     public init(timeline: Timeline, zones: ZoneDirectory, store: EventStore, sessions: [SessionID]? = nil,
-                minimumBreak: Int = 10, venueEnd: Instant? = nil,
+                minimumBreak: Int = 10, venueEnd: Instant? = nil, thresholds: TimerThresholds = TimerThresholds(),
                 clock: @escaping @Sendable () -> Instant = { Instant(seconds: Int64(Date().timeIntervalSince1970)) }) throws {
         self.timeline = timeline
+        self.thresholds = thresholds
         self.zones = zones
         self.store = store
         self.room = sessions.map { $0.map(\.rawValue).sorted().joined(separator: " ") } ?? ""

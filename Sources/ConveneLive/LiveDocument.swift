@@ -11,6 +11,8 @@ struct LiveDocument {
     let language: SheetLanguage
     let state: LiveState
     let now: Instant
+    /// The zone the viewer chose (`?zone=`), if any.
+    var chosenZone: String? = nil
 
     /// The timeline the viewer reads.
     var disclosed: DisclosedTimeline {
@@ -21,8 +23,10 @@ struct LiveDocument {
         }
     }
 
-    /// The zone the viewer's clock times are in: the venue's, or the speaker's own.
+    /// The zone the viewer's clock times are in: the one chosen, else the venue's, or the
+    /// speaker's own.
     var zone: String {
+        if let chosenZone { return chosenZone }
         if case .speaker(let id) = viewer, let person = day.timeline.agenda.person(id) {
             return person.effectiveTimeZone(in: day.timeline.agenda)
         }
@@ -46,6 +50,8 @@ struct LiveDocument {
             ("minutesLate", .int(projection.minutesLate)),
             ("current", try current(projection, sessions: sessions, disclosed: disclosed)),
             ("next", projection.upNext.map { .int($0) } ?? .null),
+            ("message", .optional(state.message)),
+            ("venueTimeZone", .string(day.timeline.agenda.timeZone)),
             ("items", .array(try projection.items.map { try item($0, sessions: sessions, disclosed: disclosed) })),
         ]
         switch viewer {
@@ -163,6 +169,10 @@ struct LiveDocument {
             ("remaining", .int(current.remaining)),
             ("overrun", .int(current.overrun)),
         ]
+        // The timer counts down the turn when it has a planned time, else the segment.
+        let counted = current.turn?.plannedMinutes.map { $0 * 60 } ?? current.length
+        let thresholds = day.thresholds.of(length: counted)
+        pairs += [("warning", .int(thresholds.warning)), ("danger", .int(thresholds.danger))]
         if let turn = current.turn {
             let name = shown(turn.person, in: session, disclosed: disclosed) ?? SheetLabels.of(language).unnamedSpeaker
             var turnPairs: [(String, JSONValue)] = []

@@ -125,6 +125,9 @@ struct LivePage {
         body.timer .big{font-size:min(30vw,50vh);font-weight:800;line-height:1}
         body.timer .what{font-size:min(6vw,7vh)}
         body.timer .warn .big{color:var(--warn)}body.timer .danger .big{color:var(--danger)}
+        .message{color:var(--warn);font-weight:700;margin:.4em 0}body.timer .message{font-size:min(5vw,6vh)}
+        form.line{display:flex;flex-wrap:wrap;gap:.5em;margin:.6em 0}
+        form.line input{flex:1;min-width:12em;font:inherit;padding:.6em;border-radius:.5em;border:1px solid #555;background:#000;color:var(--fg)}
         body.timer .over .big{animation:flash 1s steps(2,start) infinite}
         @keyframes flash{to{visibility:hidden}}
         @media (prefers-reduced-motion:reduce){body.timer .over .big{animation:none;text-decoration:underline}}
@@ -217,8 +220,23 @@ struct LivePage {
               el("div", {class: "num"}, now.time)) : el("p", {class: "dim"}, statusLine()),
             next ? el("p", {}, el("strong", {}, "Next: "), next.title, " ", el("span", {class: "num dim"}, next.time)) : null,
             el("h2", {}, W.programme),
-            programme(false)
+            programme(false),
+            zones()
           ];
+        }
+        // The board's times in the venue's zone or, on a viewer's own device, in hers.
+        function zones() {
+          let own = null;
+          try { own = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) {}
+          const links = [];
+          if (state.timeZone !== state.venueTimeZone) links.push(el("a", {href: "?" + query({zone: null})}, W.venueTime + " (" + state.venueTimeZone + ")"));
+          if (own && own !== state.timeZone) links.push(el("a", {href: "?" + query({zone: own})}, W.yourTime + " (" + own + ")"));
+          return el("p", {class: "dim zones"}, state.timeZone, links.length ? " · " : null, links.map((a, i) => i ? [" · ", a] : a));
+        }
+        function query(changes) {
+          const q = new URLSearchParams(location.search);
+          for (const [key, value] of Object.entries(changes)) { if (value === null) q.delete(key); else q.set(key, value); }
+          return q.toString();
         }
         function programme(console) {
           const rows = state.items.map(it => el("tr", {class: it.status},
@@ -233,13 +251,15 @@ struct LivePage {
         }
         function timer() {
           const c = clock(), now = item(state.current && state.current.item);
-          if (!c) return [el("div", {class: "what"}, statusLine() || ""), el("div", {class: "big num"}, "—")];
+          const line = state.message ? el("div", {class: "message", role: "status"}, state.message) : null;
+          if (!c) return [el("div", {class: "what"}, statusLine() || ""), el("div", {class: "big num"}, "—"), line];
           const left = c.turn && c.turn.left !== null ? c.turn.left : c.left;
-          const cls = left <= 0 ? "danger over" : (left <= 120 ? "warn" : "");
+          const cur = state.current;
+          const cls = left <= 0 ? "danger over" : (left <= cur.danger ? "danger" : (left <= cur.warning ? "warn" : ""));
           return [el("div", {class: cls},
             el("div", {class: "what"}, c.turn ? c.turn.name : now.title),
             el("div", {class: "big"}, dur(left, true)),
-            el("div", {class: "what dim"}, c.paused ? "Paused" : (c.turn ? now.title : "")))];
+            el("div", {class: "what dim"}, c.paused ? "Paused" : (c.turn ? now.title : ""))), line];
         }
         const actions = [
           ["start", "Start", "s"], ["next", "Next", "n"], ["previous", "Previous", "b"],
@@ -281,6 +301,11 @@ struct LivePage {
             el("div", {class: "buttons"}, buttons),
             floor.length ? el("div", {class: "buttons"}, floor) : null,
             el("div", {id: "message", role: "status"}),
+            el("form", {class: "line", onsubmit: event => { event.preventDefault(); act("message", {text: event.target.elements.text.value}).then(() => { draft = null; }); }},
+              el("input", {name: "text", maxlength: "140", placeholder: "Message for the stage timer (the public sees it)",
+                           value: draft !== null ? draft : (state.message || ""), oninput: event => { draft = event.target.value; }}),
+              el("button", {type: "submit"}, "Show on timer"),
+              state.message ? el("button", {type: "button", onclick: () => { draft = null; act("message", {text: ""}); }}, "Clear") : null),
             alerts.length ? el("section", {}, el("h2", {}, "Alerts"), alerts) : null,
             el("h2", {}, W.runOfShow),
             programme(true)
@@ -304,12 +329,17 @@ struct LivePage {
           }
           for (const check of you.techChecks || []) parts.push(el("p", {}, W.techCheck + W.colon + " ", el("span", {class: "num"}, check.time), check.time !== check.plannedTime ? el("span", {class: "dim"}, " (" + check.plannedTime + ")") : null, " — " + check.title));
           if (you.joinLink) parts.push(el("p", {}, el("a", {href: you.joinLink, rel: "noreferrer noopener", target: "_blank"}, W.joinOnline)));
+          if (state.message) parts.push(el("p", {class: "message", role: "status"}, state.message));
           if (now) parts.push(el("p", {}, el("strong", {}, "Now: "), now.title, c ? el("span", {class: "dim"}, " " + W.remaining + " ", dur(c.left, true)) : null));
           parts.push(el("h2", {}, W.programme), programme(false));
           return parts;
         }
 
+        // What the moderator is typing into the message line, kept across redraws.
+        let draft = null;
         function render() {
+          const focused = document.activeElement && document.activeElement.name === "text" ? document.activeElement : null;
+          const selection = focused ? [focused.selectionStart, focused.selectionEnd] : null;
           let nodes;
           switch (config.view) {
             case "console": nodes = consoleView(); break;
@@ -318,6 +348,8 @@ struct LivePage {
             default: nodes = board();
           }
           app.replaceChildren(...nodes.flat().filter(n => n));
+          const input = focused && document.querySelector("form.line input");
+          if (input) { input.focus(); input.setSelectionRange(selection[0], selection[1]); }
         }
         function show(next) {
           // A page keeps what it typed into the message line across a redraw.
@@ -333,6 +365,8 @@ struct LivePage {
           const query = new URLSearchParams();
           if (config.token) query.set("token", config.token);
           query.set("lang", config.language);
+          const zone = new URLSearchParams(location.search).get("zone");
+          if (zone) query.set("zone", zone);
           const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + config.base + "/ws?" + query);
           socket.onopen = () => { delay = 1000; document.getElementById("offline").hidden = true; };
           socket.onmessage = event => { try { show(JSON.parse(event.data)); } catch (e) {} };
@@ -346,6 +380,8 @@ struct LivePage {
           document.addEventListener("keydown", event => {
             if (event.ctrlKey || event.metaKey || event.altKey) return;
             const keys = {s: "start", n: "next", " ": "next", b: "previous", p: "pause", "+": "addMinutes", "=": "addMinutes", "-": "removeMinutes", k: "skip"};
+            // Typing a message line is not a shortcut.
+            if (event.target && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName)) return;
             const action = keys[event.key];
             if (action) { event.preventDefault(); act(action); }
           });

@@ -52,7 +52,8 @@ public struct LiveServer: Sendable {
         }
         router.get("/api/state") { request, _ in
             guard let viewer = server.day.viewer(for: Self.token(in: request)) else { return Self.forbidden() }
-            return try Self.json(server.hub.document(for: viewer, language: server.language(for: viewer, request: request)))
+            guard case .success(let zone) = server.zone(of: request) else { return Self.problem(.badRequest, server.zoneProblem(request)) }
+            return try Self.json(server.hub.document(for: viewer, language: server.language(for: viewer, request: request), zone: zone))
         }
         router.post("/api/actions") { request, context in
             try await server.act(request)
@@ -77,14 +78,16 @@ public struct LiveServer: Sendable {
             // A plain GET, without the WebSocket handshake, is told what it must do.
             guard request.headers[.upgrade]?.lowercased() == "websocket" else { throw HTTPError(.upgradeRequired) }
             guard server.day.viewer(for: Self.token(in: request)) != nil else { throw HTTPError(.forbidden) }
+            guard case .success = server.zone(of: request) else { throw HTTPError(.badRequest, message: server.zoneProblem(request)) }
             return .upgrade([:])
         }, onUpgrade: { inbound, outbound, context in
             let request = context.request
             guard let viewer = server.day.viewer(for: Self.token(in: request)) else { return }
             let language = server.language(for: viewer, request: request)
+            let zone = (try? server.zone(of: request).get()) ?? nil
             let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
-            let id = await server.hub.add(viewer: viewer, language: language, continuation: continuation)
-            if let first = try? server.hub.document(for: viewer, language: language).serialized() { continuation.yield(first) }
+            let id = await server.hub.add(viewer: viewer, language: language, zone: zone, continuation: continuation)
+            if let first = try? server.hub.document(for: viewer, language: language, zone: zone).serialized() { continuation.yield(first) }
             do {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     // Reading what the client sends (nothing but pings and its close) tells
@@ -121,7 +124,7 @@ public struct LiveServer: Sendable {
             return Self.problem(.badRequest, "the body is not an action in JSON — send {\"action\": \"next\"}, with \"minutes\" or \"person\" where the action needs one")
         }
         let action: LiveAction
-        switch LiveAction.named(posted.action, minutes: posted.minutes, person: posted.person) {
+        switch LiveAction.named(posted.action, minutes: posted.minutes, person: posted.person, text: posted.text) {
         case .success(let named): action = named
         case .failure(let problem): return Self.problem(.badRequest, problem.description)
         }
@@ -135,20 +138,25 @@ public struct LiveServer: Sendable {
             return Self.problem(.serviceUnavailable, problem.description)
         }
         await hub.broadcast()
-        return try Self.json(hub.document(for: .console, language: language(for: .console, request: request)))
+        return try Self.json(hub.document(for: .console, language: language(for: .console, request: request), zone: nil))
     }
 
     struct PostedAction: Decodable {
         var action: String
         var minutes: Int?
         var person: String?
+        var text: String?
     }
 
     // MARK: Pages
 
     func page(_ viewer: LiveViewer, token: String?, request: Request, timer: Bool = false) throws -> Response {
         let language = language(for: viewer, request: request)
-        let document = try hub.document(for: viewer, language: language)
+        guard case .success(let zone) = zone(of: request) else {
+            let html = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Unknown zone</title><p>\(LivePage.escape(zoneProblem(request)))</p></html>\n"
+            return Response(status: .badRequest, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
+        let document = try hub.document(for: viewer, language: language, zone: zone)
         let html = LivePage(viewer: viewer, timer: timer, language: language, token: token, state: document, base: transport.basePath).html()
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
@@ -161,6 +169,23 @@ public struct LiveServer: Sendable {
             return PrintedSheets.language(of: person, in: day.timeline.agenda)
         }
         return day.language
+    }
+
+    /// The zone a view's times are in when `?zone=` names one of the tz database (its current
+    /// name for an alias); `nil` without it; a failure for a name the database does not have.
+    func zone(of request: Request) -> Result<String?, ZoneNameProblem> {
+        guard let asked = request.uri.queryParameters.get("zone").map { String($0) }, !asked.isEmpty else { return .success(nil) }
+        guard let current = day.zones.currentName(for: asked) else { return .failure(ZoneNameProblem()) }
+        return .success(current)
+    }
+
+    struct ZoneNameProblem: Error {}
+
+    /// What is wrong with the request's `?zone=`, with the nearest name.
+    func zoneProblem(_ request: Request) -> String {
+        let asked = request.uri.queryParameters.get("zone").map { String($0) } ?? ""
+        guard case .unknown(let suggestion) = day.zones.lookup(asked) else { return "" }
+        return "?zone=\(asked) is not a time zone of the tz database — \(ZoneDirectory.hint(forUnknown: suggestion))"
     }
 
     // MARK: Responses
@@ -213,7 +238,7 @@ struct LiveHeaders<Context: RequestContext>: RouterMiddleware {
 /// every 30 seconds so that projected times follow the clock.
 actor LiveHub {
     let day: LiveDay
-    private var connections: [Int: (viewer: LiveViewer, language: SheetLanguage, continuation: AsyncStream<String>.Continuation)] = [:]
+    private var connections: [Int: (viewer: LiveViewer, language: SheetLanguage, zone: String?, continuation: AsyncStream<String>.Continuation)] = [:]
     private var counter = 0
     private var watcher: Task<Void, Never>?
     private var lastSeen: Int64 = -1
@@ -227,14 +252,14 @@ actor LiveHub {
         self.day = day
     }
 
-    /// The state `viewer` sees now, in `language`.
-    nonisolated func document(for viewer: LiveViewer, language: SheetLanguage) throws -> JSONValue {
-        try LiveDocument(day: day, viewer: viewer, language: language, state: day.state(), now: day.now).json()
+    /// The state `viewer` sees now, in `language`, with times in `zone` (else the view's own).
+    nonisolated func document(for viewer: LiveViewer, language: SheetLanguage, zone: String?) throws -> JSONValue {
+        try LiveDocument(day: day, viewer: viewer, language: language, state: day.state(), now: day.now, chosenZone: zone).json()
     }
 
-    func add(viewer: LiveViewer, language: SheetLanguage, continuation: AsyncStream<String>.Continuation) -> Int {
+    func add(viewer: LiveViewer, language: SheetLanguage, zone: String?, continuation: AsyncStream<String>.Continuation) -> Int {
         counter += 1
-        connections[counter] = (viewer, language, continuation)
+        connections[counter] = (viewer, language, zone, continuation)
         if watcher == nil {
             lastSeen = (try? day.store.lastLiveAction(room: day.room)) ?? -1
             watcher = Task { [weak self] in
@@ -264,9 +289,9 @@ actor LiveHub {
         lastSeen = (try? day.store.lastLiveAction(room: day.room)) ?? lastSeen
         var made: [String: String] = [:]
         for (_, connection) in connections {
-            let key = "\(connection.viewer)|\(connection.language.rawValue)"
+            let key = "\(connection.viewer)|\(connection.language.rawValue)|\(connection.zone ?? "")"
             if made[key] == nil {
-                made[key] = (try? document(for: connection.viewer, language: connection.language))?.serialized()
+                made[key] = (try? document(for: connection.viewer, language: connection.language, zone: connection.zone))?.serialized()
             }
             if let text = made[key] { connection.continuation.yield(text) }
         }

@@ -230,6 +230,12 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 table.primaryKey(["event_id", "room", "kind", "person_id"])
             }
         }
+        migrator.registerMigration("8: the stage timer's message line") { db in
+            // The line a `message` action shows on the stage timer.
+            try db.alter(table: "live_action") { table in
+                table.add(column: "text", .text)
+            }
+        }
         return migrator
     }
 

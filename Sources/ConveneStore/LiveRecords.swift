@@ -32,12 +32,13 @@ extension EventStore {
     }
 
     static func liveEvents(_ db: Database, event: String, room: String) throws -> [LiveEvent] {
-        try Row.fetchAll(db, sql: "SELECT id, action, minutes, person_id, at_utc FROM live_action WHERE event_id = ? AND room = ? ORDER BY id",
+        try Row.fetchAll(db, sql: "SELECT id, action, minutes, person_id, at_utc, text FROM live_action WHERE event_id = ? AND room = ? ORDER BY id",
                          arguments: [event, room]).map { row in
             let id: Int64 = row[0], name: String = row[1], minutes: Int? = row[2], person: String? = row[3], at: Int64 = row[4]
+            let text: String? = row[5]
             if let person, !Self.isIdentifier(person) { throw DamagedRow(reason: "live action \(id): its person is not an id") }
             if let minutes, !(1...LiveAction.maximumMinutes).contains(minutes) { throw DamagedRow(reason: "live action \(id): \(minutes) minutes is out of range") }
-            switch LiveAction.named(name, minutes: minutes, person: person) {
+            switch LiveAction.named(name, minutes: minutes, person: person, text: text) {
             case .success(let action): return LiveEvent(action: action, at: Instant(seconds: at))
             case .failure(let problem): throw DamagedRow(reason: "live action \(id): \(problem)")
             }
@@ -66,8 +67,9 @@ extension EventStore {
             let events = try Self.liveEvents(db, event: event, room: room)
             let (added, result) = try decide(events)
             try db.execute(sql: """
-                INSERT INTO live_action (event_id, room, action, minutes, person_id, at_utc, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [event, room, added.action.name, added.action.minutes, added.action.person?.rawValue, added.at.seconds, recordedAt])
+                INSERT INTO live_action (event_id, room, action, minutes, person_id, text, at_utc, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [event, room, added.action.name, added.action.minutes, added.action.person?.rawValue, added.action.text,
+                                 added.at.seconds, recordedAt])
             return result
         }
     }

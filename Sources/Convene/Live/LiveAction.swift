@@ -27,6 +27,9 @@ public enum LiveAction: Sendable, Equatable, Hashable {
     /// Shortens the running break, or else the next break, by this many minutes, never below
     /// the state's minimum break.
     case shortenBreak(minutes: Int)
+    /// Shows this line to the speaker on the stage timer ("Please wrap up"); an empty line
+    /// clears it. Changes no time.
+    case message(String)
 }
 
 /// An action as it was applied, and when.

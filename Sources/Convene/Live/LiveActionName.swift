@@ -1,11 +1,11 @@
 /// The moderator's actions by name, as the event store records them and the live server's API
 /// takes them: `start`, `next`, `previous`, `pause`, `resume`, `addMinutes`, `removeMinutes`,
-/// `skip`, `startTurn`, `endTurn`, `shortenBreak`, with a count of minutes or a person where
-/// the action needs one.
+/// `skip`, `startTurn`, `endTurn`, `shortenBreak`, `message`, with a count of minutes, a person
+/// or a line of text where the action needs one.
 extension LiveAction {
     /// Every name, in the order docs/live.md lists them.
     public static let names = ["start", "next", "previous", "pause", "resume", "addMinutes", "removeMinutes",
-                               "skip", "startTurn", "endTurn", "shortenBreak"]
+                               "skip", "startTurn", "endTurn", "shortenBreak", "message"]
 
     /// The action's name: `addMinutes` for ``addMinutes(_:)``.
     public var name: String {
@@ -21,8 +21,18 @@ extension LiveAction {
         case .startTurn: "startTurn"
         case .endTurn: "endTurn"
         case .shortenBreak: "shortenBreak"
+        case .message: "message"
         }
     }
+
+    /// The line of text the action carries, if any.
+    public var text: String? {
+        if case .message(let text) = self { return text }
+        return nil
+    }
+
+    /// The longest message line, in characters: what a stage timer shows in one or two lines.
+    public static let maximumMessage = 140
 
     /// The count of minutes the action carries, if any.
     public var minutes: Int? {
@@ -45,15 +55,21 @@ extension LiveAction {
 
     /// The action of `name` with what it needs; `nil` with the reason when the name is unknown,
     /// or the minutes or the person it needs are missing, or given to an action that takes none.
-    public static func named(_ name: String, minutes: Int? = nil, person: String? = nil) -> Result<LiveAction, LiveActionNameProblem> {
+    public static func named(_ name: String, minutes: Int? = nil, person: String? = nil, text: String? = nil) -> Result<LiveAction, LiveActionNameProblem> {
         let needsMinutes = ["addMinutes", "removeMinutes", "shortenBreak"].contains(name)
         let needsPerson = ["startTurn", "endTurn"].contains(name)
+        let needsText = name == "message"
         guard names.contains(name) else { return .failure(.unknown(name)) }
         if needsMinutes, minutes == nil { return .failure(.missing(name, "minutes")) }
         if needsPerson, person?.isEmpty ?? true { return .failure(.missing(name, "person")) }
+        if needsText, text == nil { return .failure(.missing(name, "text")) }
         if !needsMinutes, minutes != nil { return .failure(.unexpected(name, "minutes")) }
         if !needsPerson, person != nil { return .failure(.unexpected(name, "person")) }
+        if !needsText, text != nil { return .failure(.unexpected(name, "text")) }
         if let minutes, minutes > maximumMinutes { return .failure(.tooManyMinutes(name, minutes)) }
+        if let text, text.count > maximumMessage || text.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+            return .failure(.badMessage(text.count))
+        }
         let id = PersonID(rawValue: person ?? "")
         switch name {
         case "start": return .success(.start)
@@ -66,6 +82,7 @@ extension LiveAction {
         case "skip": return .success(.skip)
         case "startTurn": return .success(.startTurn(id))
         case "endTurn": return .success(.endTurn(id))
+        case "message": return .success(.message((text ?? "").trimmingCharacters(in: .whitespaces)))
         default: return .success(.shortenBreak(minutes: minutes ?? 0))
         }
     }
@@ -80,17 +97,21 @@ public enum LiveActionNameProblem: Error, Sendable, Equatable, CustomStringConve
     case unexpected(String, String)
     /// More minutes than ``LiveAction/maximumMinutes``.
     case tooManyMinutes(String, Int)
+    /// A message of this many characters: too long, or more than one line.
+    case badMessage(Int)
 
     public var description: String {
         switch self {
         case .unknown(let name):
             "'\(name)' is not an action — use one of \(LiveAction.names.joined(separator: ", "))"
         case .missing(let name, let value):
-            "\(name) needs \(value == "minutes" ? "a number of minutes (\"minutes\": 5)" : "the person's id (\"person\": \"ID\")")"
+            "\(name) needs \(value == "minutes" ? "a number of minutes (\"minutes\": 5)" : value == "text" ? "a line of text (\"text\": \"Please wrap up\"; \"\" clears it)" : "the person's id (\"person\": \"ID\")")"
         case .unexpected(let name, let value):
             "\(name) takes no \(value) — leave \"\(value)\" out"
         case .tooManyMinutes(let name, let minutes):
             "\(name) of \(minutes) minutes is more than a day — give at most \(LiveAction.maximumMinutes)"
+        case .badMessage(let count):
+            "a message for the stage timer is one line of at most \(LiveAction.maximumMessage) characters — this one has \(count), or more than one line"
         }
     }
 }

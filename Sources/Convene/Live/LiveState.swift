@@ -189,6 +189,15 @@ public struct LiveState: Sendable {
     /// The instant of the last action applied.
     public var lastAction: Instant? { history.last?.at }
 
+    /// The line the moderator shows on the stage timer, if any: the last `message` given,
+    /// unless it cleared the line.
+    public var message: String? {
+        for event in history.reversed() {
+            if case .message(let text) = event.action { return text.isEmpty ? nil : text }
+        }
+        return nil
+    }
+
     /// The length of `item` in seconds with the moderator's adjustments.
     public func length(of item: Int) -> Int {
         items[item].plannedSeconds + (records[item].addedMinutes - records[item].shortenedMinutes) * 60
@@ -320,6 +329,9 @@ public struct LiveState: Sendable {
                 throw .breakBelowMinimum(title: items[target].title, length: have, minutes: minutes, minimum: minimumBreak)
             }
             state.records[target].shortenedMinutes += minutes
+        case .message:
+            // Kept in the history alone (``message``): it moves nothing.
+            break
         case .startTurn(let person):
             guard let current else { throw .nothingRunning(next: upNext.map { items[$0].title }) }
             guard agenda.person(person) != nil else { throw .unknownPerson(person) }
