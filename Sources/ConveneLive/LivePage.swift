@@ -231,7 +231,9 @@ struct LivePage {
           const links = [];
           if (state.timeZone !== state.venueTimeZone) links.push(el("a", {href: "?" + query({zone: null})}, W.venueTime + " (" + state.venueTimeZone + ")"));
           if (own && own !== state.timeZone) links.push(el("a", {href: "?" + query({zone: own})}, W.yourTime + " (" + own + ")"));
-          return el("p", {class: "dim zones"}, state.timeZone, links.length ? " · " : null, links.map((a, i) => i ? [" · ", a] : a));
+          const parts = [state.timeZone];
+          for (const link of links) parts.push(" · ", link);
+          return el("p", {class: "dim zones"}, parts);
         }
         function query(changes) {
           const q = new URLSearchParams(location.search);
