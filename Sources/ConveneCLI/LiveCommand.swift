@@ -41,6 +41,9 @@ struct LiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When the room must be empty, on the venue's clock (2026-12-08T18:00): segments that would run past it are reported.", valueName: "date-time"))
     var venueEnd: String?
 
+    @Flag(help: "Run the day on today's date (the plan's clock times on today's venue date), to try it out: its actions are kept apart from the real day's, which report --actual reads.")
+    var rehearsal = false
+
     @OptionGroup var state: StateOption
 
     func validate() throws {
@@ -87,13 +90,19 @@ struct LiveCommand: ParsableCommand {
         let end = try venueEnd.map { try Self.instant($0, in: valid.agenda.timeZone, zones: zones) }
         let day: LiveDay
         do {
-            day = try LiveDay(timeline: valid.timeline, zones: zones, store: store, sessions: sessions, minimumBreak: minimumBreak, venueEnd: end)
+            day = try LiveDay(timeline: valid.timeline, zones: zones, store: store, sessions: sessions, minimumBreak: minimumBreak, venueEnd: end,
+                              rehearsal: rehearsal)
         } catch LiveDayError.state(.overlappingSessions(let first, let second)) {
             Terminal.error("convene: error: sessions '\(first)' and '\(second)' overlap — a live day follows one room: give that room's sessions with --session ID (repeatable), and run one convene live per room")
             throw ExitCode(Terminal.Exit.invalidInput)
         } catch {
             _ = try Terminal.reporting { () throws -> Int in throw error }
             throw ExitCode(Terminal.Exit.invalidInput)
+        }
+        if let date = day.rehearsal {
+            Terminal.error("convene: rehearsal: the day runs on \(date) at its planned clock times; its actions are kept apart from the real day's (report --actual does not read them)")
+        } else if let state = try? day.state(), let wrong = day.wrongDay(at: day.now, in: state) {
+            Terminal.error("convene: warning: \(wrong)")
         }
         if !Self.isLoopback(bind) {
             Terminal.error("convene: warning: listening on \(bind) without TLS: the console's and the speakers' addresses, tokens included, cross the network in clear — anyone who sees one can use it. Use this only on a network you trust.")

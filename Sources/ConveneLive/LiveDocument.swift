@@ -42,6 +42,7 @@ struct LiveDocument {
             ("timeZone", .string(zone)),
             ("now", .int(Int(projection.now.seconds))),
             ("day", .optional(projection.day.map { language.date($0) })),
+            ("rehearsal", .optional(day.rehearsal.map { language.date($0) })),
             ("status", .string(status(projection))),
             ("minutesLate", .int(projection.minutesLate)),
             ("current", try current(projection, sessions: sessions, disclosed: disclosed)),
@@ -56,6 +57,7 @@ struct LiveDocument {
                 ("brokenCommitments", .array(try projection.brokenCommitments.map(commitment))),
                 ("laterDays", .array(try projection.laterDays.map(laterDay))),
                 ("actions", .int(state.history.count)),
+                ("wrongDay", wrongDay()),
             ]
         case .board:
             break
@@ -231,6 +233,17 @@ struct LiveDocument {
             ("plannedTime", .string(try span(later.plannedStart, later.plannedEnd))),
             ("timeIfCarried", .string(try span(later.startIfCarried, later.endIfCarried))),
             ("minutes", .int(later.minutes)),
+        ])
+    }
+
+    /// Why `start` is refused today, for the console: the session it would begin and its date.
+    func wrongDay() -> JSONValue {
+        guard case .wrongDay(let today, let session, let title, let date)? = day.wrongDay(at: now, in: state) else { return .null }
+        return .object([
+            ("today", .string(language.date(today))),
+            ("session", .id(session)),
+            ("title", .string(title)),
+            ("date", .string(language.date(date))),
         ])
     }
 
