@@ -45,6 +45,7 @@ struct LiveDocument {
             ("rehearsal", .optional(day.rehearsal.map { language.date($0) })),
             ("status", .string(status(projection))),
             ("minutesLate", .int(projection.minutesLate)),
+            ("late", .string(language.lateness(projection.minutesLate))),
             ("current", try current(projection, sessions: sessions, disclosed: disclosed)),
             ("next", projection.upNext.map { .int($0) } ?? .null),
             ("items", .array(try projection.items.map { try item($0, sessions: sessions, disclosed: disclosed) })),
@@ -208,19 +209,33 @@ struct LiveDocument {
             ("precedingEnd", .int(Int(conflict.precedingEnd.seconds))),
             ("precedingEndTime", .string(try clock(conflict.precedingEnd))),
             ("minutes", .int(conflict.minutes)),
+            ("text", .string(language.live.text("conflict", [
+                "title": conflict.title, "time": try clock(conflict.pinnedStart), "end": try clock(conflict.precedingEnd),
+                "minutes": language.minutes(conflict.minutes),
+            ]))),
         ])
     }
 
     func commitment(_ broken: LiveProjection.BrokenCommitment) throws -> JSONValue {
-        .object([
+        let name = broken.person.flatMap { day.timeline.agenda.person($0)?.name }
+        let time = language.span(broken.start, broken.end)
+        let text = switch broken.kind {
+        case .venueEnd: language.live.text("venueEnd", ["title": broken.title, "time": time, "minutes": language.minutes(broken.minutes)])
+        case .workingHours: language.live.text("workingHours", [
+            "name": name ?? SheetLabels.of(language).unnamedSpeaker, "title": broken.title, "time": time,
+            "zone": language.city(broken.timeZone), "minutes": language.minutes(broken.minutes),
+        ])
+        }
+        return .object([
             ("kind", .string(broken.kind.rawValue)),
             ("person", .optional(broken.person)),
-            ("name", .optional(broken.person.flatMap { day.timeline.agenda.person($0)?.name })),
+            ("name", .optional(name)),
             ("item", .int(broken.item)),
             ("title", .string(broken.title)),
             ("timeZone", .string(broken.timeZone)),
-            ("time", .string(language.span(broken.start, broken.end))),
+            ("time", .string(time)),
             ("minutes", .int(broken.minutes)),
+            ("text", .string(text)),
         ])
     }
 
@@ -233,17 +248,24 @@ struct LiveDocument {
             ("plannedTime", .string(try span(later.plannedStart, later.plannedEnd))),
             ("timeIfCarried", .string(try span(later.startIfCarried, later.endIfCarried))),
             ("minutes", .int(later.minutes)),
+            ("text", .string(language.live.text("laterDay", [
+                "day": language.date(later.day), "title": title, "time": try span(later.startIfCarried, later.endIfCarried),
+                "minutes": language.minutes(later.minutes),
+            ]))),
         ])
     }
 
     /// Why `start` is refused today, for the console: the session it would begin and its date.
     func wrongDay() -> JSONValue {
         guard case .wrongDay(let today, let session, let title, let date)? = day.wrongDay(at: now, in: state) else { return .null }
+        // The title as the console reads it in its language.
+        let shown = disclosed.timeline.sessions.first { $0.id == session }?.session.title ?? title
         return .object([
             ("today", .string(language.date(today))),
             ("session", .id(session)),
-            ("title", .string(title)),
+            ("title", .string(shown)),
             ("date", .string(language.date(date))),
+            ("text", .string(language.live.text("wrongDay", ["today": language.date(today), "title": shown, "date": language.date(date)]))),
         ])
     }
 
@@ -278,6 +300,7 @@ struct LiveDocument {
                 ("venueTime", .string(venueSpan)),
                 ("delayMinutes", .int(next.delayMinutes)),
                 ("speakingMinutes", planned.roles?.minutes(of: id).map { .int($0) } ?? .null),
+                ("speaking", .optional(planned.roles?.minutes(of: id).map { language.minutes($0) })),
             ])))
         } else {
             pairs.append(("nextTurn", .null))

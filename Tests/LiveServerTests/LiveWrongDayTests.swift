@@ -50,7 +50,7 @@ struct LiveWrongDayTests {
         let clock = TestClock(LiveServerTests.opening.adding(minutes: -6 * 1440 - 60))
         let store = try EventStore(path: live.store, event: live.timeline.agenda.id)
         let rehearsal = try LiveDay(timeline: live.timeline, zones: try zones, store: store, rehearsal: true, clock: { [clock] in clock.now })
-        #expect(rehearsal.rehearsal == try Self.date("2026-12-01"))
+        #expect(try rehearsal.rehearsal == Self.date("2026-12-01"))
         #expect(rehearsal.room == "@rehearsal 2026-12-01")
         #expect(rehearsal.initial.items.first?.plannedStart == clock.now.adding(minutes: 60))
         // The third session, planned a day after the first, is rehearsed a day after too.
@@ -63,7 +63,8 @@ struct LiveWrongDayTests {
             let started = try await LiveServerTests.post(client, #"{"action": "start"}"#, token: rehearsal.consoleToken)
             #expect(started.status == .ok)
             let state = try LiveServerTests.object(started.body)
-            #expect(state["minutesLate"] as? Int == 5)
+            // Started at 10:05 on the rehearsal's date: 5 minutes after its planned start that day.
+            #expect((state["items"] as? [[String: Any]])?.first?["delayMinutes"] as? Int == 5)
             #expect(state["rehearsal"] as? String == SheetLanguage.fr.date(try Self.date("2026-12-01")))
             #expect(state["wrongDay"] is NSNull)
             let board = try LiveServerTests.object(try await client.execute(uri: "/api/state", method: .get).body)
