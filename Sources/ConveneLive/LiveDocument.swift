@@ -30,7 +30,13 @@ struct LiveDocument {
     }
 
     func json() throws -> JSONValue {
-        let projection = try state.projection(now: now, venueEnd: day.venueEnd)
+        // On a day that is not the agenda's, before anything is recorded, the day is shown as
+        // planned: projected from today, a day a year past would be "525 600 minutes late".
+        let asPlanned = state.history.isEmpty && day.wrongDay(at: now, in: state) != nil
+        var projection = try state.projection(now: now, venueEnd: day.venueEnd)
+        if asPlanned, let first = projection.items.first?.plannedStart, first < now {
+            projection = try state.projection(now: first, venueEnd: day.venueEnd)
+        }
         let disclosed = self.disclosed
         let sessions = Dictionary(disclosed.timeline.sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let labels = SheetLabels.of(language)
@@ -40,12 +46,13 @@ struct LiveDocument {
             ("language", .string(language.rawValue)),
             ("direction", .string(labels.direction)),
             ("timeZone", .string(zone)),
-            ("now", .int(Int(projection.now.seconds))),
+            ("now", .int(Int(now.seconds))),
+            ("asPlanned", .bool(asPlanned)),
             ("day", .optional(projection.day.map { language.date($0) })),
             ("rehearsal", .optional(day.rehearsal.map { language.date($0) })),
             ("status", .string(status(projection))),
             ("minutesLate", .int(projection.minutesLate)),
-            ("late", .string(language.lateness(projection.minutesLate))),
+            ("late", asPlanned ? .null : .string(language.lateness(projection.minutesLate))),
             ("current", try current(projection, sessions: sessions, disclosed: disclosed)),
             ("next", projection.upNext.map { .int($0) } ?? .null),
             ("items", .array(try projection.items.map { try item($0, sessions: sessions, disclosed: disclosed) })),
@@ -210,7 +217,7 @@ struct LiveDocument {
             ("precedingEndTime", .string(try clock(conflict.precedingEnd))),
             ("minutes", .int(conflict.minutes)),
             ("text", .string(language.live.text("conflict", [
-                "title": conflict.title, "time": try clock(conflict.pinnedStart), "end": try clock(conflict.precedingEnd),
+                "title": Self.isolated(conflict.title), "time": try clock(conflict.pinnedStart), "end": try clock(conflict.precedingEnd),
                 "minutes": language.minutes(conflict.minutes),
             ]))),
         ])
@@ -220,9 +227,9 @@ struct LiveDocument {
         let name = broken.person.flatMap { day.timeline.agenda.person($0)?.name }
         let time = language.span(broken.start, broken.end)
         let text = switch broken.kind {
-        case .venueEnd: language.live.text("venueEnd", ["title": broken.title, "time": time, "minutes": language.minutes(broken.minutes)])
+        case .venueEnd: language.live.text("venueEnd", ["title": Self.isolated(broken.title), "time": time, "minutes": language.minutes(broken.minutes)])
         case .workingHours: language.live.text("workingHours", [
-            "name": name ?? SheetLabels.of(language).unnamedSpeaker, "title": broken.title, "time": time,
+            "name": Self.isolated(name ?? SheetLabels.of(language).unnamedSpeaker), "title": Self.isolated(broken.title), "time": time,
             "zone": language.city(broken.timeZone), "minutes": language.minutes(broken.minutes),
         ])
         }
@@ -249,7 +256,7 @@ struct LiveDocument {
             ("timeIfCarried", .string(try span(later.startIfCarried, later.endIfCarried))),
             ("minutes", .int(later.minutes)),
             ("text", .string(language.live.text("laterDay", [
-                "day": language.date(later.day), "title": title, "time": try span(later.startIfCarried, later.endIfCarried),
+                "day": language.date(later.day), "title": Self.isolated(title), "time": try span(later.startIfCarried, later.endIfCarried),
                 "minutes": language.minutes(later.minutes),
             ]))),
         ])
@@ -265,8 +272,15 @@ struct LiveDocument {
             ("session", .id(session)),
             ("title", .string(shown)),
             ("date", .string(language.date(date))),
-            ("text", .string(language.live.text("wrongDay", ["today": language.date(today), "title": shown, "date": language.date(date)]))),
+            ("text", .string(language.live.text("wrongDay", ["today": language.date(today), "title": Self.isolated(shown), "date": language.date(date)]))),
         ])
+    }
+
+    /// Agenda text (a title, a name) set in a sentence of the view's language, isolated in its
+    /// own direction (U+2068 … U+2069, as `dir="auto"`), so that a Latin title in a Dari
+    /// sentence does not carry the time after it into its run.
+    static func isolated(_ text: String) -> String {
+        "\u{2068}" + text + "\u{2069}"
     }
 
     // MARK: A speaker's own

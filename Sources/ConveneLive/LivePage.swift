@@ -122,7 +122,8 @@ struct LivePage {
         .buttons{display:flex;flex-wrap:wrap;gap:.5em;margin:.6em 0}
         button{font:inherit;padding:.7em 1em;min-width:5.5em;border-radius:.5em;border:1px solid #555;background:#222;color:var(--fg);cursor:pointer}
         button:active{background:#333}button.primary{background:var(--accent);color:#000;border-color:var(--accent)}
-        kbd{font-size:.7em;color:var(--dim);margin-inline-start:.4em}
+        kbd{font-size:.7em;color:var(--dim);margin-inline-start:.4em}button.primary kbd{color:#000}
+        .part{margin-inline-end:1.2em}
         #message{min-height:1.4em;color:var(--warn)}
         .alert{border-inline-start:4px solid var(--warn);padding:.2em .6em;margin:.3em 0}
         #offline{position:fixed;top:0;inset-inline:0;background:var(--danger);color:#000;text-align:center;padding:.3em;z-index:2}
@@ -136,7 +137,7 @@ struct LivePage {
         a{color:var(--accent)}
         .rehearsal{background:var(--warn);color:#000;padding:.2em .6em;border-radius:.4em;display:inline-block;font-weight:600}
         .wrongday{border-inline-start-color:var(--danger);font-weight:600}
-        nav.languages{margin-block-start:2em;color:var(--dim);font-size:.9em}nav.languages a{margin-inline-end:.8em}
+        nav.languages{margin-block-start:2em;color:var(--dim);font-size:.9em;display:flex;flex-wrap:wrap;gap:.4em 1em}
         nav.languages a[aria-current]{color:var(--fg);text-decoration:none;font-weight:600}
         p.keys{color:var(--dim);font-size:.85em}p.keys kbd{margin-inline:.1em .3em;font-size:1em;color:var(--fg)}
         body.timer .rehearsal{position:fixed;top:.5em;inset-inline-start:.5em}
@@ -188,6 +189,7 @@ struct LivePage {
           return el("bdi", {dir: "ltr", class: "num"}, Array.from(text).map(c => el("span", {class: /[:+−]/.test(c) ? "s" : "d"}, c)));
         }
         function late(minutes) {
+          if (state.late === null) return null;
           return el("span", {class: minutes > 0 ? "late behind" : (minutes < 0 ? "late ahead" : "late")}, state.late);
         }
         function banner() {
@@ -195,7 +197,7 @@ struct LivePage {
         }
         // Links to the same view in every language the sheets are printed in.
         function languages() {
-          return el("nav", {class: "languages", "aria-label": W.language}, W.language + W.colon + " ",
+          return el("nav", {class: "languages", "aria-label": W.language}, el("span", {}, W.language + W.colon),
             config.languages.map(l => el("a", {href: "?lang=" + encodeURIComponent(l.code), lang: l.code, dir: l.dir,
               "aria-current": l.code === config.language ? "page" : null}, l.name)));
         }
@@ -214,10 +216,12 @@ struct LivePage {
           }
           return {elapsed, left, turn, paused: c.paused};
         }
+        // Agenda text (a title, a name) in its own direction, whatever the page's, as on the sheets.
+        function bdi(text) { return text === null || text === undefined || text === "" ? null : el("bdi", {}, text); }
         function item(index) { return index === null || index === undefined ? null : state.items[index]; }
         function who(it) {
           if (!it) return null;
-          if (it.speakers && it.speakers.length) return it.speakers.join(W.listSeparator);
+          if (it.speakers && it.speakers.length) return it.speakers.map(bdi).flatMap((name, i) => i ? [W.listSeparator, name] : [name]);
           return it.speakerCount || null;
         }
         function statusLine() {
@@ -237,15 +241,15 @@ struct LivePage {
           const c = clock();
           return [
             banner(),
-            el("h1", {}, state.event),
+            el("h1", {}, bdi(state.event)),
             el("p", {}, state.day ? el("span", {class: "dim"}, state.day, " ") : null, late(state.minutesLate)),
             now ? el("section", {class: "now"},
               el("div", {class: "dim"}, W.now, c && c.paused ? " — " + W.paused : ""),
-              el("div", {class: "title"}, now.title),
-              el("div", {class: "dim"}, now.session !== now.title ? now.session : null),
+              el("div", {class: "title"}, bdi(now.title)),
+              el("div", {class: "dim"}, now.session !== now.title ? bdi(now.session) : null),
               who(now) ? el("div", {}, who(now)) : null,
               el("div", {class: "num"}, now.time)) : el("p", {class: "dim"}, statusLine()),
-            next ? el("p", {}, el("strong", {}, W.upNext + W.colon + " "), next.title, " ", el("span", {class: "num dim"}, next.time)) : null,
+            next ? el("p", {}, el("strong", {}, W.upNext + W.colon + " "), bdi(next.title), " ", el("span", {class: "num dim"}, next.time)) : null,
             el("h2", {}, W.programme),
             programme(false),
             languages()
@@ -255,10 +259,10 @@ struct LivePage {
           const rows = state.items.map(it => el("tr", {class: it.status},
             el("td", {class: "num"}, it.time, it.delayMinutes !== 0 && it.status !== "skipped"
               ? el("div", {class: "dim"}, it.plannedTime) : null),
-            el("td", {class: "t"}, el("div", {}, it.title, it.pinned ? " 📌" : ""),
-              it.session !== it.title ? el("div", {class: "dim"}, it.session) : null,
+            el("td", {class: "t"}, el("div", {}, bdi(it.title), it.pinned ? " 📌" : ""),
+              it.session !== it.title ? el("div", {class: "dim"}, bdi(it.session)) : null,
               who(it) ? el("div", {class: "dim"}, who(it)) : null,
-              console && it.moderator ? el("div", {class: "dim"}, W.moderator + W.colon + " " + it.moderator) : null),
+              console && it.moderator ? el("div", {class: "dim"}, W.moderator + W.colon + " ", bdi(it.moderator)) : null),
             el("td", {class: "num hide-small"}, it.status === "skipped" ? W.skipped
               : el("bdi", {dir: "ltr"}, it.delayMinutes > 0 ? "+" + nd(it.delayMinutes) : (it.delayMinutes < 0 ? "−" + nd(-it.delayMinutes) : "")))));
           return el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, W.time), el("th", {}, W.segment), el("th", {class: "hide-small"}, W.minutes))), el("tbody", {}, rows));
@@ -269,9 +273,9 @@ struct LivePage {
           const left = c.turn && c.turn.left !== null ? c.turn.left : c.left;
           const cls = left <= 0 ? "danger over" : (left <= 120 ? "warn" : "");
           return [banner(), el("div", {class: cls},
-            el("div", {class: "what"}, c.turn ? c.turn.name : now.title),
+            el("div", {class: "what"}, bdi(c.turn ? c.turn.name : now.title)),
             el("div", {class: "big"}, bigDur(left)),
-            el("div", {class: "what dim"}, c.paused ? W.paused : (c.turn ? now.title : "")))];
+            el("div", {class: "what dim"}, c.paused ? W.paused : (c.turn ? bdi(now.title) : "")))];
         }
         // The console's actions: the button's words, its key. The keys are the same in every
         // language, and are read by where they are on the keyboard too (event.code), so that they
@@ -298,10 +302,11 @@ struct LivePage {
           const c = clock(), now = item(state.current && state.current.item), next = item(state.next);
           const buttons = actions.map(([action, label, key]) => el("button", {class: action === "next" ? "primary" : null, onclick: () => act(action),
               title: action === "addMinutes" ? W.addMinutes : (action === "removeMinutes" ? W.removeMinutes : null)},
-            el("bdi", {}, action === "pause" && state.current && state.current.paused ? W.resume : label), el("kbd", {}, key)));
+            // "+5" and "−5" read left to right in every language, as a duration does.
+            el("bdi", /^[+−]/.test(label) ? {dir: "ltr"} : {}, action === "pause" && state.current && state.current.paused ? W.resume : label), el("kbd", {}, key)));
           const floor = (state.floor || []).map(p => {
             const open = state.current && state.current.turn && state.current.turn.person === p.id;
-            return el("button", {onclick: () => act(open ? "endTurn" : "startTurn", {person: p.id}), class: open ? "primary" : null}, (open ? "■ " : "▶ ") + p.name);
+            return el("button", {onclick: () => act(open ? "endTurn" : "startTurn", {person: p.id}), class: open ? "primary" : null}, open ? "■ " : "▶ ", bdi(p.name));
           });
           const alerts = [];
           if (state.wrongDay) alerts.push(el("div", {class: "alert wrongday", id: "wrong-day"}, state.wrongDay.text));
@@ -310,16 +315,17 @@ struct LivePage {
             actions.map(([action, label, key]) => [el("kbd", {}, key), (action === "next" ? "/␣ " : "") + (action === "addMinutes" ? W.addMinutes : action === "removeMinutes" ? W.removeMinutes : label), " "]));
           return [
             banner(),
-            el("h1", {}, state.event, " — ", W.runOfShow),
+            el("h1", {}, bdi(state.event), " — ", W.runOfShow),
             el("p", {}, state.day ? el("span", {class: "dim"}, state.day, " ") : null, late(state.minutesLate)),
             now ? el("section", {class: "now"},
-              el("div", {class: "title"}, now.title, c.paused ? " — " + W.paused : ""),
+              el("div", {class: "title"}, bdi(now.title), c.paused ? " — " + W.paused : ""),
               who(now) ? el("div", {}, who(now)) : null,
-              el("div", {class: "clock"}, W.elapsed + " ", dur(c.elapsed), " · " + W.remaining + " ", dur(c.left, true)),
-              c.turn ? el("div", {}, W.floor + W.colon + " " + c.turn.name + " ", dur(c.turn.elapsed),
-                c.turn.left !== null ? [" · " + W.remaining + " ", dur(c.turn.left, true)] : null) : null
+              // No middle dot between the two: beside a Dari or Pashto zero (۰, a dot) it would misread.
+              el("div", {class: "clock"}, el("span", {class: "part"}, W.elapsed + " ", dur(c.elapsed)), el("span", {class: "part"}, W.remaining + " ", dur(c.left, true))),
+              c.turn ? el("div", {}, el("span", {class: "part"}, W.floor + W.colon + " ", bdi(c.turn.name), " ", dur(c.turn.elapsed)),
+                c.turn.left !== null ? el("span", {class: "part"}, W.remaining + " ", dur(c.turn.left, true)) : null) : null
             ) : el("p", {class: "dim"}, statusLine()),
-            next ? el("p", {}, el("strong", {}, W.upNext + W.colon + " "), next.title, " ", el("span", {class: "num dim"}, next.time)) : null,
+            next ? el("p", {}, el("strong", {}, W.upNext + W.colon + " "), bdi(next.title), " ", el("span", {class: "num dim"}, next.time)) : null,
             el("div", {class: "buttons"}, buttons),
             floor.length ? el("div", {class: "buttons"}, floor) : null,
             el("div", {id: "message", role: "status"}),
@@ -332,22 +338,22 @@ struct LivePage {
         function speaker() {
           const you = state.you || {};
           const now = item(state.current && state.current.item), c = clock(), turn = you.nextTurn;
-          const parts = [banner(), el("h1", {}, you.name || "", " — ", state.event), el("p", {}, late(state.minutesLate))];
+          const parts = [banner(), el("h1", {}, bdi(you.name), " — ", bdi(state.event)), el("p", {}, late(state.minutesLate))];
           if (turn) {
             const wait = turn.start - (state.now + (Date.now() / 1000 - received));
             parts.push(el("section", {class: "now"},
               el("div", {class: "dim"}, W.yourSegments),
-              el("div", {class: "title"}, turn.title),
+              el("div", {class: "title"}, bdi(turn.title)),
               el("div", {}, turn.date),
               el("div", {class: "clock num"}, turn.time),
-              el("div", {class: "dim"}, W.yourTime + " (" + state.timeZone + ")"),
+              el("div", {class: "dim"}, W.yourTime + " (" + (you.zoneTime || state.timeZone) + ")"),
               you.differentZone ? el("div", {}, W.venueTime + W.colon + " ", el("span", {class: "num"}, turn.venueTime)) : null,
               turn.speakingMinutes ? el("div", {}, W.speakingTime + W.colon + " " + turn.speaking) : null,
-              turn.running ? el("div", {}, W.now) : el("div", {}, inTime(dur(Math.max(0, wait))))));
+              turn.running ? el("div", {}, W.now) : (state.asPlanned ? null : el("div", {}, inTime(dur(Math.max(0, wait)))))));
           }
-          for (const check of you.techChecks || []) parts.push(el("p", {}, W.techCheck + W.colon + " ", el("span", {class: "num"}, check.time), check.time !== check.plannedTime ? el("span", {class: "dim"}, " (" + check.plannedTime + ")") : null, " — " + check.title));
+          for (const check of you.techChecks || []) parts.push(el("p", {}, W.techCheck + W.colon + " ", el("span", {class: "num"}, check.time), check.time !== check.plannedTime ? el("span", {class: "dim"}, " (" + check.plannedTime + ")") : null, " — ", bdi(check.title)));
           if (you.joinLink) parts.push(el("p", {}, el("a", {href: you.joinLink, rel: "noreferrer noopener", target: "_blank"}, W.joinOnline)));
-          if (now) parts.push(el("p", {}, el("strong", {}, W.now + W.colon + " "), now.title, c ? el("span", {class: "dim"}, " " + W.remaining + " ", dur(c.left, true)) : null));
+          if (now) parts.push(el("p", {}, el("strong", {}, W.now + W.colon + " "), bdi(now.title), c ? el("span", {class: "dim"}, " " + W.remaining + " ", dur(c.left, true)) : null));
           parts.push(el("h2", {}, W.programme), programme(false), languages());
           return parts;
         }

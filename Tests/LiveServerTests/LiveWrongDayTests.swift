@@ -28,6 +28,13 @@ struct LiveWrongDayTests {
             #expect(wrong["session"] as? String == "open-panel")
             #expect(wrong["date"] as? String == SheetLanguage.fr.date(try Self.date("2026-12-07")))
             #expect(wrong["today"] as? String == SheetLanguage.fr.date(try Self.date("2026-12-05")))
+            // A day past is shown as planned, not "4 320 minutes late".
+            live.clock.now = LiveServerTests.opening.adding(minutes: 3 * 1440)
+            let past = try LiveServerTests.object(try await client.execute(uri: "/api/state", method: .get).body)
+            #expect(past["asPlanned"] as? Bool == true && past["late"] is NSNull && past["minutesLate"] as? Int == 0)
+            let first = try #require((past["items"] as? [[String: Any]])?.first)
+            #expect(first["time"] as? String == first["plannedTime"] as? String && first["delayMinutes"] as? Int == 0)
+            live.clock.now = Self.early
             let refused = try await LiveServerTests.post(client, #"{"action": "start"}"#, token: token)
             #expect(refused.status == .conflict)
             let message = try #require(try LiveServerTests.object(refused.body)["error"] as? String)
@@ -37,7 +44,7 @@ struct LiveWrongDayTests {
             live.clock.now = LiveServerTests.opening
             #expect(try await LiveServerTests.post(client, #"{"action": "start"}"#, token: token).status == .ok)
             let after = try LiveServerTests.object(try await client.execute(uri: "/api/state", method: .get, headers: [.authorization: "Bearer \(token)"]).body)
-            #expect(after["wrongDay"] is NSNull)
+            #expect(after["wrongDay"] is NSNull && after["asPlanned"] as? Bool == false)
             #expect(after["minutesLate"] as? Int == 0)
         }
         #expect(try live.day.state().history.map(\.action) == [.start])
