@@ -88,7 +88,7 @@ struct LiveLanguageTests {
         }
     }
 
-    @Test("a French console carries French button words, and its refusal is French around the engine's reason")
+    @Test("a French console carries French button words, its refusal and alert words, and says how late the day runs in French")
     func frenchConsole() async throws {
         let live = try LiveServerTests().fixture()
         let app = live.server.application(host: "127.0.0.1", port: 0)
