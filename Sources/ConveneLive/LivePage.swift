@@ -312,7 +312,8 @@ struct LivePage {
           if (state.wrongDay) alerts.push(el("div", {class: "alert wrongday", id: "wrong-day"}, state.wrongDay.text));
           for (const x of [].concat(state.conflicts || [], state.brokenCommitments || [], state.laterDays || [])) alerts.push(el("div", {class: "alert"}, x.text));
           const keys = el("p", {class: "keys"}, W.keys + W.colon + " ",
-            actions.map(([action, label, key]) => [el("kbd", {}, key), (action === "next" ? "/␣ " : "") + (action === "addMinutes" ? W.addMinutes : action === "removeMinutes" ? W.removeMinutes : label), " "]));
+            actions.map(([action, label, key]) => el("span", {class: "part"}, el("kbd", {}, key), action === "next" ? ["/", el("kbd", {}, "␣")] : null,
+              action === "addMinutes" ? W.addMinutes : (action === "removeMinutes" ? W.removeMinutes : label))));
           return [
             banner(),
             el("h1", {}, bdi(state.event), " — ", W.runOfShow),
