@@ -60,6 +60,9 @@ struct LiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The stage timer turns red with this many minutes left (default: a twentieth, 30 seconds to 2 minutes; 0: only when the time is up).", valueName: "minutes"))
     var dangerAt: Int?
 
+    @Flag(help: "Run the day on today's date (the plan's clock times on today's venue date), to try it out: its actions are kept apart from the real day's, which report --actual reads.")
+    var rehearsal = false
+
     @OptionGroup var state: StateOption
 
     func validate() throws {
@@ -150,13 +153,19 @@ struct LiveCommand: ParsableCommand {
         let day: LiveDay
         do {
             day = try LiveDay(timeline: valid.timeline, zones: zones, store: store, sessions: sessions, minimumBreak: minimumBreak, venueEnd: end,
-                              thresholds: TimerThresholds(warning: warningAt.map { $0 * 60 }, danger: dangerAt.map { $0 * 60 }))
+                              thresholds: TimerThresholds(warning: warningAt.map { $0 * 60 }, danger: dangerAt.map { $0 * 60 }),
+                              rehearsal: rehearsal)
         } catch LiveDayError.state(.overlappingSessions(let first, let second)) {
             Terminal.error("convene: error: sessions '\(first)' and '\(second)' overlap — a live day follows one room: give that room's sessions with --session ID (repeatable), and run one convene live per room")
             throw ExitCode(Terminal.Exit.invalidInput)
         } catch {
             _ = try Terminal.reporting { () throws -> Int in throw error }
             throw ExitCode(Terminal.Exit.invalidInput)
+        }
+        if let date = day.rehearsal {
+            Terminal.error("convene: rehearsal: the day runs on \(date) at its planned clock times; its actions are kept apart from the real day's (report --actual does not read them)")
+        } else if let state = try? day.state(), let wrong = day.wrongDay(at: day.now, in: state) {
+            Terminal.error("convene: warning: \(wrong)")
         }
         if !Self.isLoopback(bind) {
             if transport.tls == nil {

@@ -20,9 +20,18 @@ public enum LiveDayError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The actions recorded in the event store no longer apply to the agenda: the one at
     /// `index` (from 1) is refused.
     case replay(store: String, index: Int, count: Int, problem: LiveError)
+    /// `start` on a venue date that is none of the followed sessions' dates: `session` (its
+    /// title, on `date`) is the one start would begin.
+    case wrongDay(today: LocalDate, session: SessionID, title: String, date: LocalDate)
+    /// A rehearsal's clock times do not exist on `date` (a daylight-saving change that day).
+    case rehearsal(date: LocalDate, problem: String)
 
     public var description: String {
         switch self {
+        case .wrongDay(let today, let session, let title, let date):
+            "today (\(today)) is not the day of session '\(session)' ('\(title)', on \(date)) — start is refused, so that no action of the real day is recorded on another date; run convene live --rehearsal to try the day on today's date"
+        case .rehearsal(let date, let problem):
+            "the day cannot be rehearsed on \(date): \(problem) — rehearse it on another day"
         case .state(let problem):
             "the live day cannot be followed: \(problem)"
         case .replay(let store, let index, let count, let problem):
@@ -39,8 +48,12 @@ public final class LiveDay: Sendable {
     public let timeline: Timeline
     public let zones: ZoneDirectory
     public let store: EventStore
-    /// The sessions followed, as the store names them (empty for the whole agenda).
+    /// The sessions followed, as the store names them (empty for the whole agenda); a
+    /// rehearsal's key starts with `@rehearsal` and its date (``rehearsalKey(date:room:)``).
     public let room: String
+    /// The venue date a rehearsal runs the day on (the plan's clock times on that date); `nil`
+    /// for the real day.
+    public let rehearsal: LocalDate?
     /// The live state before any action.
     public let initial: LiveState
     /// The hour the venue must be empty, if the organisers gave one.
@@ -69,19 +82,41 @@ public final class LiveDay: Sendable {
     /// tokens are read from the store, or made (``LiveToken/random()``) and stored the first
     /// time. The recorded actions are replayed once here, so that a store that no longer fits
     /// the agenda is said at once.
+    ///
+    /// With `rehearsal`, the followed sessions are moved to today's venue date (the day's
+    /// clock times kept, a later day of the plan as many days after it), and the actions are
+    /// recorded under a key of their own for today (``rehearsalKey(date:room:)``), which
+    /// `report --actual` and the real day never read.
     public init(timeline: Timeline, zones: ZoneDirectory, store: EventStore, sessions: [SessionID]? = nil,
-                minimumBreak: Int = 10, venueEnd: Instant? = nil, thresholds: TimerThresholds = TimerThresholds(),
+                minimumBreak: Int = 10, venueEnd: Instant? = nil, thresholds: TimerThresholds = TimerThresholds(), rehearsal: Bool = false,
                 clock: @escaping @Sendable () -> Instant = { Instant(seconds: Int64(Date().timeIntervalSince1970)) }) throws {
-        self.timeline = timeline
         self.thresholds = thresholds
         self.zones = zones
         self.store = store
-        self.room = sessions.map { $0.map(\.rawValue).sorted().joined(separator: " ") } ?? ""
+        let room = sessions.map { $0.map(\.rawValue).sorted().joined(separator: " ") } ?? ""
+        var timeline = timeline
+        var planned: LiveState
         do {
-            initial = try LiveState(timeline: timeline, zones: zones, sessions: sessions, minimumBreak: minimumBreak)
+            planned = try LiveState(timeline: timeline, zones: zones, sessions: sessions, minimumBreak: minimumBreak)
         } catch {
             throw LiveDayError.state(error)
         }
+        if rehearsal {
+            let today = try zones.zonedTime(clock(), in: timeline.agenda.timeZone).date
+            timeline = try Self.moved(timeline, following: Set(planned.items.map(\.session)), to: today, zones: zones)
+            do {
+                planned = try LiveState(timeline: timeline, zones: zones, sessions: sessions, minimumBreak: minimumBreak)
+            } catch {
+                throw LiveDayError.state(error)
+            }
+            self.rehearsal = today
+            self.room = Self.rehearsalKey(date: today, room: room)
+        } else {
+            self.rehearsal = nil
+            self.room = room
+        }
+        self.timeline = timeline
+        initial = planned
         self.venueEnd = venueEnd
         self.clock = clock
         language = SheetLanguage.preferred(in: timeline.agenda.languages)
@@ -95,6 +130,51 @@ public final class LiveDay: Sendable {
         for id in speakers { speakerTokens[id] = tokens[.speaker(id)] }
         self.speakerTokens = speakerTokens
         _ = try state()
+    }
+
+    /// The store's key for a rehearsal on `date` of the sessions `room` names: `@` is in no
+    /// session id, so no real day's key is ever one.
+    public static func rehearsalKey(date: LocalDate, room: String) -> String {
+        "@rehearsal \(date)" + (room.isEmpty ? "" : " " + room)
+    }
+
+    /// `timeline` with every session moved by the days from the first of `followed` to `today`,
+    /// its clock times kept: resolved again, so that each boundary is that clock time on its
+    /// new date in the venue's zone.
+    static func moved(_ timeline: Timeline, following followed: Set<SessionID>, to today: LocalDate, zones: ZoneDirectory) throws -> Timeline {
+        let first = timeline.sessions.filter { followed.contains($0.id) }.compactMap(\.session.date).min()
+        guard let first else { return timeline }
+        let days = today.daysSinceEpoch - first.daysSinceEpoch
+        var agenda = timeline.agenda
+        for index in agenda.sessions.indices {
+            agenda.sessions[index].date = agenda.sessions[index].date?.adding(days: days)
+        }
+        let (moved, diagnostics) = Resolver(zones: zones).resolve(agenda, sourceMap: SourceMap())
+        if let problem = diagnostics.errors.first {
+            throw LiveDayError.rehearsal(date: today, problem: problem.message)
+        }
+        return moved
+    }
+
+    /// Why `start` may not be pressed now: today's venue date is none of the followed
+    /// sessions' dates (a session running past midnight has both), and this is no rehearsal.
+    /// `nil` when it may.
+    public func wrongDay(at now: Instant, in state: LiveState) -> LiveDayError? {
+        guard rehearsal == nil, let today = try? zones.zonedTime(now, in: timeline.agenda.timeZone).date else { return nil }
+        let followed = Set(initial.items.map(\.session))
+        let sessions = timeline.sessionsInTimeOrder.filter { followed.contains($0.id) }
+        var dates = Set<LocalDate>()
+        for timed in sessions {
+            for instant in [timed.start, timed.end] {
+                if let date = try? zones.zonedTime(instant, in: timeline.agenda.timeZone).date { dates.insert(date) }
+            }
+        }
+        guard !dates.contains(today) else { return nil }
+        // The session start would begin, else the next one to come, else the last.
+        let upcoming = (try? state.projection(now: now, venueEnd: venueEnd))?.upNext.map { state.items[$0].session }
+        guard let shown = sessions.first(where: { $0.id == upcoming }) ?? sessions.first(where: { ($0.session.date ?? today) >= today }) ?? sessions.last,
+              let date = shown.session.date else { return nil }
+        return .wrongDay(today: today, session: shown.id, title: shown.session.title, date: date)
     }
 
     /// The online speakers who have a page, in agenda order.
@@ -144,6 +224,7 @@ public final class LiveDay: Sendable {
         let state = try store.recordLive(room: room, at: recorded) { events in
             let before = try replay(events)
             let now = max(clock(), before.lastAction ?? clock())
+            if action == .start, let wrong = wrongDay(at: now, in: before) { throw wrong }
             let after = try before.applying(action, at: now)
             return (LiveEvent(action: action, at: now), after)
         }

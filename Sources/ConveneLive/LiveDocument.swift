@@ -34,7 +34,13 @@ struct LiveDocument {
     }
 
     func json() throws -> JSONValue {
-        let projection = try state.projection(now: now, venueEnd: day.venueEnd)
+        // On a day that is not the agenda's, before anything is recorded, the day is shown as
+        // planned: projected from today, a day a year past would be "525 600 minutes late".
+        let asPlanned = state.history.isEmpty && day.wrongDay(at: now, in: state) != nil
+        var projection = try state.projection(now: now, venueEnd: day.venueEnd)
+        if asPlanned, let first = projection.items.first?.plannedStart, first < now {
+            projection = try state.projection(now: first, venueEnd: day.venueEnd)
+        }
         let disclosed = self.disclosed
         let sessions = Dictionary(disclosed.timeline.sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let labels = SheetLabels.of(language)
@@ -44,10 +50,13 @@ struct LiveDocument {
             ("language", .string(language.rawValue)),
             ("direction", .string(labels.direction)),
             ("timeZone", .string(zone)),
-            ("now", .int(Int(projection.now.seconds))),
+            ("now", .int(Int(now.seconds))),
+            ("asPlanned", .bool(asPlanned)),
             ("day", .optional(projection.day.map { language.date($0) })),
+            ("rehearsal", .optional(day.rehearsal.map { language.date($0) })),
             ("status", .string(status(projection))),
             ("minutesLate", .int(projection.minutesLate)),
+            ("late", asPlanned ? .null : .string(language.lateness(projection.minutesLate))),
             ("current", try current(projection, sessions: sessions, disclosed: disclosed)),
             ("next", projection.upNext.map { .int($0) } ?? .null),
             ("message", .optional(state.message)),
@@ -62,6 +71,7 @@ struct LiveDocument {
                 ("brokenCommitments", .array(try projection.brokenCommitments.map(commitment))),
                 ("laterDays", .array(try projection.laterDays.map(laterDay))),
                 ("actions", .int(state.history.count)),
+                ("wrongDay", wrongDay()),
             ]
         case .board:
             break
@@ -216,19 +226,33 @@ struct LiveDocument {
             ("precedingEnd", .int(Int(conflict.precedingEnd.seconds))),
             ("precedingEndTime", .string(try clock(conflict.precedingEnd))),
             ("minutes", .int(conflict.minutes)),
+            ("text", .string(language.live.text("conflict", [
+                "title": Self.isolated(conflict.title), "time": try clock(conflict.pinnedStart), "end": try clock(conflict.precedingEnd),
+                "minutes": language.minutes(conflict.minutes),
+            ]))),
         ])
     }
 
     func commitment(_ broken: LiveProjection.BrokenCommitment) throws -> JSONValue {
-        .object([
+        let name = broken.person.flatMap { day.timeline.agenda.person($0)?.name }
+        let time = language.span(broken.start, broken.end)
+        let text = switch broken.kind {
+        case .venueEnd: language.live.text("venueEnd", ["title": Self.isolated(broken.title), "time": time, "minutes": language.minutes(broken.minutes)])
+        case .workingHours: language.live.text("workingHours", [
+            "name": Self.isolated(name ?? SheetLabels.of(language).unnamedSpeaker), "title": Self.isolated(broken.title), "time": time,
+            "zone": language.city(broken.timeZone), "minutes": language.minutes(broken.minutes),
+        ])
+        }
+        return .object([
             ("kind", .string(broken.kind.rawValue)),
             ("person", .optional(broken.person)),
-            ("name", .optional(broken.person.flatMap { day.timeline.agenda.person($0)?.name })),
+            ("name", .optional(name)),
             ("item", .int(broken.item)),
             ("title", .string(broken.title)),
             ("timeZone", .string(broken.timeZone)),
-            ("time", .string(language.span(broken.start, broken.end))),
+            ("time", .string(time)),
             ("minutes", .int(broken.minutes)),
+            ("text", .string(text)),
         ])
     }
 
@@ -241,7 +265,32 @@ struct LiveDocument {
             ("plannedTime", .string(try span(later.plannedStart, later.plannedEnd))),
             ("timeIfCarried", .string(try span(later.startIfCarried, later.endIfCarried))),
             ("minutes", .int(later.minutes)),
+            ("text", .string(language.live.text("laterDay", [
+                "day": language.date(later.day), "title": Self.isolated(title), "time": try span(later.startIfCarried, later.endIfCarried),
+                "minutes": language.minutes(later.minutes),
+            ]))),
         ])
+    }
+
+    /// Why `start` is refused today, for the console: the session it would begin and its date.
+    func wrongDay() -> JSONValue {
+        guard case .wrongDay(let today, let session, let title, let date)? = day.wrongDay(at: now, in: state) else { return .null }
+        // The title as the console reads it in its language.
+        let shown = disclosed.timeline.sessions.first { $0.id == session }?.session.title ?? title
+        return .object([
+            ("today", .string(language.date(today))),
+            ("session", .id(session)),
+            ("title", .string(shown)),
+            ("date", .string(language.date(date))),
+            ("text", .string(language.live.text("wrongDay", ["today": language.date(today), "title": Self.isolated(shown), "date": language.date(date)]))),
+        ])
+    }
+
+    /// Agenda text (a title, a name) set in a sentence of the view's language, isolated in its
+    /// own direction (U+2068 … U+2069, as `dir="auto"`), so that a Latin title in a Dari
+    /// sentence does not carry the time after it into its run.
+    static func isolated(_ text: String) -> String {
+        "\u{2068}" + text + "\u{2069}"
     }
 
     // MARK: A speaker's own
@@ -275,6 +324,7 @@ struct LiveDocument {
                 ("venueTime", .string(venueSpan)),
                 ("delayMinutes", .int(next.delayMinutes)),
                 ("speakingMinutes", planned.roles?.minutes(of: id).map { .int($0) } ?? .null),
+                ("speaking", .optional(planned.roles?.minutes(of: id).map { language.minutes($0) })),
             ])))
         } else {
             pairs.append(("nextTurn", .null))

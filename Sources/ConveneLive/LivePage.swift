@@ -5,8 +5,9 @@ import Convene
 /// it was served with at once, then follows the WebSocket `/ws` (with the view's token), and
 /// counts the running clock down between two pushes.
 ///
-/// Words the printed sheets have labels for are in the view's language (``SheetLabels``);
-/// the few others are in English. Arabic, Dari and Pashto pages run right to left.
+/// Every word is in the view's language: the printed sheets' labels (``SheetLabels``) and the
+/// live views' own (``LiveWords``), every number in its digits. Arabic, Dari and Pashto pages
+/// run right to left.
 struct LivePage {
     let viewer: LiveViewer
     /// The stage timer rather than the board (both are the public's view).
@@ -39,7 +40,7 @@ struct LivePage {
             ("speakingTime", .string(labels.speakingTime)), ("colon", .string(labels.colon)),
             ("listSeparator", .string(labels.listSeparator)),
             ("briefing", .string(labels.briefing)),
-        ])
+        ] + language.live.texts.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })
         let title: String
         switch kind {
         case "console": title = labels.runOfShow
@@ -49,6 +50,10 @@ struct LivePage {
         }
         let config: JSONValue = .object([
             ("view", .string(kind)), ("token", .optional(token)), ("base", .string(base)), ("language", .string(language.rawValue)), ("words", words),
+            ("digits", .string(language.digitCharacters)),
+            ("languages", .array(SheetLanguage.allCases.map { other in
+                .object([("code", .string(other.rawValue)), ("name", .string(other.ownName)), ("dir", .string(SheetLabels.of(other).direction))])
+            })),
         ])
         return """
             <!doctype html>
@@ -61,7 +66,7 @@ struct LivePage {
             <style>\(Self.css)</style>
             </head>
             <body class="\(kind)">
-            <div id="offline" hidden>Connection lost — reconnecting…</div>
+            <div id="offline" hidden>\(Self.escape(language.live.text("offline")))</div>
             <main id="app"></main>
             <script id="state" type="application/json">\(Self.scriptSafe(state.serialized()))</script>
             <script id="config" type="application/json">\(Self.scriptSafe(config.serialized()))</script>
@@ -102,7 +107,9 @@ struct LivePage {
         main{max-width:1200px;margin:0 auto;padding:12px}
         h1{font-size:1.4em;margin:.2em 0 .4em}
         h2{font-size:1.1em;margin:1em 0 .3em;color:var(--dim);text-transform:uppercase;letter-spacing:.04em}
+        [dir=rtl] h2{letter-spacing:normal}
         .num{font-variant-numeric:tabular-nums;unicode-bidi:isolate}
+        .big .d{display:inline-block;width:.62em;text-align:center}.big .s{display:inline-block;width:.32em;text-align:center}
         td.num{white-space:nowrap}
         .late{display:inline-block;padding:.15em .6em;border-radius:.4em;background:#333}
         .late.behind{background:var(--warn);color:#000}.late.ahead{background:var(--ok);color:#000}
@@ -117,7 +124,8 @@ struct LivePage {
         .buttons{display:flex;flex-wrap:wrap;gap:.5em;margin:.6em 0}
         button{font:inherit;padding:.7em 1em;min-width:5.5em;border-radius:.5em;border:1px solid #555;background:#222;color:var(--fg);cursor:pointer}
         button:active{background:#333}button.primary{background:var(--accent);color:#000;border-color:var(--accent)}
-        kbd{font-size:.7em;color:var(--dim);margin-inline-start:.4em}
+        kbd{font-size:.7em;color:var(--dim);margin-inline-start:.4em}button.primary kbd{color:#000}
+        .part{margin-inline-end:1.2em}
         #message{min-height:1.4em;color:var(--warn)}
         .alert{border-inline-start:4px solid var(--warn);padding:.2em .6em;margin:.3em 0}
         #offline{position:fixed;top:0;inset-inline:0;background:var(--danger);color:#000;text-align:center;padding:.3em;z-index:2}
@@ -132,6 +140,12 @@ struct LivePage {
         @keyframes flash{to{visibility:hidden}}
         @media (prefers-reduced-motion:reduce){body.timer .over .big{animation:none;text-decoration:underline}}
         a{color:var(--accent)}
+        .rehearsal{background:var(--warn);color:#000;padding:.2em .6em;border-radius:.4em;display:inline-block;font-weight:600}
+        .wrongday{border-inline-start-color:var(--danger);font-weight:600}
+        nav.languages{margin-block-start:2em;color:var(--dim);font-size:.9em;display:flex;flex-wrap:wrap;gap:.4em 1em}
+        nav.languages a[aria-current]{color:var(--fg);text-decoration:none;font-weight:600}
+        p.keys{color:var(--dim);font-size:.85em}p.keys kbd{margin-inline:.1em .3em;font-size:1em;color:var(--fg)}
+        body.timer .rehearsal{position:fixed;top:.5em;inset-inline-start:.5em}
         @media (max-width:600px){body{font-size:16px}.hide-small{display:none}.clock{font-size:2em}}
         """
 
@@ -156,6 +170,11 @@ struct LivePage {
           }
           return node;
         }
+        // Every number in the view's digits ("۱۲:۰۵" in Dari, "12:05" in Arabic as its sheets write it).
+        const DIGITS = Array.from(config.digits);
+        function nd(text) { return String(text).replace(/[0-9]/g, d => DIGITS[d.charCodeAt(0) - 48]); }
+        // A text of the view's language with its {placeholders} filled.
+        function fill(text, values) { return text.replace(/\\{(\\w+)\\}/g, (all, name) => name in values ? values[name] : all); }
         function pad(n) { return n < 10 ? "0" + n : String(n); }
         function duration(seconds) {
           const sign = seconds < 0 ? "−" : "";
@@ -163,15 +182,29 @@ struct LivePage {
           const h = Math.floor(seconds / 3600), m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
           return sign + (h > 0 ? h + ":" + pad(m) : String(m)) + ":" + pad(s);
         }
-        // A duration reads left to right in every language: 12:05, +1:30.
+        // A duration reads left to right in every language, in its digits: 12:05, +1:30, ۱۲:۰۵.
         function dur(seconds, signed) {
           const text = signed && seconds < 0 ? "+" + duration(-seconds) : duration(seconds);
-          return el("bdi", {dir: "ltr", class: "num"}, text);
+          return el("bdi", {dir: "ltr", class: "num"}, nd(text));
+        }
+        // The stage timer's: each digit in a box of its own width, so that the countdown read from
+        // afar never jumps, whatever the digits' font.
+        function bigDur(seconds) {
+          const text = nd(seconds < 0 ? "+" + duration(-seconds) : duration(seconds));
+          return el("bdi", {dir: "ltr", class: "num"}, Array.from(text).map(c => el("span", {class: /[:+−]/.test(c) ? "s" : "d"}, c)));
         }
         function late(minutes) {
-          if (minutes > 0) return el("span", {class: "late behind"}, "running ", el("span", {class: "num"}, minutes), " min late");
-          if (minutes < 0) return el("span", {class: "late ahead"}, el("span", {class: "num"}, -minutes), " min early");
-          return el("span", {class: "late"}, "on time");
+          if (state.late === null) return null;
+          return el("span", {class: minutes > 0 ? "late behind" : (minutes < 0 ? "late ahead" : "late")}, state.late);
+        }
+        function banner() {
+          return state.rehearsal ? el("p", {}, el("span", {class: "rehearsal"}, fill(W.rehearsal, {date: state.rehearsal}))) : null;
+        }
+        // Links to the same view in every language the sheets are printed in.
+        function languages() {
+          return el("nav", {class: "languages", "aria-label": W.language}, el("span", {}, W.language + W.colon),
+            config.languages.map(l => el("a", {href: "?lang=" + encodeURIComponent(l.code), lang: l.code, dir: l.dir,
+              "aria-current": l.code === config.language ? "page" : null}, l.name)));
         }
         // The running clock, counted on from the last push.
         function clock() {
@@ -188,18 +221,20 @@ struct LivePage {
           }
           return {elapsed, left, turn, paused: c.paused};
         }
+        // Agenda text (a title, a name) in its own direction, whatever the page's, as on the sheets.
+        function bdi(text) { return text === null || text === undefined || text === "" ? null : el("bdi", {}, text); }
         function item(index) { return index === null || index === undefined ? null : state.items[index]; }
         function who(it) {
           if (!it) return null;
-          if (it.speakers && it.speakers.length) return it.speakers.join(W.listSeparator);
+          if (it.speakers && it.speakers.length) return it.speakers.map(bdi).flatMap((name, i) => i ? [W.listSeparator, name] : [name]);
           return it.speakerCount || null;
         }
         function statusLine() {
           switch (state.status) {
-            case "not-started": return "Not started";
-            case "paused": return "Paused";
-            case "between": return "Between sessions";
-            case "over": return "Over";
+            case "not-started": return W.notStarted;
+            case "paused": return W.paused;
+            case "between": return W.between;
+            case "over": return W.over;
             default: return null;
           }
         }
@@ -210,18 +245,20 @@ struct LivePage {
           const now = item(state.current && state.current.item), next = item(state.next);
           const c = clock();
           return [
-            el("h1", {}, state.event),
+            banner(),
+            el("h1", {}, bdi(state.event)),
             el("p", {}, state.day ? el("span", {class: "dim"}, state.day, " ") : null, late(state.minutesLate)),
             now ? el("section", {class: "now"},
-              el("div", {class: "dim"}, "Now", c && c.paused ? " — Paused" : ""),
-              el("div", {class: "title"}, now.title),
-              el("div", {class: "dim"}, now.session !== now.title ? now.session : null),
+              el("div", {class: "dim"}, W.now, c && c.paused ? " — " + W.paused : ""),
+              el("div", {class: "title"}, bdi(now.title)),
+              el("div", {class: "dim"}, now.session !== now.title ? bdi(now.session) : null),
               who(now) ? el("div", {}, who(now)) : null,
               el("div", {class: "num"}, now.time)) : el("p", {class: "dim"}, statusLine()),
-            next ? el("p", {}, el("strong", {}, "Next: "), next.title, " ", el("span", {class: "num dim"}, next.time)) : null,
+            next ? el("p", {}, el("strong", {}, W.upNext + W.colon + " "), bdi(next.title), " ", el("span", {class: "num dim"}, next.time)) : null,
             el("h2", {}, W.programme),
             programme(false),
-            zones()
+            zones(),
+            languages()
           ];
         }
         // The board's times in the venue's zone or, on a viewer's own device, in hers.
@@ -244,28 +281,32 @@ struct LivePage {
           const rows = state.items.map(it => el("tr", {class: it.status},
             el("td", {class: "num"}, it.time, it.delayMinutes !== 0 && it.status !== "skipped"
               ? el("div", {class: "dim"}, it.plannedTime) : null),
-            el("td", {class: "t"}, el("div", {}, it.title, it.pinned ? " 📌" : ""),
-              it.session !== it.title ? el("div", {class: "dim"}, it.session) : null,
+            el("td", {class: "t"}, el("div", {}, bdi(it.title), it.pinned ? " 📌" : ""),
+              it.session !== it.title ? el("div", {class: "dim"}, bdi(it.session)) : null,
               who(it) ? el("div", {class: "dim"}, who(it)) : null,
-              console && it.moderator ? el("div", {class: "dim"}, W.moderator + W.colon + " " + it.moderator) : null),
-            el("td", {class: "num hide-small"}, it.status === "skipped" ? "skipped" : (it.delayMinutes > 0 ? "+" + it.delayMinutes : (it.delayMinutes < 0 ? String(it.delayMinutes) : "")))));
+              console && it.moderator ? el("div", {class: "dim"}, W.moderator + W.colon + " ", bdi(it.moderator)) : null),
+            el("td", {class: "num hide-small"}, it.status === "skipped" ? W.skipped
+              : el("bdi", {dir: "ltr"}, it.delayMinutes > 0 ? "+" + nd(it.delayMinutes) : (it.delayMinutes < 0 ? "−" + nd(-it.delayMinutes) : "")))));
           return el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, W.time), el("th", {}, W.segment), el("th", {class: "hide-small"}, W.minutes))), el("tbody", {}, rows));
         }
         function timer() {
           const c = clock(), now = item(state.current && state.current.item);
-          const line = state.message ? el("div", {class: "message", role: "status"}, state.message) : null;
-          if (!c) return [el("div", {class: "what"}, statusLine() || ""), el("div", {class: "big num"}, "—"), line];
+          const line = state.message ? el("div", {class: "message", role: "status"}, bdi(state.message)) : null;
+          if (!c) return [banner(), el("div", {class: "what"}, statusLine() || ""), el("div", {class: "big num"}, "—"), line];
           const left = c.turn && c.turn.left !== null ? c.turn.left : c.left;
           const cur = state.current;
           const cls = left <= 0 ? "danger over" : (left <= cur.danger ? "danger" : (left <= cur.warning ? "warn" : ""));
-          return [el("div", {class: cls},
-            el("div", {class: "what"}, c.turn ? c.turn.name : now.title),
-            el("div", {class: "big"}, dur(left, true)),
-            el("div", {class: "what dim"}, c.paused ? "Paused" : (c.turn ? now.title : ""))), line];
+          return [banner(), el("div", {class: cls},
+            el("div", {class: "what"}, bdi(c.turn ? c.turn.name : now.title)),
+            el("div", {class: "big"}, bigDur(left)),
+            el("div", {class: "what dim"}, c.paused ? W.paused : (c.turn ? bdi(now.title) : ""))), line];
         }
+        // The console's actions: the button's words, its key. The keys are the same in every
+        // language, and are read by where they are on the keyboard too (event.code), so that they
+        // work with an Arabic, Cyrillic or Persian layout.
         const actions = [
-          ["start", "Start", "s"], ["next", "Next", "n"], ["previous", "Previous", "b"],
-          ["pause", "Pause", "p"], ["addMinutes", "+5", "+"], ["removeMinutes", "−5", "-"], ["skip", "Skip", "k"]
+          ["start", W.start, "s"], ["next", W.next, "n"], ["previous", W.previous, "b"],
+          ["pause", W.pause, "p"], ["addMinutes", "+" + nd(5), "+"], ["removeMinutes", "−" + nd(5), "-"], ["skip", W.skip, "k"]
         ];
         function act(action, extra) {
           const body = Object.assign({action}, extra || {});
@@ -274,67 +315,83 @@ struct LivePage {
           const message = document.getElementById("message");
           return fetch(config.base + "/api/actions", {method: "POST", headers: {"Content-Type": "application/json", "Authorization": "Bearer " + config.token}, body: JSON.stringify(body)})
             .then(r => r.json().then(j => ({ok: r.ok, j})))
-            .then(({ok, j}) => { if (ok) { show(j); message.textContent = ""; } else { message.textContent = j.error || "refused"; } })
-            .catch(() => { message.textContent = "The server cannot be reached."; });
+            .then(({ok, j}) => {
+              if (ok) { show(j); message.textContent = ""; return; }
+              // The day's reason is the engine's, in English.
+              message.replaceChildren(W.refused, j.error ? el("span", {lang: "en", dir: "ltr"}, " " + j.error) : "");
+            })
+            .catch(() => { message.textContent = W.unreachable; });
         }
         function consoleView() {
           const c = clock(), now = item(state.current && state.current.item), next = item(state.next);
-          const buttons = actions.map(([action, label, key]) => el("button", {class: action === "next" ? "primary" : null, onclick: () => act(action)},
-            el("bdi", {dir: "ltr"}, action === "pause" && state.current && state.current.paused ? "Resume" : label), el("kbd", {}, key)));
+          const buttons = actions.map(([action, label, key]) => el("button", {class: action === "next" ? "primary" : null, onclick: () => act(action),
+              title: action === "addMinutes" ? W.addMinutes : (action === "removeMinutes" ? W.removeMinutes : null)},
+            // "+5" and "−5" read left to right in every language, as a duration does.
+            el("bdi", /^[+−]/.test(label) ? {dir: "ltr"} : {}, action === "pause" && state.current && state.current.paused ? W.resume : label), el("kbd", {}, key)));
           const floor = (state.floor || []).map(p => {
             const open = state.current && state.current.turn && state.current.turn.person === p.id;
-            return el("button", {onclick: () => act(open ? "endTurn" : "startTurn", {person: p.id}), class: open ? "primary" : null}, (open ? "■ " : "▶ ") + p.name);
+            return el("button", {onclick: () => act(open ? "endTurn" : "startTurn", {person: p.id}), class: open ? "primary" : null}, open ? "■ " : "▶ ", bdi(p.name));
           });
           const alerts = [];
-          for (const x of state.conflicts || []) alerts.push(el("div", {class: "alert"}, x.title + ": pinned at ", el("span", {class: "num"}, x.pinnedTime), ", what comes before ends ", el("span", {class: "num"}, x.precedingEndTime), " (" + x.minutes + " min)"));
-          for (const x of state.brokenCommitments || []) alerts.push(el("div", {class: "alert"}, (x.name ? x.name + ", " : "") + x.title + ": ", el("span", {class: "num"}, x.time), " " + x.timeZone + " (" + x.minutes + " min " + (x.kind === "venue-end" ? "past the venue's end" : "outside working hours") + ")"));
-          for (const x of state.laterDays || []) alerts.push(el("div", {class: "alert"}, x.day + " — " + x.title + ": ", el("span", {class: "num"}, x.timeIfCarried), " if the delay were carried (" + x.minutes + " min)"));
+          if (state.wrongDay) alerts.push(el("div", {class: "alert wrongday", id: "wrong-day"}, state.wrongDay.text));
+          for (const x of [].concat(state.conflicts || [], state.brokenCommitments || [], state.laterDays || [])) alerts.push(el("div", {class: "alert"}, x.text));
+          const keys = el("p", {class: "keys"}, W.keys + W.colon + " ",
+            actions.map(([action, label, key]) => el("span", {class: "part"}, el("kbd", {}, key), action === "next" ? ["/", el("kbd", {}, "␣")] : null,
+              action === "addMinutes" ? W.addMinutes : (action === "removeMinutes" ? W.removeMinutes : label))));
           return [
-            el("h1", {}, state.event, " — ", W.runOfShow),
+            banner(),
+            el("h1", {}, bdi(state.event), " — ", W.runOfShow),
             el("p", {}, state.day ? el("span", {class: "dim"}, state.day, " ") : null, late(state.minutesLate)),
             now ? el("section", {class: "now"},
-              el("div", {class: "title"}, now.title, c.paused ? " — Paused" : ""),
+              el("div", {class: "title"}, bdi(now.title), c.paused ? " — " + W.paused : ""),
               who(now) ? el("div", {}, who(now)) : null,
-              el("div", {class: "clock"}, W.elapsed + " ", dur(c.elapsed), " · " + W.remaining + " ", dur(c.left, true)),
-              c.turn ? el("div", {}, W.floor + W.colon + " " + c.turn.name + " ", dur(c.turn.elapsed),
-                c.turn.left !== null ? [" · " + W.remaining + " ", dur(c.turn.left, true)] : null) : null
+              // No middle dot between the two: beside a Dari or Pashto zero (۰, a dot) it would misread.
+              el("div", {class: "clock"}, el("span", {class: "part"}, W.elapsed + " ", dur(c.elapsed)), el("span", {class: "part"}, W.remaining + " ", dur(c.left, true))),
+              c.turn ? el("div", {}, el("span", {class: "part"}, W.floor + W.colon + " ", bdi(c.turn.name), " ", dur(c.turn.elapsed)),
+                c.turn.left !== null ? el("span", {class: "part"}, W.remaining + " ", dur(c.turn.left, true)) : null) : null
             ) : el("p", {class: "dim"}, statusLine()),
-            next ? el("p", {}, el("strong", {}, "Next: "), next.title, " ", el("span", {class: "num dim"}, next.time)) : null,
+            next ? el("p", {}, el("strong", {}, W.upNext + W.colon + " "), bdi(next.title), " ", el("span", {class: "num dim"}, next.time)) : null,
             el("div", {class: "buttons"}, buttons),
             floor.length ? el("div", {class: "buttons"}, floor) : null,
             el("div", {id: "message", role: "status"}),
             el("form", {class: "line", onsubmit: event => { event.preventDefault(); act("message", {text: event.target.elements.text.value}).then(() => { draft = null; }); }},
-              el("input", {name: "text", maxlength: "140", placeholder: "Message for the stage timer (the public sees it)",
+              el("input", {name: "text", maxlength: "140", dir: "auto", placeholder: W.messagePlaceholder,
                            value: draft !== null ? draft : (state.message || ""), oninput: event => { draft = event.target.value; }}),
-              el("button", {type: "submit"}, "Show on timer"),
-              state.message ? el("button", {type: "button", onclick: () => { draft = null; act("message", {text: ""}); }}, "Clear") : null),
-            alerts.length ? el("section", {}, el("h2", {}, "Alerts"), alerts) : null,
+              el("button", {type: "submit"}, W.showOnTimer),
+              state.message ? el("button", {type: "button", onclick: () => { draft = null; act("message", {text: ""}); }}, W.clearMessage) : null),
+            alerts.length ? el("section", {}, el("h2", {}, W.alerts), alerts) : null,
             el("h2", {}, W.runOfShow),
-            programme(true)
+            programme(true),
+            keys
           ];
         }
         function speaker() {
           const you = state.you || {};
           const now = item(state.current && state.current.item), c = clock(), turn = you.nextTurn;
-          const parts = [el("h1", {}, you.name || "", " — ", state.event), el("p", {}, late(state.minutesLate))];
+          const parts = [banner(), el("h1", {}, bdi(you.name), " — ", bdi(state.event)), el("p", {}, late(state.minutesLate))];
           if (turn) {
             const wait = turn.start - (state.now + (Date.now() / 1000 - received));
             parts.push(el("section", {class: "now"},
               el("div", {class: "dim"}, W.yourSegments),
-              el("div", {class: "title"}, turn.title),
+              el("div", {class: "title"}, bdi(turn.title)),
               el("div", {}, turn.date),
               el("div", {class: "clock num"}, turn.time),
-              el("div", {class: "dim"}, W.yourTime + " (" + state.timeZone + ")"),
+              el("div", {class: "dim"}, W.yourTime + " (" + (you.zoneTime || state.timeZone) + ")"),
               you.differentZone ? el("div", {}, W.venueTime + W.colon + " ", el("span", {class: "num"}, turn.venueTime)) : null,
-              turn.speakingMinutes ? el("div", {}, W.speakingTime + W.colon + " " + turn.speakingMinutes + " " + W.minutes) : null,
-              turn.running ? el("div", {}, "Now") : el("div", {}, "in ", dur(Math.max(0, wait)))));
+              turn.speakingMinutes ? el("div", {}, W.speakingTime + W.colon + " " + turn.speaking) : null,
+              turn.running ? el("div", {}, W.now) : (state.asPlanned ? null : el("div", {}, inTime(dur(Math.max(0, wait)))))));
           }
-          for (const check of you.techChecks || []) parts.push(el("p", {}, W.techCheck + W.colon + " ", el("span", {class: "num"}, check.time), check.time !== check.plannedTime ? el("span", {class: "dim"}, " (" + check.plannedTime + ")") : null, " — " + check.title));
+          for (const check of you.techChecks || []) parts.push(el("p", {}, W.techCheck + W.colon + " ", el("span", {class: "num"}, check.time), check.time !== check.plannedTime ? el("span", {class: "dim"}, " (" + check.plannedTime + ")") : null, " — ", bdi(check.title)));
           if (you.joinLink) parts.push(el("p", {}, el("a", {href: you.joinLink, rel: "noreferrer noopener", target: "_blank"}, W.joinOnline)));
-          if (state.message) parts.push(el("p", {class: "message", role: "status"}, state.message));
-          if (now) parts.push(el("p", {}, el("strong", {}, "Now: "), now.title, c ? el("span", {class: "dim"}, " " + W.remaining + " ", dur(c.left, true)) : null));
-          parts.push(el("h2", {}, W.programme), programme(false));
+          if (state.message) parts.push(el("p", {class: "message", role: "status"}, bdi(state.message)));
+          if (now) parts.push(el("p", {}, el("strong", {}, W.now + W.colon + " "), bdi(now.title), c ? el("span", {class: "dim"}, " " + W.remaining + " ", dur(c.left, true)) : null));
+          parts.push(el("h2", {}, W.programme), programme(false), languages());
           return parts;
+        }
+        // "in 12:05", the duration a node of its own within the language's sentence.
+        function inTime(node) {
+          const [before, after] = W.inTime.split("{time}");
+          return [before, node, after === undefined ? "" : after];
         }
 
         // What the moderator is typing into the message line, kept across redraws.
@@ -384,7 +441,9 @@ struct LivePage {
             const keys = {s: "start", n: "next", " ": "next", b: "previous", p: "pause", "+": "addMinutes", "=": "addMinutes", "-": "removeMinutes", k: "skip"};
             // Typing a message line is not a shortcut.
             if (event.target && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName)) return;
-            const action = keys[event.key];
+            const codes = {KeyS: "start", KeyN: "next", Space: "next", KeyB: "previous", KeyP: "pause", Equal: "addMinutes", NumpadAdd: "addMinutes",
+                           Minus: "removeMinutes", NumpadSubtract: "removeMinutes", KeyK: "skip"};
+            const action = keys[event.key.toLowerCase()] || codes[event.code];
             if (action) { event.preventDefault(); act(action); }
           });
         }

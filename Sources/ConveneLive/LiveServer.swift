@@ -133,6 +133,7 @@ public struct LiveServer: Sendable {
         } catch let refused as LiveError {
             return Self.problem(.conflict, refused.description)
         } catch let problem as LiveDayError {
+            if case .wrongDay = problem { return Self.problem(.conflict, problem.description) }
             return Self.problem(.internalServerError, problem.description)
         } catch let problem as StoreError {
             return Self.problem(.serviceUnavailable, problem.description)

@@ -103,11 +103,25 @@ struct LiveCommandTests {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    /// The test agenda with its first day moved to `first` (`2026-12-07` → `first`, the next
+    /// day after it).
+    static func agenda(firstDay first: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Africa/Kinshasa") ?? .gmt
+        func written(_ date: Date) -> String {
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        }
+        return HiddenPeople.purposeMade.replacingOccurrences(of: "2026-12-08", with: written(first.addingTimeInterval(86_400)))
+            .replacingOccurrences(of: "2026-12-07", with: written(first))
+    }
+
     @Test("killed with kill -9 and started again, it serves the same day at the same addresses; SIGTERM stops it", .timeLimit(.minutes(2)))
     func resumesAfterKill() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try HiddenPeople.purposeMade.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        // The day is today, so that start is taken.
+        try Self.agenda(firstDay: Date()).write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         let arguments = ["a.yaml", "--port", "0", "--state", "s.db"]
 
         let first = try Server(arguments, in: folder)
@@ -143,6 +157,42 @@ struct LiveCommandTests {
 
         kill(second.process.processIdentifier, SIGTERM)
         #expect(second.waitForExit() == 0)
+    }
+
+    @Test("on a day that is not the agenda's it says so and start is refused; --rehearsal runs the day today, kept apart", .timeLimit(.minutes(2)))
+    func wrongDayAndRehearsal() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The agenda's day is ten days ago.
+        try Self.agenda(firstDay: Date().addingTimeInterval(-10 * 86_400)).write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let real = try Server(["a.yaml", "--port", "0", "--state", "s.db"], in: folder)
+        defer { real.stop() }
+        let console = try real.console()
+        let base = String(console[..<(try #require(console.range(of: "/console/"))).lowerBound])
+        let token = String(console[(try #require(console.range(of: "/console/"))).upperBound...])
+        #expect(real.printed.contains("is not the day of session 'open-panel'") && real.printed.contains("--rehearsal"))
+        let refused = try request(base + "/api/actions", token: token, body: #"{"action": "start"}"#)
+        #expect(refused.status == 409)
+        #expect((try json(refused.body)["error"] as? String)?.contains("run convene live --rehearsal") == true)
+        kill(real.process.processIdentifier, SIGTERM)
+        #expect(real.waitForExit() == 0)
+
+        let rehearsal = try Server(["a.yaml", "--port", "0", "--state", "s.db", "--rehearsal"], in: folder)
+        defer { rehearsal.stop() }
+        let again = try rehearsal.console()
+        #expect(again.hasSuffix("/console/\(token)"))
+        #expect(rehearsal.printed.contains("convene: rehearsal: the day runs on"))
+        let againBase = String(again[..<(try #require(again.range(of: "/console/"))).lowerBound])
+        #expect(try request(againBase + "/api/actions", token: token, body: #"{"action": "start"}"#).status == 200)
+        kill(rehearsal.process.processIdentifier, SIGTERM)
+        #expect(rehearsal.waitForExit() == 0)
+        // What the real day reads of the store has no rehearsal in it.
+        let report = try convene(["report", "a.yaml", "--actual", "--json", "--state", "s.db"], in: folder)
+        #expect(report.status == 0)
+        let actual = try #require(try json(report.stdout)["actual"] as? [String: Any])
+        let sessions = try #require(actual["sessions"] as? [[String: Any]])
+        let segments = sessions.flatMap { ($0["segments"] as? [[String: Any]]) ?? [] }
+        #expect(!segments.isEmpty && segments.allSatisfy { $0["actual_seconds"] is NSNull })
     }
 
     @Test("it refuses to listen beyond this machine without --allow-remote, and an unknown --session")

@@ -15,7 +15,7 @@ struct LabelFile {
     }
 
     /// The top-level keys of a labels file.
-    static let sections = ["reviewed", "reviewNotice", "labels", "phrases", "eventKinds", "segmentKinds", "notices"]
+    static let sections = ["reviewed", "reviewNotice", "labels", "phrases", "eventKinds", "segmentKinds", "notices", "live"]
 
     /// The file's words, or every problem in it.
     func read() -> Result<SheetWords, LabelCatalog.Problems> {
@@ -62,23 +62,39 @@ struct LabelFile {
         }
         if let node = top["phrases"] {
             let phrases = mapping(node, "phrases", expected: SheetWords.phrases.map(\.name))
-            if let counts = phrases["speakerCount"] {
-                let forms = mapping(counts, "phrases.speakerCount", expected: language.format.plural.categories.map(\.rawValue),
-                                    what: "plural form", hint: "\(language.englishName) has the CLDR plural forms \(Suggestion.list(language.format.plural.categories.map(\.rawValue))), and needs each of them")
-                for category in PluralCategory.allCases {
-                    if let node = forms[category.rawValue], let form = phrase(node, "phrases.speakerCount.\(category.rawValue)", ["n"], required: category == .other) {
-                        words.speakerCount[category] = form
-                    }
-                }
-            }
+            if let counts = phrases["speakerCount"] { words.speakerCount = pluralForms(counts, "phrases.speakerCount") }
             for (name, placeholders, property) in SheetWords.plainPhrases {
                 words[keyPath: property] = phrases[name].flatMap { phrase($0, "phrases.\(name)", placeholders) } ?? ""
+            }
+        }
+        if let node = top["live"] {
+            let live = mapping(node, "live", expected: LiveWords.keys.map(\.name) + LiveWords.pluralKeys)
+            for (name, placeholders) in LiveWords.keys {
+                if let value = live[name].flatMap({ phrase($0, "live.\(name)", placeholders) }) { words.live.texts[name] = value }
+            }
+            for name in LiveWords.pluralKeys {
+                if let counts = live[name] { words.live.counted[name] = pluralForms(counts, "live.\(name)") }
             }
         }
         words.eventKinds = names(top["eventKinds"], "eventKinds", EventKind.allCases)
         words.segmentKinds = names(top["segmentKinds"], "segmentKinds", SheetWords.namedSegmentKinds)
         words.notices = names(top["notices"], "notices", SheetWords.noticedRules)
         return words
+    }
+
+    /// A phrase with `{n}` in a form for each of the language's CLDR plural categories (a
+    /// form may leave the number out: "دقيقة" is one minute).
+    private mutating func pluralForms(_ node: Node, _ name: String) -> [PluralCategory: String] {
+        let categories = language.format.plural.categories.map(\.rawValue)
+        let forms = mapping(node, name, expected: categories, what: "plural form",
+                            hint: "\(language.englishName) has the CLDR plural forms \(Suggestion.list(categories)), and needs each of them")
+        var result: [PluralCategory: String] = [:]
+        for category in PluralCategory.allCases {
+            if let node = forms[category.rawValue], let form = phrase(node, "\(name).\(category.rawValue)", ["n"], required: category == .other) {
+                result[category] = form
+            }
+        }
+        return result
     }
 
     /// The names a file gives the values of one of the agenda's vocabularies (`side-event: Side event`).

@@ -26,6 +26,8 @@ public struct SheetWords: Sendable {
     var eventKinds: [EventKind: String]
     var segmentKinds: [SegmentKind: String]
     var notices: [Confidentiality: String]
+    /// The live views' words (`live:`).
+    public var live = LiveWords()
 
     /// The segment kinds a file names: all but `other`, which has no name.
     static let namedSegmentKinds = SegmentKind.allCases.filter { $0 != .other }
