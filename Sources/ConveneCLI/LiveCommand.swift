@@ -129,6 +129,7 @@ struct LiveCommand: ParsableCommand {
             "convene live: \(day.timeline.agenda.title) — \(segments) segment\(segments == 1 ? "" : "s"), \(recorded) action\(recorded == 1 ? "" : "s") recorded in \(storePath)",
             "",
             "  console (moderator; keep it secret):  \(base)/console/\(day.consoleToken)",
+            "  door (check-in; keep it secret):      \(base)/door/\(day.doorToken)",
             "  stage timer:                          \(base)/timer",
             "  public board:                         \(base)/board",
         ]

@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add confirmed attendance: who accepted, by gender, role and sector, beside who was invited, from the replies convene replies read.")
     var confirmed = false
 
-    @Flag(help: "Add actual speaking time by gender beside the planned, from the turns marked in convene live.")
+    @Flag(help: "Add actual speaking time by gender beside the planned (per session, track and event; per speaker for --audience organizers), and actual attendance beside invited and accepted, from convene live's turns and check-in.")
     var actual = false
 
     @Option(help: ArgumentHelp("With --actual: the sessions of the room convene live followed with --session (repeatable).", valueName: "id"))
@@ -70,9 +70,16 @@ struct ReportCommand: ParsableCommand {
                 let day = try LiveState(timeline: valid.timeline, zones: try Terminal.zones(), sessions: sessions).applying(try store.liveEvents(room: room))
                 return ActualSpeaking(state: day, timeline: valid.timeline, audience: audience, now: now)
             }
-            text += speaking.text()
+            let attendance = ConfirmedAttendance(timeline: valid.timeline, answers: try Terminal.reporting { try store.answers() }, audience: audience,
+                                                 checkIn: try Terminal.reporting { try store.checkIn() })
+            text += speaking.text() + attendance.attendanceText()
             if case .object(var pairs) = document {
-                pairs.append(("actual", speaking.json()))
+                var actual = speaking.json()
+                if case .object(var fields) = actual {
+                    fields.append(("attendance", attendance.attendanceJSON()))
+                    actual = .object(fields)
+                }
+                pairs.append(("actual", actual))
                 document = .object(pairs)
             }
         }

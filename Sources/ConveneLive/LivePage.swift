@@ -279,6 +279,7 @@ struct LivePage {
             el("div", {class: "buttons"}, buttons),
             floor.length ? el("div", {class: "buttons"}, floor) : null,
             el("div", {id: "message", role: "status"}),
+            el("p", {}, el("a", {href: "/door/" + config.token}, "Check-in at the door")),
             alerts.length ? el("section", {}, el("h2", {}, "Alerts"), alerts) : null,
             el("h2", {}, W.runOfShow),
             programme(true)

@@ -14,6 +14,8 @@ import HummingbirdWebSocket
 public struct LiveServer: Sendable {
     public let day: LiveDay
     let hub: LiveHub
+    /// The check-in pages' WebSockets.
+    let doors: CheckInHub
 
     /// The largest request body read, in bytes: an action is a few dozen.
     static let maxBody = 16 * 1024
@@ -21,6 +23,7 @@ public struct LiveServer: Sendable {
     public init(day: LiveDay) {
         self.day = day
         hub = LiveHub(day: day)
+        doors = CheckInHub(day: day)
     }
 
     /// The application serving the live day on `host`:`port` (0 picks a free port);
@@ -64,6 +67,7 @@ public struct LiveServer: Sendable {
         router.get("/timer") { request, _ in
             try server.page(.board, token: nil, request: request, timer: true)
         }
+        addCheckInRoutes(to: router)
         router.ws("/ws", shouldUpgrade: { request, _ in
             // A plain GET, without the WebSocket handshake, is told what it must do.
             guard request.headers[.upgrade]?.lowercased() == "websocket" else { throw HTTPError(.upgradeRequired) }
