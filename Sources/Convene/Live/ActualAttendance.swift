@@ -6,7 +6,7 @@ extension ConfirmedAttendance {
     /// The text `report --actual` adds, within 80 columns.
     public func attendanceText() -> String {
         var lines = ["", "ACTUAL ATTENDANCE · from the check-in in convene live; no person is named",
-                     "Invited: the session's list. Accepted: the latest answer read by convene replies.",
+                     "Invited: the session's list. Accepted: their latest answer (convene replies).",
                      "Present: marked at the door. The event counts a person once, present if they",
                      "came to any session; people not on the list are counted apart, by gender."]
         for scope in [event] + sessions {

@@ -171,9 +171,9 @@ public struct ActualSpeaking: Sendable {
             }
         }
         if !speakers.isEmpty {
-            lines += ["", "EACH SPEAKER · for the organisers only: this table names people, those the public",
-                      "agenda does not name too (marked *); do not forward it.",
-                      Self.row("", ["PLANNED", "ACTUAL", "DIFFERENCE"])]
+            lines += ["", "EACH SPEAKER · for the organisers only: names people, those the public agenda",
+                      "does not name too (marked *). Do not forward this table.",
+                      Self.row("", ["PLANNED", "ACTUAL", "DIFF"])]
             for speaker in speakers {
                 let difference = speaker.actualSeconds - speaker.plannedSeconds
                 lines.append(Self.row("  " + speaker.name + (speaker.notPublic ? " *" : ""),
