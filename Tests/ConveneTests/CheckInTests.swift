@@ -115,7 +115,7 @@ struct CheckInTests {
                 man                                 2          0          1        33%
 
             """), "\(text)")
-        #expect(text.contains("  not on the list\n    woman                                                     2           \n"))
+        #expect(text.contains("  not on the list\n    woman                                                     2\n    undisclosed                                               1\n"))
         #expect(text.contains("SESSION PLENARY                   INVITED   ACCEPTED    PRESENT      SHARE\n  no check-in recorded\n"))
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
         let json = try #require(try JSONSerialization.jsonObject(with: Data(attendance.attendanceJSON().serialized().utf8)) as? [String: Any])

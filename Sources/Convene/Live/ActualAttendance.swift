@@ -23,7 +23,7 @@ extension ConfirmedAttendance {
             }
             if !scope.unlisted.isEmpty {
                 lines.append("  not on the list")
-                for (gender, count) in scope.unlisted { lines.append(Self.attendanceRow("    " + gender, ["", "", String(count), ""])) }
+                for (gender, count) in scope.unlisted { lines.append(Self.attendanceRow("    " + gender, ["", "", String(count)])) }
             }
         }
         return lines.joined(separator: "\n") + "\n"
