@@ -12,7 +12,8 @@ struct ReportCommand: ParsableCommand {
             segment's moderator is not one of its speakers; totals include undisclosed genders, \
             so women's share is women / total. Sessions are flagged single-sex-panel, \
             no-woman-speaker, below-threshold (inclusion.women_speakers_threshold, 50% unless set) \
-            and no-civil-society-speaker (Track 2 and 3 events). The report names nobody. For \
+            and no-civil-society-speaker (Track 2 and 3 events). The report names nobody, but \
+            in the per-speaker table --actual adds for --audience organizers alone. For \
             the public audience (the default) the figures of chatham-house, off-the-record and \
             closed sessions are left out, though counted in the event and track totals. \
             See docs/inclusion.md.

@@ -44,11 +44,11 @@ struct CheckInCommandTests {
         #expect(report.stdout.contains("ACTUAL ATTENDANCE"))
         // The open panel's list: the moderator and three speakers; three came, nobody answered.
         #expect(report.stdout.contains("""
-            SESSION OPEN-PANEL                INVITED   ACCEPTED    PRESENT      SHARE
-            everyone                                4          0          3       100%
+            SESSION OPEN-PANEL                  INVITED   ACCEPTED    PRESENT      SHARE
+            everyone                                  4          0          3       100%
 
             """), "\(report.stdout)")
-        #expect(report.stdout.contains("  not on the list\n    woman                                                     2\n"))
+        #expect(report.stdout.contains("  not on the list\n    woman                                                       2\n"))
         #expect(!report.stdout.contains("SESSION CLOSED-TALKS"), "the session under the rule counts in the event only")
         #expect(!report.stdout.contains("EACH SPEAKER"))
         for name in ["Okello", "Amani", "Qasemi", "Zarina", "Marchenko", "Lusamba", "Mbuyi", "kivu"] {

@@ -134,7 +134,8 @@ struct CheckInServerTests {
                 try await client.ws("/ws/checkin") { _, _, _ in }
             }
             // The public board's state, its page and the timer say nothing of who came.
-            for uri in ["/api/state", "/board", "/timer"] {
+            let speaker = try #require(live.day.speakerTokens[PersonID(rawValue: "shura")])
+            for uri in ["/api/state", "/board", "/timer", "/api/state?token=\(speaker)", "/speaker/\(speaker)"] {
                 let text = LiveServerTests.text(try await client.execute(uri: uri, method: .get).body)
                 #expect(!text.contains("Okello") && !text.contains("\"present\"") && !text.contains("/api/checkin"), "\(uri)")
             }

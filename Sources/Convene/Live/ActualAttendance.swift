@@ -36,7 +36,7 @@ extension ConfirmedAttendance {
     }
 
     static func attendanceRow(_ name: String, _ cells: [String]) -> String {
-        InclusionText.columns(name, labelWidth: 30, cells, cellWidth: 11)
+        InclusionText.columns(name, labelWidth: 32, cells, cellWidth: 11)
     }
 
     /// As JSON, for `report --json --actual`: each group's invited, accepted and present
