@@ -88,8 +88,13 @@ struct DoorPage {
         }
         function render() {
           $("event").textContent = state.event;
-          const select = $("session");
-          select.replaceChildren(...state.sessions.map(s => el("option", {value: s.id, selected: s.id === chosen ? "" : null}, s.title + " · " + s.time)));
+          // The list of sessions is rebuilt only when it changes: a push must not close it open.
+          const select = $("session"), options = JSON.stringify(state.sessions.map(s => [s.id, s.title, s.time]));
+          if (select.dataset.options !== options) {
+            select.replaceChildren(...state.sessions.map(s => el("option", {value: s.id}, s.title + " · " + s.time)));
+            select.dataset.options = options;
+          }
+          select.value = chosen;
           const s = session();
           if (!s) { $("counts").textContent = ""; $("people").replaceChildren(); $("unlisted").replaceChildren(); return; }
           chosen = s.id;

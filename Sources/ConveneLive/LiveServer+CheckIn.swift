@@ -31,16 +31,22 @@ extension LiveServer {
             let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
             let id = await server.doors.add(continuation)
             if let first = try? server.doors.document().serialized() { continuation.yield(first) }
-            do {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { for try await _ in inbound {} }
-                    group.addTask { for await text in stream { try await outbound.write(.text(text)) } }
-                    _ = try await group.next()
-                    group.cancelAll()
-                }
-            } catch {}
+            await Self.relay(stream, inbound: inbound, outbound: outbound)
             await server.doors.remove(id)
         })
+    }
+
+    /// Sends each text of `stream` to a WebSocket until the client goes: reading what it sends
+    /// (nothing but pings and its close) tells when it has gone.
+    static func relay(_ stream: AsyncStream<String>, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { for try await _ in inbound {} }
+                group.addTask { for await text in stream { try await outbound.write(.text(text)) } }
+                _ = try await group.next()
+                group.cancelAll()
+            }
+        } catch {}
     }
 
     static let checkInOnly = "only the door's token or the console's may check people in — send it as Authorization: Bearer TOKEN"

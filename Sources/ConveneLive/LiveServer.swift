@@ -80,16 +80,7 @@ public struct LiveServer: Sendable {
             let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
             let id = await server.hub.add(viewer: viewer, language: language, continuation: continuation)
             if let first = try? server.hub.document(for: viewer, language: language).serialized() { continuation.yield(first) }
-            do {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    // Reading what the client sends (nothing but pings and its close) tells
-                    // when it has gone.
-                    group.addTask { for try await _ in inbound {} }
-                    group.addTask { for await text in stream { try await outbound.write(.text(text)) } }
-                    _ = try await group.next()
-                    group.cancelAll()
-                }
-            } catch {}
+            await Self.relay(stream, inbound: inbound, outbound: outbound)
             await server.hub.remove(id)
         })
         return router

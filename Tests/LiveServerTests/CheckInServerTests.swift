@@ -141,4 +141,24 @@ struct CheckInServerTests {
             }
         }
     }
+
+    @Test("a mark made through another server on the same event store reaches this one's doors within a second", .timeLimit(.minutes(1)))
+    func otherServer() async throws {
+        let live = try LiveServerTests().fixture()
+        let other = try live.restarted()
+        let app = live.server.application(host: "127.0.0.1", port: 0)
+        try await app.test(.live) { client in
+            let received = LiveServerTests.Received()
+            try await client.ws("/ws/checkin?token=\(live.day.doorToken)") { inbound, _, _ in
+                var messages = inbound.messages(maxSize: 1 << 22).makeAsyncIterator()
+                if case .text(let first) = try await messages.next() { await received.add(first) }
+                try other.day.checkIn("open", session: "open-panel", present: true)
+                if case .text(let second) = try await messages.next() { await received.add(second) }
+            }
+            let texts = await received.texts
+            let last = try #require(try JSONSerialization.jsonObject(with: Data((texts.last ?? "").utf8)) as? [String: Any])
+            #expect(texts.count == 2)
+            #expect(Self.present(try Self.session(last, "open-panel")) == ["open"])
+        }
+    }
 }
