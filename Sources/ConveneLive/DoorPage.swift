@@ -80,10 +80,15 @@ struct DoorPage {
         // Search without case or accents: "olena" finds "Олена"'s Latin spelling, "jose" "José".
         const fold = text => text.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
         function session() { return state.sessions.find(s => s.id === chosen) || state.sessions[0]; }
+        const auth = {"Authorization": "Bearer " + config.token};
+        // After a refusal (another device changed the count), the page reads the check-in again.
+        function reload() {
+          return fetch("/api/checkin", {headers: auth}).then(r => r.ok ? r.json() : null).then(j => { if (j) show(j); }).catch(() => {});
+        }
         function post(body) {
-          return fetch("/api/checkin", {method: "POST", headers: {"Content-Type": "application/json", "Authorization": "Bearer " + config.token}, body: JSON.stringify(body)})
+          return fetch("/api/checkin", {method: "POST", headers: Object.assign({"Content-Type": "application/json"}, auth), body: JSON.stringify(body)})
             .then(r => r.json().then(j => ({ok: r.ok, j})))
-            .then(({ok, j}) => { if (ok) { $("message").textContent = ""; show(j); } else { $("message").textContent = j.error || "refused"; } })
+            .then(({ok, j}) => { if (ok) { $("message").textContent = ""; show(j); } else { $("message").textContent = j.error || "refused"; return reload(); } })
             .catch(() => { $("message").textContent = W.unreachable; });
         }
         function render() {
