@@ -220,9 +220,12 @@ struct LiveCommand: ParsableCommand {
         var lines = [
             "convene live: \(day.timeline.agenda.title) — \(segments) segment\(segments == 1 ? "" : "s"), \(recorded) action\(recorded == 1 ? "" : "s") recorded in \(storePath)",
             "",
-        ] + (here.isEmpty ? ["  console (moderator; keep it secret):  \(bases.tokens)/console/\(day.consoleToken)"] : [
+        ] + (here.isEmpty ? ["  console (moderator; keep it secret):  \(bases.tokens)/console/\(day.consoleToken)",
+                             "  door (check-in; keep it secret):      \(bases.tokens)/door/\(day.doorToken)"] : [
             "  console (moderator; keep it secret)\(here):",
             "                                        \(bases.tokens)/console/\(day.consoleToken)",
+            "  door (check-in; keep it secret)\(here):",
+            "                                        \(bases.tokens)/door/\(day.doorToken)",
         ]) + [
             "  stage timer:                          \(bases.public)/timer",
             "  public board:                         \(bases.public)/board",

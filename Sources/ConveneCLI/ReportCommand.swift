@@ -12,7 +12,8 @@ struct ReportCommand: ParsableCommand {
             segment's moderator is not one of its speakers; totals include undisclosed genders, \
             so women's share is women / total. Sessions are flagged single-sex-panel, \
             no-woman-speaker, below-threshold (inclusion.women_speakers_threshold, 50% unless set) \
-            and no-civil-society-speaker (Track 2 and 3 events). The report names nobody. For \
+            and no-civil-society-speaker (Track 2 and 3 events). The report names nobody, but \
+            in the per-speaker table --actual adds for --audience organizers alone. For \
             the public audience (the default) the figures of chatham-house, off-the-record and \
             closed sessions are left out, though counted in the event and track totals. \
             See docs/inclusion.md.
@@ -31,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add confirmed attendance: who accepted, by gender, role and sector, beside who was invited, from the replies convene replies read.")
     var confirmed = false
 
-    @Flag(help: "Add actual speaking time by gender beside the planned, from the turns marked in convene live.")
+    @Flag(help: "Add actual speaking time by gender beside the planned (per session, track and event; per speaker for --audience organizers), and actual attendance beside invited and accepted, from convene live's turns and check-in.")
     var actual = false
 
     @Option(help: ArgumentHelp("With --actual: the sessions of the room convene live followed with --session (repeatable).", valueName: "id"))
@@ -70,9 +71,16 @@ struct ReportCommand: ParsableCommand {
                 let day = try LiveState(timeline: valid.timeline, zones: try Terminal.zones(), sessions: sessions).applying(try store.liveEvents(room: room))
                 return ActualSpeaking(state: day, timeline: valid.timeline, audience: audience, now: now)
             }
-            text += speaking.text()
+            let attendance = ConfirmedAttendance(timeline: valid.timeline, answers: try Terminal.reporting { try store.answers() }, audience: audience,
+                                                 checkIn: try Terminal.reporting { try store.checkIn() })
+            text += speaking.text() + attendance.attendanceText()
             if case .object(var pairs) = document {
-                pairs.append(("actual", speaking.json()))
+                var actual = speaking.json()
+                if case .object(var fields) = actual {
+                    fields.append(("attendance", attendance.attendanceJSON()))
+                    actual = .object(fields)
+                }
+                pairs.append(("actual", actual))
                 document = .object(pairs)
             }
         }

@@ -64,6 +64,10 @@ public final class LiveDay: Sendable {
     public let consoleToken: String
     /// The secret part of each online speaker's address.
     public let speakerTokens: [PersonID: String]
+    /// The secret part of the door's address: it checks people in, and does nothing else.
+    public let doorToken: String
+    /// The sessions followed, in time order: those the door and the console check people in for.
+    public let checkInSessions: [TimedSession]
     /// The language the console, the board and the timer are in unless a view asks for another.
     public let language: SheetLanguage
     /// The clock actions are recorded by.
@@ -123,9 +127,11 @@ public final class LiveDay: Sendable {
         let followed = Set(initial.items.map(\.session))
         let holders = timeline.sessions.filter { followed.contains($0.id) }.reduce(into: Set<PersonID>()) { $0.formUnion($1.roles.holders) }
         let speakers = timeline.agenda.people.filter { $0.attendance == .online && holders.contains($0.id) }.map(\.id)
-        let tokens = try store.liveTokens([.console] + speakers.map { .speaker($0) }, room: room,
+        let tokens = try store.liveTokens([.console, .door] + speakers.map { .speaker($0) }, room: room,
                                           at: Int64(Date().timeIntervalSince1970), make: LiveToken.random)
         consoleToken = tokens[.console] ?? LiveToken.random()
+        doorToken = tokens[.door] ?? LiveToken.random()
+        checkInSessions = timeline.sessionsInTimeOrder.filter { followed.contains($0.id) }
         var speakerTokens: [PersonID: String] = [:]
         for id in speakers { speakerTokens[id] = tokens[.speaker(id)] }
         self.speakerTokens = speakerTokens
@@ -190,6 +196,37 @@ public final class LiveDay: Sendable {
         // Every token is compared, so the time taken says nothing about which one matched.
         for (id, candidate) in speakerTokens where LiveToken.same(token, candidate) { found = .speaker(id) }
         return found
+    }
+
+    /// Whether `token` may check people in: the door's or the console's.
+    public func mayCheckIn(_ token: String?) -> Bool {
+        guard let token, !token.isEmpty else { return false }
+        // Both are compared, so the time taken says nothing about which one matched.
+        let door = LiveToken.same(token, doorToken), console = LiveToken.same(token, consoleToken)
+        return door || console
+    }
+
+    /// Who has been marked present so far, in every session of the event.
+    public func checkIn() throws -> CheckIn {
+        try store.checkIn()
+    }
+
+    /// Marks `person` present (or not) in `session` now; refused with a ``CheckInError`` for
+    /// a session not followed here or a person not on its list.
+    @discardableResult
+    public func checkIn(_ person: PersonID, session: SessionID, present: Bool) throws -> CheckIn {
+        try CheckIn.check(person: person, session: session, among: checkInSessions, agenda: timeline.agenda)
+        return try store.recordCheckIn(CheckInMark(session: session, person: person, present: present, at: clock()),
+                                       recordedAt: Int64(Date().timeIntervalSince1970))
+    }
+
+    /// Sets the count of unlisted attendees of `gender` in `session`; with `expected`, only
+    /// if no other device has changed it since (``CheckInError/unlistedChanged(_:_:expected:found:)``).
+    @discardableResult
+    public func setUnlisted(_ count: Int, gender: Gender, session: SessionID, expected: Int?) throws -> CheckIn {
+        guard checkInSessions.contains(where: { $0.id == session }) else { throw CheckInError.unknownSession(session, known: checkInSessions.map(\.id)) }
+        return try store.recordUnlisted(UnlistedCount(session: session, gender: gender, count: count, at: clock()), expected: expected,
+                                        recordedAt: Int64(Date().timeIntervalSince1970))
     }
 
     /// The live state as the event store holds it now.

@@ -359,6 +359,7 @@ struct LivePage {
                            value: draft !== null ? draft : (state.message || ""), oninput: event => { draft = event.target.value; }}),
               el("button", {type: "submit"}, W.showOnTimer),
               state.message ? el("button", {type: "button", onclick: () => { draft = null; act("message", {text: ""}); }}, W.clearMessage) : null),
+            el("p", {}, el("a", {href: config.base + "/door/" + config.token}, W.checkIn)),
             alerts.length ? el("section", {}, el("h2", {}, W.alerts), alerts) : null,
             el("h2", {}, W.runOfShow),
             programme(true),

@@ -18,6 +18,8 @@ public struct LiveServer: Sendable {
     /// TLS or plain HTTP, and the public address behind a proxy.
     public let transport: LiveTransport
     let hub: LiveHub
+    /// The check-in pages' WebSockets.
+    let doors: CheckInHub
 
     /// The largest request body read, in bytes: an action is a few dozen.
     static let maxBody = 16 * 1024
@@ -26,6 +28,7 @@ public struct LiveServer: Sendable {
         self.day = day
         self.transport = transport
         hub = LiveHub(day: day)
+        doors = CheckInHub(day: day)
     }
 
     /// The application serving the live day on `host`:`port` (0 picks a free port), over TLS
@@ -74,6 +77,7 @@ public struct LiveServer: Sendable {
         router.get("/timer") { request, _ in
             try server.page(.board, token: nil, request: request, timer: true)
         }
+        addCheckInRoutes(to: router)
         router.ws("/ws", shouldUpgrade: { request, _ in
             // A plain GET, without the WebSocket handshake, is told what it must do.
             guard request.headers[.upgrade]?.lowercased() == "websocket" else { throw HTTPError(.upgradeRequired) }
@@ -88,16 +92,7 @@ public struct LiveServer: Sendable {
             let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
             let id = await server.hub.add(viewer: viewer, language: language, zone: zone, continuation: continuation)
             if let first = try? server.hub.document(for: viewer, language: language, zone: zone).serialized() { continuation.yield(first) }
-            do {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    // Reading what the client sends (nothing but pings and its close) tells
-                    // when it has gone.
-                    group.addTask { for try await _ in inbound {} }
-                    group.addTask { for await text in stream { try await outbound.write(.text(text)) } }
-                    _ = try await group.next()
-                    group.cancelAll()
-                }
-            } catch {}
+            await Self.relay(stream, inbound: inbound, outbound: outbound)
             await server.hub.remove(id)
         })
         return router

@@ -230,7 +230,24 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 table.primaryKey(["event_id", "room", "kind", "person_id"])
             }
         }
-        migrator.registerMigration("8: the stage timer's message line") { db in
+        migrator.registerMigration("8: check-in at the door") { db in
+            // Every mark made at the door or on the console, as it was made: a person's
+            // presence in a session (person_id, present), or a session's count of unlisted
+            // attendees of one gender (gender, count). The last of each wins.
+            try db.create(table: "checkin") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                table.column("session_id", .text).notNull()
+                table.column("person_id", .text)
+                table.column("present", .boolean)
+                table.column("gender", .text)
+                table.column("count", .integer)
+                table.column("at_utc", .integer).notNull()
+                table.column("recorded_at", .integer).notNull()
+            }
+            try db.create(index: "checkin_order", on: "checkin", columns: ["event_id", "id"])
+        }
+        migrator.registerMigration("9: the stage timer's message line") { db in
             // The line a `message` action shows on the stage timer.
             try db.alter(table: "live_action") { table in
                 table.add(column: "text", .text)

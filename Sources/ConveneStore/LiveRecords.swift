@@ -12,10 +12,13 @@ extension EventStore {
         case console
         /// One online speaker's page.
         case speaker(PersonID)
+        /// The door's check-in page: marks who came, and nothing else.
+        case door
 
         var stored: (kind: String, person: String) {
             switch self {
             case .console: ("console", "")
+            case .door: ("door", "")
             case .speaker(let id): ("speaker", id.rawValue)
             }
         }

@@ -137,7 +137,9 @@ struct LiveTransportTests {
         for uri in ["/board", "/timer", "/api/state", "/board?lang=fr"] {
             #expect(try await answer(live.server, uri, from: elsewhere).status == .ok, "\(uri)")
         }
-        for uri in ["/console/\(console)", "/speaker/\(speaker)", "/api/state?token=\(console)", "/ws?token=\(speaker)"] {
+        let door = live.day.doorToken
+        for uri in ["/console/\(console)", "/speaker/\(speaker)", "/api/state?token=\(console)", "/ws?token=\(speaker)",
+                    "/door/\(door)", "/api/checkin?token=\(door)", "/ws/checkin?token=\(door)"] {
             let refused = try await answer(live.server, uri, from: elsewhere)
             #expect(refused.status == .forbidden, "\(uri)")
         }

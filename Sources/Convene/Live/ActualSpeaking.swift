@@ -1,6 +1,7 @@
 /// Who actually spoke, and for how long, beside what was planned: from the turns the
-/// moderator marked during the live day (``LiveState/turns``), by gender, per session and for
-/// the event. Names nobody.
+/// moderator marked during the live day (``LiveState/turns``), by gender, per session, per
+/// track and for the event. Names nobody, but in the organisers' report, which has a table of
+/// each speaker's minutes (``speakers``).
 public struct ActualSpeaking: Sendable {
     /// Planned and actual speaking seconds of one group.
     public struct Minutes: Sendable, Equatable {
@@ -23,8 +24,24 @@ public struct ActualSpeaking: Sendable {
         public var segments: [(title: String, plannedSeconds: Int, actualSeconds: Int?)]
     }
 
+    /// One person's planned and actual minutes, for the organisers.
+    public struct Speaker: Sendable, Equatable {
+        public var person: PersonID
+        public var name: String
+        public var plannedSeconds = 0, actualSeconds = 0
+        /// The public agenda does not name them in every session they planned or spoke in (their
+        /// visibility, or a session under the Chatham House Rule, off the record or closed).
+        public var notPublic = false
+    }
+
     public var event: Scope
     public var sessions: [Scope]
+    /// By track (`Track 2`, `No track`), in the vocabulary's order; empty when no session has
+    /// a track. The sessions held under a rule count here for the public too.
+    public var tracks: [Scope]
+    /// Each person who planned or took the floor, in agenda order: only for the organisers,
+    /// empty for any other audience.
+    public var speakers: [Speaker]
     /// Turns still open when the report was made (the floor not yet handed back).
     public var openTurns: Int
 
@@ -37,8 +54,18 @@ public struct ActualSpeaking: Sendable {
         var sessions: [Scope] = []
         let disclosed = DisclosedTimeline(timeline, audience: audience)
         let bySession = Dictionary(grouping: state.items.indices, by: { state.items[$0].session })
+        var tracks: [TrackScope: Accumulator] = [:]
+        var speakers: [PersonID: Speaker] = [:]
+        let publicView = DisclosedTimeline(timeline, audience: .public)
+        func note(_ person: PersonID, in session: Session) {
+            guard audience == .organizers else { return }
+            var speaker = speakers[person] ?? Speaker(person: person, name: people[person]?.name ?? person.rawValue)
+            if case .named = publicView.shown(person, in: session) {} else { speaker.notPublic = true }
+            speakers[person] = speaker
+        }
         for timed in timeline.sessions {
             guard let indices = bySession[timed.id] else { continue }
+            let track = TrackScope.of(timed.session, in: timeline.agenda)
             var scope = Accumulator()
             var segments: [(String, Int, Int?)] = []
             // Titles as the audience reads them (a hidden name in a title is withheld).
@@ -56,6 +83,9 @@ public struct ActualSpeaking: Sendable {
                     let gender = people[person]?.gender.rawValue ?? Gender.undisclosed.rawValue
                     scope.plan(person, gender: gender, seconds: planned)
                     event.plan(person, gender: gender, seconds: planned)
+                    tracks[track, default: Accumulator()].plan(person, gender: gender, seconds: planned)
+                    note(person, in: timed.session)
+                    speakers[person]?.plannedSeconds += planned
                 }
             }
             for turn in state.turns where indices.contains(turn.item) {
@@ -63,6 +93,9 @@ public struct ActualSpeaking: Sendable {
                 let seconds = state.elapsed(of: turn, now: now)
                 scope.speak(turn.person, gender: gender, seconds: seconds)
                 event.speak(turn.person, gender: gender, seconds: seconds)
+                tracks[track, default: Accumulator()].speak(turn.person, gender: gender, seconds: seconds)
+                note(turn.person, in: timed.session)
+                speakers[turn.person]?.actualSeconds += seconds
             }
             let rule = timed.session.confidentiality ?? timeline.agenda.confidentiality
             if audience != .public || rule == .public {
@@ -71,6 +104,11 @@ public struct ActualSpeaking: Sendable {
         }
         self.event = event.scope(name: "Event", segments: [])
         self.sessions = sessions
+        let order = Track.allCases.map(TrackScope.track) + [.unassigned]
+        self.tracks = tracks.keys.contains { $0 != .unassigned } ? order.compactMap { key in
+            tracks[key].map { $0.scope(name: key == .unassigned ? "No track" : "Track \(key.key)", segments: []) }
+        } : []
+        self.speakers = timeline.agenda.people.compactMap { speakers[$0.id] }
         openTurns = state.turns.filter { $0.end == nil }.count
     }
 
@@ -116,7 +154,7 @@ public struct ActualSpeaking: Sendable {
                      "turns the moderator started and ended, pauses left out. Shares are of the time",
                      "spoken."]
         if openTurns > 0 { lines.append("\(openTurns) turn\(openTurns == 1 ? " is" : "s are") still open and counted to now.") }
-        for scope in [event] + sessions {
+        for scope in [event] + tracks + sessions {
             lines.append("")
             lines.append(Self.row(scope.name.uppercased(), ["PLANNED", "ACTUAL", "SHARE", "SPOKE"]))
             for (gender, counts) in scope.byGender {
@@ -130,6 +168,16 @@ public struct ActualSpeaking: Sendable {
                     let ran = segment.actualSeconds.map(Self.clock) ?? "not run"
                     lines += TextLayout.wrap("\(segment.title): \(Self.clock(segment.plannedSeconds)) · \(ran)", width: 80, first: "    ", rest: "      ")
                 }
+            }
+        }
+        if !speakers.isEmpty {
+            lines += ["", "EACH SPEAKER · for the organisers only: names people, those the public agenda",
+                      "does not name too (marked *). Do not forward this table.",
+                      Self.row("", ["PLANNED", "ACTUAL", "DIFF"])]
+            for speaker in speakers {
+                let difference = speaker.actualSeconds - speaker.plannedSeconds
+                lines.append(Self.row("  " + speaker.name + (speaker.notPublic ? " *" : ""),
+                                      [Self.clock(speaker.plannedSeconds), Self.clock(speaker.actualSeconds), (difference < 0 ? "-" : "+") + Self.clock(abs(difference))]))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -149,6 +197,11 @@ public struct ActualSpeaking: Sendable {
                      ("segments", .array(scope.segments.map { .object([("title", .string($0.title)), ("planned_seconds", .int($0.plannedSeconds)),
                                                                        ("actual_seconds", $0.actualSeconds.map { .int($0) } ?? .null)]) }))])
         }
-        return .object([("event", scope(event)), ("sessions", .array(sessions.map(scope))), ("open_turns", .int(openTurns))])
+        let people: [JSONValue] = speakers.map { speaker in
+            .object([("person", .id(speaker.person)), ("name", .string(speaker.name)), ("planned_seconds", .int(speaker.plannedSeconds)),
+                     ("actual_seconds", .int(speaker.actualSeconds)), ("not_public", .bool(speaker.notPublic))])
+        }
+        return .object([("event", scope(event)), ("sessions", .array(sessions.map(scope))), ("open_turns", .int(openTurns)),
+                        ("tracks", .array(tracks.map(scope))), ("speakers", .array(people))])
     }
 }

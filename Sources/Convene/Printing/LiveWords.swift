@@ -13,7 +13,7 @@ public struct LiveWords: Sendable {
         ("skipped", []), ("alerts", []), ("offline", []), ("unreachable", []), ("refused", []),
         ("start", []), ("next", []), ("previous", []), ("pause", []), ("resume", []), ("skip", []),
         ("addMinutes", []), ("removeMinutes", []), ("keys", []), ("language", []),
-        ("messagePlaceholder", []), ("showOnTimer", []), ("clearMessage", []),
+        ("messagePlaceholder", []), ("showOnTimer", []), ("clearMessage", []), ("checkIn", []),
         ("inTime", ["time"]), ("rehearsal", ["date"]), ("wrongDay", ["today", "title", "date"]),
         ("conflict", ["title", "time", "end", "minutes"]), ("workingHours", ["name", "title", "time", "zone", "minutes"]),
         ("venueEnd", ["title", "time", "minutes"]), ("laterDay", ["day", "title", "time", "minutes"]),
