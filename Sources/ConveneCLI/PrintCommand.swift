@@ -57,6 +57,8 @@ struct PrintCommand: ParsableCommand {
     @Flag(help: "Replace the output file even if it was edited.")
     var force = false
 
+    @OptionGroup var state: StateOption
+
     func validate() throws {
         if person != nil, sheet != .briefing { throw ValidationError("--person is for --sheet briefing") }
         if !(40...200).contains(width) { throw ValidationError("--width \(width) is out of range — give 40 to 200 columns") }
@@ -85,7 +87,11 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let timeline = try Terminal.valid(file, zones: zones, then: "fix the errors, then print again").timeline
+        var valid = try Terminal.valid(file, zones: zones, then: "fix the errors, then print again")
+        // The sessions moved during the live day print at their new times.
+        let store = try Terminal.existingStore(for: valid.agenda, agendaPath: file, state: state)
+        if let store { valid = try Terminal.moved(valid, in: store, zones: zones, file: file) }
+        let timeline = valid.timeline
         let requested = resolvedFormat, format = requested.sheetFormat
         // Without an engine there is no PDF: say so before any work.
         let engine = requested == .pdf ? try Terminal.pdfEngine() : nil

@@ -253,6 +253,27 @@ struct LivePage {
             .then(({ok, j}) => { if (ok) { show(j); message.textContent = ""; } else { message.textContent = j.error || "refused"; } })
             .catch(() => { message.textContent = "The server cannot be reached."; });
         }
+        // Moving a later session: made once and kept across redraws, so what is typed stays.
+        const move = {};
+        function moveControl() {
+          if (!move.box) {
+            move.session = el("select", {"aria-label": "Session"});
+            move.minutes = el("input", {type: "number", value: "30", min: "-1440", max: "1440", step: "5", "aria-label": "Minutes", style: "width:5em"});
+            move.later = el("input", {type: "checkbox"});
+            move.box = el("div", {class: "buttons", id: "move"}, "Move ", move.session, " by ", move.minutes, " min",
+              el("label", {}, move.later, " and every later session"),
+              el("button", {onclick: () => act("moveSession", {session: move.session.value, minutes: parseInt(move.minutes.value, 10) || 0, later: move.later.checked})}, "Move"));
+          }
+          const started = new Set(state.items.filter(i => i.status === "done" || i.status === "running").map(i => i.sessionId));
+          const open = [];
+          for (const i of state.items) if (!started.has(i.sessionId) && !open.some(o => o.id === i.sessionId)) open.push({id: i.sessionId, title: i.session, time: i.time});
+          const ids = open.map(o => o.id).join(" ");
+          if (move.ids !== ids) {
+            move.ids = ids;
+            move.session.replaceChildren(...open.map(o => el("option", {value: o.id}, o.title + " (" + o.time + ")")));
+          }
+          return open.length ? move.box : null;
+        }
         function consoleView() {
           const c = clock(), now = item(state.current && state.current.item), next = item(state.next);
           const buttons = actions.map(([action, label, key]) => el("button", {class: action === "next" ? "primary" : null, onclick: () => act(action)},
@@ -280,6 +301,7 @@ struct LivePage {
             floor.length ? el("div", {class: "buttons"}, floor) : null,
             el("div", {id: "message", role: "status"}),
             alerts.length ? el("section", {}, el("h2", {}, "Alerts"), alerts) : null,
+            moveControl(),
             el("h2", {}, W.runOfShow),
             programme(true)
           ];
@@ -343,13 +365,17 @@ struct LivePage {
         if (config.view === "console") {
           document.addEventListener("keydown", event => {
             if (event.ctrlKey || event.metaKey || event.altKey) return;
+            if (event.target.closest && event.target.closest("#move")) return;
             const keys = {s: "start", n: "next", " ": "next", b: "previous", p: "pause", "+": "addMinutes", "=": "addMinutes", "-": "removeMinutes", k: "skip"};
             const action = keys[event.key];
             if (action) { event.preventDefault(); act(action); }
           });
         }
         render();
-        setInterval(() => { if (state.current || (state.you && state.you.nextTurn)) render(); }, 500);
+        setInterval(() => {
+          if (move.box && move.box.contains(document.activeElement)) return;
+          if (state.current || (state.you && state.you.nextTurn)) render();
+        }, 500);
         connect();
         """
 }

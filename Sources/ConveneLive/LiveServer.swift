@@ -112,12 +112,17 @@ public struct LiveServer: Sendable {
             return Self.problem(.badRequest, "the body is not an action in JSON — send {\"action\": \"next\"}, with \"minutes\" or \"person\" where the action needs one")
         }
         let action: LiveAction
-        switch LiveAction.named(posted.action, minutes: posted.minutes, person: posted.person) {
+        switch LiveAction.named(posted.action, minutes: posted.minutes, person: posted.person, session: posted.session) {
         case .success(let named): action = named
         case .failure(let problem): return Self.problem(.badRequest, problem.description)
         }
+        if posted.later != nil, action.session == nil { return Self.problem(.badRequest, "\(posted.action) takes no later — leave \"later\" out") }
         do {
-            try day.record(action)
+            if case .moveSession(let session, let minutes) = action {
+                try day.move(session, minutes: minutes, later: posted.later ?? false)
+            } else {
+                try day.record(action)
+            }
         } catch let refused as LiveError {
             return Self.problem(.conflict, refused.description)
         } catch let problem as LiveDayError {
@@ -133,6 +138,9 @@ public struct LiveServer: Sendable {
         var action: String
         var minutes: Int?
         var person: String?
+        var session: String?
+        /// With `moveSession`: every later session of the day too.
+        var later: Bool?
     }
 
     // MARK: Pages

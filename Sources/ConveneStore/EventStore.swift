@@ -230,6 +230,12 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
                 table.primaryKey(["event_id", "room", "kind", "person_id"])
             }
         }
+        migrator.registerMigration("8: sessions moved during the live day") { db in
+            // The session a `moveSession` action moves (docs/live.md); empty for every other action.
+            try db.alter(table: "live_action") { table in
+                table.add(column: "session_id", .text)
+            }
+        }
         return migrator
     }
 
