@@ -73,3 +73,13 @@ extension Terminal {
         return try store(for: agenda, agendaPath: agendaPath, state: state)
     }
 }
+
+extension Terminal {
+    /// The live day `store` recorded for `sessions` (one room; `nil` for every scheduled
+    /// session), replayed onto `valid`'s timeline: what `report --actual` and `print --actual`
+    /// read.
+    static func recordedDay(_ valid: ValidAgenda, in store: EventStore, sessions: [SessionID]?, zones: ZoneDirectory) throws -> LiveState {
+        let room = sessions.map { $0.map(\.rawValue).sorted().joined(separator: " ") } ?? ""
+        return try reporting { try LiveState(timeline: valid.timeline, zones: zones, sessions: sessions).applying(try store.liveEvents(room: room)) }
+    }
+}

@@ -66,12 +66,9 @@ struct ReportCommand: ParsableCommand {
         }
         if actual {
             let sessions = session.isEmpty ? nil : session.map(SessionID.init(rawValue:))
-            let room = sessions.map { $0.map(\.rawValue).sorted().joined(separator: " ") } ?? ""
             let now = Instant(seconds: try Terminal.stamp())
-            let speaking = try Terminal.reporting { () throws -> ActualSpeaking in
-                let day = try LiveState(timeline: valid.timeline, zones: zones, sessions: sessions).applying(try store.liveEvents(room: room))
-                return ActualSpeaking(state: day, timeline: valid.timeline, audience: audience, now: now)
-            }
+            let day = try Terminal.recordedDay(valid, in: store, sessions: sessions, zones: zones)
+            let speaking = ActualSpeaking(state: day, timeline: valid.timeline, audience: audience, now: now)
             text += speaking.text()
             if case .object(var pairs) = document {
                 pairs.append(("actual", speaking.json()))
