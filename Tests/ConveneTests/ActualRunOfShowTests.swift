@@ -51,11 +51,15 @@ struct ActualRunOfShowTests {
         return (moved, state)
     }
 
-    func printed(_ audience: Audience, _ format: SheetFormat, language: SheetLanguage = .en) throws -> String {
+    /// The sheet's view of ``day()`` for `audience`.
+    func view(_ audience: Audience, language: SheetLanguage = .en) throws -> SheetView {
         let (timeline, state) = try day()
         let builder = SheetBuilder(timeline: timeline, zones: try zones, language: language, audience: audience)
-        let view = try builder.actualRunOfShow(state, now: try #require(state.lastAction))
-        return try shippedRenderer.render(view, sheet: .runOfShow, format: format)
+        return try builder.actualRunOfShow(state, now: try #require(state.lastAction))
+    }
+
+    func printed(_ audience: Audience, _ format: SheetFormat, language: SheetLanguage = .en) throws -> String {
+        try shippedRenderer.render(try view(audience, language: language), sheet: .runOfShow, format: format)
     }
 
     @Test("the text sheet gives each segment's planned and actual times, the minutes added, the skip, the pause, the turns and the day's final delay")
