@@ -106,4 +106,18 @@ struct LiveMoveCommandTests {
         #expect(python.terminationStatus == 0)
         #expect(try String(contentsOf: log, encoding: .utf8) == "2030-12-10T08:30:00+00:00 1\n")
     }
+
+    @Test("print --actual before anything was recorded says so, how to record it, and exits 1; --actual is for the run-of-show")
+    func nothingRecorded() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.agenda.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let run = try convene(["print", "a.yaml", "--sheet", "run-of-show", "--actual"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("convene: error: nothing has been recorded for the live day in "))
+        #expect(run.stderr.contains("/test-event.convene.db yet — run convene live a.yaml and record the day from its console (docs/live.md), then print it again"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("test-event.convene.db").path), "print makes no store")
+        #expect(try convene(["print", "a.yaml", "--actual"], in: folder).status == 2)
+    }
 }
