@@ -1,6 +1,5 @@
 import Convene
 import ConveneTestSupport
-import ICal
 import Testing
 
 /// `convene print --sheet run-of-show --actual`: the run as the live day recorded it, beside
@@ -36,10 +35,7 @@ struct ActualRunOfShowTests {
     func day() throws -> (Timeline, LiveState) {
         let check = AgendaCheck(text: Self.agenda, zones: try zones)
         let valid = try #require(check.valid)
-        func at(_ clock: String) throws -> Instant {
-            let time = try #require(LocalTime(parsing: clock))
-            return try zones.instant(at: CivilTime(year: 2026, month: 12, day: 8, hour: time.hour, minute: time.minute), in: "Europe/Kyiv")
-        }
+        func at(_ clock: String) throws -> Instant { try LiveScheduleTests().at("2026-12-08 " + clock) }
         let moved = valid.moving([SessionMove(session: "day2", minutes: 30, at: try at("10:05"))], zones: try zones).agenda.timeline
         var state = try LiveState(timeline: moved, zones: try zones)
         let steps: [(LiveAction, String)] = [

@@ -2,7 +2,6 @@ import Convene
 import ConveneStore
 import ConveneTestSupport
 import Foundation
-import ICal
 import Testing
 
 /// Sessions moved during the live day (docs/live.md, "Moving later sessions"): the moderator's
@@ -47,11 +46,9 @@ struct SessionMoveTests {
         return try #require(check.valid, "\(check.diagnostics.sorted.map { $0.rendered(file: "a.yaml") })")
     }
 
+    /// The instant `zone`'s clock shows `wall`, written `2026-12-08 10:20`.
     func at(_ wall: String, in zone: String = kyiv) throws -> Instant {
-        let parts = wall.split(separator: " ")
-        let date = try #require(LocalDate(parsing: String(parts[0])))
-        let time = try #require(LocalTime(parsing: String(parts[1])))
-        return try zones.instant(at: CivilTime(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute), in: zone)
+        try LiveScheduleTests().at(wall, in: zone)
     }
 
     /// `YYYY-MM-DD HH:MM` on `zone`'s clock.
