@@ -186,11 +186,24 @@ public final class LiveDay: Sendable {
     /// records them before it sends.
     @discardableResult
     public func move(_ session: SessionID, minutes: Int, later: Bool = false) throws -> LiveState {
+        try recordMoves { state, now throws(LiveError) in try state.moves(of: session, minutes: minutes, later: later, at: now) }
+    }
+
+    /// Carries the day's projected delay into the invitations of its sessions still to start
+    /// (``LiveState/carriedMoves(at:)``), recorded as ``move(_:minutes:later:)`` records a move.
+    @discardableResult
+    public func carryDelay() throws -> LiveState {
+        try recordMoves { state, now throws(LiveError) in try state.carriedMoves(at: now) }
+    }
+
+    /// Records the moves `make` gives for the state the store holds, now, in one transaction;
+    /// then the calendars of the moved timeline.
+    private func recordMoves(_ make: (LiveState, Instant) throws(LiveError) -> [LiveAction]) throws -> LiveState {
         let recorded = Int64(Date().timeIntervalSince1970)
         let state = try store.recordLive(room: room, at: recorded) { events in
             let before = try replay(events)
             let now = max(clock(), before.lastAction ?? clock())
-            let added = try before.moves(of: session, minutes: minutes, later: later, at: now).map { LiveEvent(action: $0, at: now) }
+            let added = try make(before, now).map { LiveEvent(action: $0, at: now) }
             return (added, try replay(events + added))
         }
         cache.value = nil

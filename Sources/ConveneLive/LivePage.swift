@@ -262,7 +262,8 @@ struct LivePage {
             move.later = el("input", {type: "checkbox"});
             move.box = el("div", {class: "buttons", id: "move"}, "Move ", move.session, " by ", move.minutes, " min",
               el("label", {}, move.later, " and every later session"),
-              el("button", {onclick: () => act("moveSession", {session: move.session.value, minutes: parseInt(move.minutes.value, 10) || 0, later: move.later.checked})}, "Move"));
+              el("button", {onclick: () => act("moveSession", {session: move.session.value, minutes: parseInt(move.minutes.value, 10) || 0, later: move.later.checked})}, "Move"),
+              el("button", {onclick: () => act("carryDelay")}, "Carry the delay into today's invitations"));
           }
           const started = new Set(state.items.filter(i => i.status === "done" || i.status === "running").map(i => i.sessionId));
           const open = [];

@@ -220,6 +220,32 @@ struct SessionMoveTests {
         #expect(warnings.first?.location.line == 16, "at the later session, where check places it")
     }
 
+    @Test("carryDelay moves the day's sessions still to start by how late they are projected to start, and those they would run into; never another day's")
+    func carryDelay() throws {
+        let planned = try valid("""
+            sessions:
+              - id: morning
+                title: Morning
+                date: 2026-12-08
+                start: "10:00"
+                segments:
+                  - { title: Opening, duration: 30m }
+                  - { title: Panel, duration: 60m }
+              - { id: midday, title: Midday, date: 2026-12-08, start: "11:45", duration: 1h }
+              - { id: afternoon, title: Afternoon, date: 2026-12-08, start: "13:00", duration: 1h }
+              - { id: day2, title: Day two, date: 2026-12-09, start: "10:00", duration: 1h }
+            """).timeline
+        var state = try LiveState(timeline: planned, zones: try zones)
+        state = try state.applying(.start, at: try at("2026-12-08 10:00"))
+        #expect(throws: LiveError.nothingToCarry) { try state.carriedMoves(at: try at("2026-12-08 10:05")) }
+        state = try state.applying(.next, at: try at("2026-12-08 10:30"))
+        // The panel, planned to end at 11:30, still runs at 11:50: midday starts 5 minutes
+        // late; the 15 minutes before the afternoon absorb the rest.
+        #expect(try state.carriedMoves(at: try at("2026-12-08 11:50")) == [.moveSession("midday", minutes: 5)])
+        // At 12:20 midday starts 35 minutes late and ends at 13:20: the afternoon 20 minutes late.
+        #expect(try state.carriedMoves(at: try at("2026-12-08 12:20")) == [.moveSession("midday", minutes: 35), .moveSession("afternoon", minutes: 20)])
+    }
+
     @Test("moves are kept in the event store with their session and minutes, earlier ones too, and every room's are read back")
     func storeRoundTrip() throws {
         let path = try temporaryFolder().appendingPathComponent("e.convene.db").path

@@ -96,6 +96,8 @@ public enum LiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case sessionStarted(SessionID)
     /// `moveSession` that would have a session start before now.
     case moveIntoPast(SessionID, minutes: Int)
+    /// `carryDelay` when no session of the day still to start is late.
+    case nothingToCarry
     /// `moveSession` that would make a session overlap, or pass, another of the live day
     /// (`before` it, or after it).
     case moveOverlaps(SessionID, other: SessionID, before: Bool)
@@ -150,6 +152,8 @@ public enum LiveError: Error, Sendable, Equatable, CustomStringConvertible {
             "session '\(id)' has started: its times are what happened and cannot be moved — move a later session"
         case .moveIntoPast(let id, let minutes):
             "moving session '\(id)' by \(minutes) minutes would have it start before now — move it by fewer minutes"
+        case .nothingToCarry:
+            "no session of the day still to start is projected to start late — there is no delay to carry into the invitations"
         case .moveOverlaps(let id, let other, let before):
             before
                 ? "moving session '\(id)' would make it run into session '\(other)', before it — move it by fewer minutes"

@@ -412,4 +412,39 @@ extension LiveState {
         }
         return moved.map { .moveSession($0.session, minutes: minutes) }
     }
+
+    /// The `moveSession` actions that carry the day's projected delay into the invitations of
+    /// the sessions of the day being run that have not started (`carryDelay`): each moved by
+    /// the minutes its projected start is late (rounded up), or by more where the session
+    /// before it, moved, would otherwise run into it. Refused when no such session is late,
+    /// or when a moved session would run into the next day's first session.
+    public func carriedMoves(at now: Instant) throws(LiveError) -> [LiveAction] {
+        guard let projection = try? projection(now: now), let day = projection.day else { throw .nothingToCarry }
+        var moves: [LiveAction] = []
+        var previousEnd: Instant?
+        for (position, span) in spans.enumerated() {
+            let indices = items.indices.filter { items[$0].session == span.session }
+            guard let first = indices.first, items[first].day == day else { continue }
+            if indices.contains(where: { records[$0].start != nil }) {
+                previousEnd = span.end
+                continue
+            }
+            let late = minutesRoundedUp(Int(projection.items[first].start.seconds - span.start.seconds))
+            let clear = previousEnd.map { minutesRoundedUp(Int($0.seconds - span.start.seconds)) } ?? 0
+            let minutes = min(max(late, clear), LiveAction.maximumMinutes)
+            guard minutes > 0 else {
+                previousEnd = span.end
+                continue
+            }
+            let end = span.end.adding(minutes: minutes)
+            if position + 1 < spans.count, items.first(where: { $0.session == spans[position + 1].session })?.day != day,
+               end > spans[position + 1].start {
+                throw .moveOverlaps(span.session, other: spans[position + 1].session, before: false)
+            }
+            moves.append(.moveSession(span.session, minutes: minutes))
+            previousEnd = end
+        }
+        guard !moves.isEmpty else { throw .nothingToCarry }
+        return moves
+    }
 }
