@@ -32,7 +32,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let valid = try Terminal.valid(file, zones: zones, then: "nothing written")
+        var valid = try Terminal.valid(file, zones: zones, then: "nothing written")
         let stamp = try Terminal.stamp()
         let renderer = try Terminal.sheetRenderer()
         try Terminal.labels(for: valid.agenda)
@@ -40,6 +40,7 @@ struct BuildCommand: ParsableCommand {
         let lock = try Terminal.reporting { try OutputFolderLock(output) }
         defer { withExtendedLifetime(lock) {} }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        valid = try Terminal.moved(valid, in: store, zones: zones, file: file)
         try Terminal.importLegacyState(in: output, into: store, zones: zones, now: stamp)
         // Without an engine, everything else is written, and one warning says how to get PDFs.
         var pdf: PDFPrinting?, noEngine: PDFError?

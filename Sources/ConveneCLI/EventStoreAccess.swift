@@ -47,3 +47,39 @@ extension Terminal {
         Terminal.error(toPeople ? "convene: \(line) — convene status \(agendaPath) lists them" : "convene: \(line)")
     }
 }
+
+extension Terminal {
+    /// `valid` with the sessions moved during the live day that `store` records at their new
+    /// times (``ValidAgenda/moving(_:zones:)``): what every command that opens the store works
+    /// from. When a session was moved, says so once, with a warning at its line for each thing
+    /// a move breaks.
+    static func moved(_ valid: ValidAgenda, in store: EventStore, zones: ZoneDirectory, file: String) throws -> ValidAgenda {
+        let moves = try reporting { try store.sessionMoves() }
+        let (moved, warnings) = valid.moving(moves, zones: zones)
+        let count = moved.timeline.movedSessions.count
+        guard count > 0 else { return valid }
+        Terminal.error("convene: note: \(count == 1 ? "1 session was" : "\(count) sessions were") moved during the live day (convene live); the agenda file still says the planned times")
+        for warning in warnings { Terminal.error(warning.rendered(file: file)) }
+        return moved
+    }
+
+    /// The event store beside the agenda (or `--state`'s) when it exists, for a command that
+    /// writes nothing there and so makes none: `nil` for an agenda read from standard input
+    /// without `--state`, or when there is no store yet.
+    static func existingStore(for agenda: Agenda, agendaPath: String, state: StateOption) throws -> EventStore? {
+        guard state.path != nil || agendaPath != "-" else { return nil }
+        let path = state.path ?? EventStore.defaultPath(forAgenda: agendaPath, event: agenda.id)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try store(for: agenda, agendaPath: agendaPath, state: state)
+    }
+}
+
+extension Terminal {
+    /// The live day `store` recorded for `sessions` (one room; `nil` for every scheduled
+    /// session), replayed onto `valid`'s timeline: what `report --actual` and `print --actual`
+    /// read.
+    static func recordedDay(_ valid: ValidAgenda, in store: EventStore, sessions: [SessionID]?, zones: ZoneDirectory) throws -> LiveState {
+        let room = sessions.map { $0.map(\.rawValue).sorted().joined(separator: " ") } ?? ""
+        return try reporting { try LiveState(timeline: valid.timeline, zones: zones, sessions: sessions).applying(try store.liveEvents(room: room)) }
+    }
+}

@@ -35,13 +35,14 @@ struct IcsCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let valid = try Terminal.valid(file, zones: zones, then: "nothing written")
+        var valid = try Terminal.valid(file, zones: zones, then: "nothing written")
         let stamp = try Terminal.stamp()
         try Terminal.labels(for: valid.agenda)
         // One run at a time records this history and writes this folder.
         let lock = try Terminal.reporting { try OutputFolderLock(output) }
         defer { withExtendedLifetime(lock) {} }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        valid = try Terminal.moved(valid, in: store, zones: zones, file: file)
         try Terminal.importLegacyState(in: output, into: store, zones: zones, now: stamp)
         try Terminal.reporting {
             // The history is recorded first: a folder is a view of it, written after. The

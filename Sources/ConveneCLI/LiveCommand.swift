@@ -143,6 +143,8 @@ struct LiveCommand: ParsableCommand {
         let valid = try Terminal.valid(file, zones: zones, then: "nothing served")
         try Terminal.labels(for: Array(SheetLanguage.allCases))
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        // Said once here; the live day replays its own moves onto the planned timeline.
+        _ = try Terminal.moved(valid, in: store, zones: zones, file: file)
         let sessions = session.isEmpty ? nil : session.map(SessionID.init(rawValue:))
         let scheduled = valid.timeline.sessions.map(\.id)
         for id in sessions ?? [] where !scheduled.contains(id) {

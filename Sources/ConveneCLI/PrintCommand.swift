@@ -1,5 +1,6 @@
 import ArgumentParser
 import Convene
+import ConveneStore
 import Foundation
 
 
@@ -57,8 +58,19 @@ struct PrintCommand: ParsableCommand {
     @Flag(help: "Replace the output file even if it was edited.")
     var force = false
 
+    @Flag(help: "With --sheet run-of-show: the run as it happened, from the actions convene live recorded in the event store.")
+    var actual = false
+
+    @Option(help: "With --actual: one room's sessions, as convene live --session followed them (repeatable).")
+    var session: [String] = []
+
+    @OptionGroup var state: StateOption
+
     func validate() throws {
         if person != nil, sheet != .briefing { throw ValidationError("--person is for --sheet briefing") }
+        if actual, sheet != .runOfShow { throw ValidationError("--actual is for --sheet run-of-show") }
+        if !session.isEmpty, !actual { throw ValidationError("--session goes with --actual") }
+        if actual, file == "-", state.path == nil { throw ValidationError("--actual reads the event store beside the agenda: give the agenda's path, not -, or --state") }
         if !(40...200).contains(width) { throw ValidationError("--width \(width) is out of range — give 40 to 200 columns") }
         if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("-o needs the file to write") }
         if let output, format == nil, PrintFormat(fileName: output) == nil {
@@ -85,7 +97,11 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let timeline = try Terminal.valid(file, zones: zones, then: "fix the errors, then print again").timeline
+        var valid = try Terminal.valid(file, zones: zones, then: "fix the errors, then print again")
+        // The sessions moved during the live day print at their new times.
+        let store = try Terminal.existingStore(for: valid.agenda, agendaPath: file, state: state)
+        if let store { valid = try Terminal.moved(valid, in: store, zones: zones, file: file) }
+        let timeline = valid.timeline
         let requested = resolvedFormat, format = requested.sheetFormat
         // Without an engine there is no PDF: say so before any work.
         let engine = requested == .pdf ? try Terminal.pdfEngine() : nil
@@ -97,6 +113,7 @@ struct PrintCommand: ParsableCommand {
                 try Terminal.labels(for: [language])
                 let builder = SheetBuilder(timeline: timeline, zones: zones, language: language,
                                            audience: audience ?? PrintedSheets.defaultAudience(of: sheet))
+                if actual { return try actualRunOfShow(builder, valid: valid, store: store, zones: zones) }
                 return sheet == .agenda ? try builder.agendaSheet() : try builder.runOfShow()
             case .briefing:
                 let speakers = SheetBuilder(timeline: timeline, zones: zones, language: language, audience: .organizers).speakers
@@ -149,6 +166,21 @@ struct PrintCommand: ParsableCommand {
             try OutputWriter(force: force).write([file], into: url.deletingLastPathComponent().path) { Terminal.error("convene: note: \($0)") }
         }
         Terminal.out("wrote \(output)")
+    }
+}
+
+extension PrintCommand {
+    /// The run-of-show as the live day recorded it, or exit 1 saying that nothing is recorded
+    /// yet and how to record it.
+    func actualRunOfShow(_ builder: SheetBuilder, valid: ValidAgenda, store: EventStore?, zones: ZoneDirectory) throws -> SheetView {
+        let sessions = session.isEmpty ? nil : session.map(SessionID.init(rawValue:))
+        let day = try store.map { try Terminal.recordedDay(valid, in: $0, sessions: sessions, zones: zones) }
+        guard let day, let last = day.lastAction else {
+            let path = store?.path ?? state.path ?? EventStore.defaultPath(forAgenda: file, event: valid.agenda.id)
+            Terminal.error("convene: error: nothing has been recorded for the live day in \(path) yet — run convene live \(file)\(session.map { " --session \($0)" }.joined()) and record the day from its console (docs/live.md), then print it again")
+            throw ExitCode(Terminal.Exit.invalidInput)
+        }
+        return try builder.actualRunOfShow(day, now: max(last, Instant(seconds: try Terminal.stamp())))
     }
 }
 

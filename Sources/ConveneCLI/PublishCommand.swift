@@ -51,7 +51,7 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let valid = try Terminal.valid(file, zones: zones, then: "nothing published")
+        var valid = try Terminal.valid(file, zones: zones, then: "nothing published")
         let stamp = try Terminal.stamp()
         try Terminal.labels(for: valid.agenda)
         let environment = ProcessInfo.processInfo.environment
@@ -69,6 +69,7 @@ struct PublishCommand: ParsableCommand {
         let lock = dryRun ? nil : try Terminal.reporting { try OutputFolderLock(storeFolder) }
         defer { withExtendedLifetime(lock) {} }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        valid = try Terminal.moved(valid, in: store, zones: zones, file: file)
         try Terminal.reporting {
             let draft = try CalendarOutputs.draft(timeline: valid.timeline, zones: zones, stamp: stamp)
             let history = try Terminal.history(of: draft, in: store, at: stamp, dryRun: dryRun)

@@ -34,9 +34,10 @@ struct RepliesCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let valid = try Terminal.valid(file, zones: zones, then: "nothing read")
+        var valid = try Terminal.valid(file, zones: zones, then: "nothing read")
         let now = try Terminal.stamp()
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        valid = try Terminal.moved(valid, in: store, zones: zones, file: file)
         let (read, problems) = ReplyFiles.read(mail)
         for problem in problems { Terminal.error("convene: error: \(problem) — give .eml, mbox or .ics files, or Maildir folders") }
         try Terminal.reporting {

@@ -46,13 +46,15 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let valid = try Terminal.valid(file, zones: try Terminal.zones(), then: "fix the errors, then run report again")
+        let zones = try Terminal.zones()
+        var valid = try Terminal.valid(file, zones: zones, then: "fix the errors, then run report again")
         let report = InclusionReport(timeline: valid.timeline, audience: audience)
         guard confirmed || actual else {
             Terminal.out(json ? report.json().serialized() : report.text())
             return
         }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        valid = try Terminal.moved(valid, in: store, zones: zones, file: file)
         var text = report.text()
         var document = report.json()
         if confirmed {
@@ -65,12 +67,9 @@ struct ReportCommand: ParsableCommand {
         }
         if actual {
             let sessions = session.isEmpty ? nil : session.map(SessionID.init(rawValue:))
-            let room = sessions.map { $0.map(\.rawValue).sorted().joined(separator: " ") } ?? ""
             let now = Instant(seconds: try Terminal.stamp())
-            let speaking = try Terminal.reporting { () throws -> ActualSpeaking in
-                let day = try LiveState(timeline: valid.timeline, zones: try Terminal.zones(), sessions: sessions).applying(try store.liveEvents(room: room))
-                return ActualSpeaking(state: day, timeline: valid.timeline, audience: audience, now: now)
-            }
+            let day = try Terminal.recordedDay(valid, in: store, sessions: sessions, zones: zones)
+            let speaking = ActualSpeaking(state: day, timeline: valid.timeline, audience: audience, now: now)
             let attendance = ConfirmedAttendance(timeline: valid.timeline, answers: try Terminal.reporting { try store.answers() }, audience: audience,
                                                  checkIn: try Terminal.reporting { try store.checkIn() })
             text += speaking.text() + attendance.attendanceText()

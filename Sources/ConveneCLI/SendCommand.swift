@@ -75,7 +75,7 @@ struct SendCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let valid = try Terminal.valid(file, zones: zones, then: "nothing sent")
+        var valid = try Terminal.valid(file, zones: zones, then: "nothing sent")
         let stamp = try Terminal.stamp()
         try Terminal.labels(for: valid.agenda)
         let program = try delivers ? Terminal.reporting { () throws(MailError) -> Sendmail in
@@ -89,6 +89,7 @@ struct SendCommand: ParsableCommand {
         // What a send stopped while its mail program ran left beside the store: messages.
         if program != nil { Sendmail.removeLeftovers(in: storeFolder) }
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        valid = try Terminal.moved(valid, in: store, zones: zones, file: file)
         let people = Set(person), sessions = Set(session)
         for id in people where !valid.agenda.people.contains(where: { $0.id.rawValue == id }) {
             Terminal.error("convene: warning: --person \(id) is not a person of \(file)")

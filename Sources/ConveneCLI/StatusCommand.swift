@@ -48,8 +48,9 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let valid = try Terminal.valid(file, zones: zones, then: "fix the errors first")
+        var valid = try Terminal.valid(file, zones: zones, then: "fix the errors first")
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        valid = try Terminal.moved(valid, in: store, zones: zones, file: file)
         try Terminal.reporting {
             if markSent || discard {
                 let now = try Terminal.stamp()
@@ -97,8 +98,9 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let valid = try Terminal.valid(file, zones: zones, then: "fix the errors first")
+        var valid = try Terminal.valid(file, zones: zones, then: "fix the errors first")
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        valid = try Terminal.moved(valid, in: store, zones: zones, file: file)
         try Terminal.reporting {
             let versions = try store.versions()
             Terminal.out(json ? StatusReport.historyJSON(event: valid.agenda.id, versions: versions).serialized()
@@ -128,8 +130,9 @@ struct ForgetCommand: ParsableCommand {
 
     func run() throws {
         let zones = try Terminal.zones()
-        let valid = try Terminal.valid(file, zones: zones, then: "nothing forgotten")
+        var valid = try Terminal.valid(file, zones: zones, then: "nothing forgotten")
         let store = try Terminal.store(for: valid.agenda, agendaPath: file, state: state)
+        valid = try Terminal.moved(valid, in: store, zones: zones, file: file)
         let id = PersonID(rawValue: personID)
         try Terminal.reporting {
             let removed = try store.forget(id)

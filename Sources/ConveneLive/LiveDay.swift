@@ -45,7 +45,8 @@ public enum LiveDayError: Error, Sendable, Equatable, CustomStringConvertible {
 /// recorded in one transaction that replays what is recorded and applies the new action to it
 /// (``record(_:)``), and every reading replays the store (``state()``).
 public final class LiveDay: Sendable {
-    public let timeline: Timeline
+    /// The agenda's timeline as planned, before any session was moved during the day.
+    public let plannedTimeline: Timeline
     public let zones: ZoneDirectory
     public let store: EventStore
     /// The sessions followed, as the store names them (empty for the whole agenda); a
@@ -54,8 +55,12 @@ public final class LiveDay: Sendable {
     /// The venue date a rehearsal runs the day on (the plan's clock times on that date); `nil`
     /// for the real day.
     public let rehearsal: LocalDate?
-    /// The live state before any action.
+    /// The live state before any action, as the agenda plans the day (on today's date for a
+    /// rehearsal).
     public let initial: LiveState
+    /// The sessions followed (`nil`: every scheduled session) and the shortest break.
+    let sessions: [SessionID]?
+    let minimumBreak: Int
     /// The hour the venue must be empty, if the organisers gave one.
     public let venueEnd: Instant?
     /// When the stage timer warns and shows danger.
@@ -72,14 +77,21 @@ public final class LiveDay: Sendable {
     public let language: SheetLanguage
     /// The clock actions are recorded by.
     let clock: @Sendable () -> Instant
-    private let cache = Locked<(id: Int64, state: LiveState)?>(nil)
+    private let cache = Locked<(id: Int64, state: LiveState, timeline: Timeline)?>(nil)
+    private let moved = Locked<(moves: [SessionMove], timeline: Timeline, initial: LiveState)?>(nil)
     private let views = Locked<[ViewKey: DisclosedTimeline]>([:])
 
     struct ViewKey: Hashable {
         var audience: Audience
         var language: SheetLanguage
         var reader: PersonID?
+        /// The sessions moved and by how much.
+        var moves: [String]
     }
+
+    /// The timeline as the live day has it: the agenda's, with the sessions moved during the
+    /// day (``move(_:minutes:later:)``) at their new times; as of the last ``state()``.
+    public var timeline: Timeline { cache.value?.timeline ?? plannedTimeline }
 
     /// The live day of `timeline`, recorded in `store`. `sessions` limits it to the sessions
     /// held in one room (by default every scheduled session, which must not overlap). The
@@ -97,6 +109,8 @@ public final class LiveDay: Sendable {
         self.thresholds = thresholds
         self.zones = zones
         self.store = store
+        self.sessions = sessions
+        self.minimumBreak = minimumBreak
         let room = sessions.map { $0.map(\.rawValue).sorted().joined(separator: " ") } ?? ""
         var timeline = timeline
         var planned: LiveState
@@ -119,7 +133,7 @@ public final class LiveDay: Sendable {
             self.rehearsal = nil
             self.room = room
         }
-        self.timeline = timeline
+        plannedTimeline = timeline
         initial = planned
         self.venueEnd = venueEnd
         self.clock = clock
@@ -235,13 +249,29 @@ public final class LiveDay: Sendable {
         if let cached = cache.value, cached.id == last { return cached.state }
         let events = try store.liveEvents(room: room)
         let state = try replay(events)
-        cache.value = (last, state)
+        cache.value = (last, state, try start(for: SessionMove.moves(in: events)).timeline)
         return state
     }
 
-    /// The state after `events`, or why they no longer apply.
+    /// The timeline with `moves` applied and the live state made from it, before any action.
+    func start(for moves: [SessionMove]) throws(LiveDayError) -> (timeline: Timeline, initial: LiveState) {
+        guard !moves.isEmpty else { return (plannedTimeline, initial) }
+        if let known = moved.value, known.moves == moves { return (known.timeline, known.initial) }
+        let timeline = plannedTimeline.moving(moves)
+        let state: LiveState
+        do {
+            state = try LiveState(timeline: timeline, zones: zones, sessions: sessions, minimumBreak: minimumBreak)
+        } catch {
+            throw .state(error)
+        }
+        moved.value = (moves, timeline, state)
+        return (timeline, state)
+    }
+
+    /// The state after `events`, or why they no longer apply: made from the timeline with the
+    /// sessions they move at their new times.
     func replay(_ events: [LiveEvent]) throws(LiveDayError) -> LiveState {
-        var state = initial
+        var state = try start(for: SessionMove.moves(in: events)).initial
         for (index, event) in events.enumerated() {
             do {
                 state = try state.applying(event.action, at: event.at)
@@ -263,9 +293,47 @@ public final class LiveDay: Sendable {
             let now = max(clock(), before.lastAction ?? clock())
             if action == .start, let wrong = wrongDay(at: now, in: before) { throw wrong }
             let after = try before.applying(action, at: now)
-            return (LiveEvent(action: action, at: now), after)
+            return ([LiveEvent(action: action, at: now)], after)
         }
         cache.value = nil
+        return state
+    }
+
+    /// Moves `session` by `minutes` of real time (negative: earlier), with every later session
+    /// of the day followed when `later`, in one transaction as ``record(_:)`` records an
+    /// action: refused with a ``LiveError`` when the state does not allow it
+    /// (``LiveState/moves(of:minutes:later:at:)``). Then the calendars the moved timeline makes
+    /// are recorded in the event store, as `convene ics` records them, so that `convene status`
+    /// lists the updates that wait to be sent; were that to fail, the next `convene send`
+    /// records them before it sends.
+    @discardableResult
+    public func move(_ session: SessionID, minutes: Int, later: Bool = false) throws -> LiveState {
+        try recordMoves { state, now throws(LiveError) in try state.moves(of: session, minutes: minutes, later: later, at: now) }
+    }
+
+    /// Carries the day's projected delay into the invitations of its sessions still to start
+    /// (``LiveState/carriedMoves(at:)``), recorded as ``move(_:minutes:later:)`` records a move.
+    @discardableResult
+    public func carryDelay() throws -> LiveState {
+        try recordMoves { state, now throws(LiveError) in try state.carriedMoves(at: now) }
+    }
+
+    /// Records the moves `make` gives for the state the store holds, now, in one transaction;
+    /// then the calendars of the moved timeline.
+    private func recordMoves(_ make: (LiveState, Instant) throws(LiveError) -> [LiveAction]) throws -> LiveState {
+        let recorded = Int64(Date().timeIntervalSince1970)
+        let state = try store.recordLive(room: room, at: recorded) { events in
+            let before = try replay(events)
+            let now = max(clock(), before.lastAction ?? clock())
+            let added = try make(before, now).map { LiveEvent(action: $0, at: now) }
+            return (added, try replay(events + added))
+        }
+        cache.value = nil
+        _ = try? self.state()
+        if timeline.agenda.organizer?.email != nil,
+           let draft = try? CalendarOutputs.draft(timeline: timeline, zones: zones, stamp: recorded) {
+            _ = try? store.record(draft.entries, at: recorded)
+        }
         return state
     }
 
@@ -274,7 +342,8 @@ public final class LiveDay: Sendable {
 
     /// The timeline as `audience` reads it in `language` (for `reader`, who sees herself).
     func view(_ audience: Audience, language: SheetLanguage, reader: PersonID? = nil) -> DisclosedTimeline {
-        let key = ViewKey(audience: audience, language: language, reader: reader)
+        let timeline = timeline
+        let key = ViewKey(audience: audience, language: language, reader: reader, moves: timeline.movedSessions.map { "\($0.id) \($0.moved)" })
         if let known = views.value[key] { return known }
         let made = DisclosedTimeline(timeline.localized(to: language.rawValue), audience: audience, reader: reader)
         views.withValue { $0[key] = made }

@@ -322,6 +322,36 @@ struct LivePage {
             })
             .catch(() => { message.textContent = W.unreachable; });
         }
+        // Moving a later session: made once and kept across redraws, so what is typed stays.
+        const move = {};
+        // A sentence of the labels with nodes where its {placeholders} are.
+        function fillNodes(template, values) {
+          const parts = [], pattern = /\\{(\\w+)\\}/g;
+          let last = 0, match;
+          while ((match = pattern.exec(template))) { parts.push(template.slice(last, match.index), values[match[1]] || ""); last = pattern.lastIndex; }
+          parts.push(template.slice(last));
+          return parts;
+        }
+        function moveControl() {
+          if (!move.box) {
+            move.session = el("select", {"aria-label": W.sessionLabel});
+            move.minutes = el("input", {type: "number", value: "30", min: "-1440", max: "1440", step: "5", "aria-label": W.minutes, style: "width:5em"});
+            move.later = el("input", {type: "checkbox"});
+            move.box = el("div", {class: "buttons", id: "move"}, fillNodes(W.moveSentence, {session: move.session, minutes: move.minutes}),
+              el("label", {}, move.later, " " + W.moveLater),
+              el("button", {onclick: () => act("moveSession", {session: move.session.value, minutes: parseInt(move.minutes.value, 10) || 0, later: move.later.checked})}, W.moveButton),
+              el("button", {onclick: () => act("carryDelay")}, W.carryDelay));
+          }
+          const started = new Set(state.items.filter(i => i.status === "done" || i.status === "running").map(i => i.sessionId));
+          const open = [];
+          for (const i of state.items) if (!started.has(i.sessionId) && !open.some(o => o.id === i.sessionId)) open.push({id: i.sessionId, title: i.session, time: i.time});
+          const ids = open.map(o => o.id).join(" ");
+          if (move.ids !== ids) {
+            move.ids = ids;
+            move.session.replaceChildren(...open.map(o => el("option", {value: o.id}, o.title + " (" + o.time + ")")));
+          }
+          return open.length ? move.box : null;
+        }
         function consoleView() {
           const c = clock(), now = item(state.current && state.current.item), next = item(state.next);
           const buttons = actions.map(([action, label, key]) => el("button", {class: action === "next" ? "primary" : null, onclick: () => act(action),
@@ -361,6 +391,7 @@ struct LivePage {
               state.message ? el("button", {type: "button", onclick: () => { draft = null; act("message", {text: ""}); }}, W.clearMessage) : null),
             el("p", {}, el("a", {href: config.base + "/door/" + config.token}, W.checkIn)),
             alerts.length ? el("section", {}, el("h2", {}, W.alerts), alerts) : null,
+            moveControl(),
             el("h2", {}, W.runOfShow),
             programme(true),
             keys
@@ -439,6 +470,7 @@ struct LivePage {
         if (config.view === "console") {
           document.addEventListener("keydown", event => {
             if (event.ctrlKey || event.metaKey || event.altKey) return;
+            if (event.target.closest && event.target.closest("#move")) return;
             const keys = {s: "start", n: "next", " ": "next", b: "previous", p: "pause", "+": "addMinutes", "=": "addMinutes", "-": "removeMinutes", k: "skip"};
             // Typing a message line is not a shortcut.
             if (event.target && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName)) return;
@@ -449,7 +481,10 @@ struct LivePage {
           });
         }
         render();
-        setInterval(() => { if (state.current || (state.you && state.you.nextTurn)) render(); }, 500);
+        setInterval(() => {
+          if (move.box && move.box.contains(document.activeElement)) return;
+          if (state.current || (state.you && state.you.nextTurn)) render();
+        }, 500);
         connect();
         """
 }

@@ -118,13 +118,32 @@ public struct LiveServer: Sendable {
         } catch {
             return Self.problem(.badRequest, "the body is not an action in JSON — send {\"action\": \"next\"}, with \"minutes\" or \"person\" where the action needs one")
         }
+        if posted.action == "carryDelay" {
+            guard posted.minutes == nil, posted.person == nil, posted.text == nil, posted.session == nil, posted.later == nil else {
+                return Self.problem(.badRequest, "carryDelay takes nothing but its name — send {\"action\": \"carryDelay\"}")
+            }
+            return try await recorded(language: language(for: .console, request: request)) { try day.carryDelay() }
+        }
         let action: LiveAction
-        switch LiveAction.named(posted.action, minutes: posted.minutes, person: posted.person, text: posted.text) {
+        switch LiveAction.named(posted.action, minutes: posted.minutes, person: posted.person, text: posted.text, session: posted.session) {
         case .success(let named): action = named
         case .failure(let problem): return Self.problem(.badRequest, problem.description)
         }
+        if posted.later != nil, action.session == nil { return Self.problem(.badRequest, "\(posted.action) takes no later — leave \"later\" out") }
+        return try await recorded(language: language(for: .console, request: request)) {
+            if case .moveSession(let session, let minutes) = action {
+                try day.move(session, minutes: minutes, later: posted.later ?? false)
+            } else {
+                try day.record(action)
+            }
+        }
+    }
+
+    /// The answer to an action `record` records: the console's state after it, every view
+    /// pushed its own; or why it was not recorded.
+    func recorded(language: SheetLanguage? = nil, _ record: () throws -> LiveState) async throws -> Response {
         do {
-            try day.record(action)
+            _ = try record()
         } catch let refused as LiveError {
             return Self.problem(.conflict, refused.description)
         } catch let problem as LiveDayError {
@@ -134,7 +153,7 @@ public struct LiveServer: Sendable {
             return Self.problem(.serviceUnavailable, problem.description)
         }
         await hub.broadcast()
-        return try Self.json(hub.document(for: .console, language: language(for: .console, request: request), zone: nil))
+        return try Self.json(hub.document(for: .console, language: language ?? day.language, zone: nil))
     }
 
     struct PostedAction: Decodable {
@@ -142,6 +161,9 @@ public struct LiveServer: Sendable {
         var minutes: Int?
         var person: String?
         var text: String?
+        var session: String?
+        /// With `moveSession`: every later session of the day too.
+        var later: Bool?
     }
 
     // MARK: Pages

@@ -247,10 +247,12 @@ public final class EventStore: CalendarHistoryRecorder, @unchecked Sendable {
             }
             try db.create(index: "checkin_order", on: "checkin", columns: ["event_id", "id"])
         }
-        migrator.registerMigration("9: the stage timer's message line") { db in
-            // The line a `message` action shows on the stage timer.
+        migrator.registerMigration("9: the stage timer's message line and sessions moved during the live day") { db in
+            // The line a `message` action shows on the stage timer, and the session a
+            // `moveSession` action moves (docs/live.md); empty for every other action.
             try db.alter(table: "live_action") { table in
                 table.add(column: "text", .text)
+                table.add(column: "session_id", .text)
             }
         }
         return migrator

@@ -35,16 +35,35 @@ extension EventStore {
     }
 
     static func liveEvents(_ db: Database, event: String, room: String) throws -> [LiveEvent] {
-        try Row.fetchAll(db, sql: "SELECT id, action, minutes, person_id, at_utc, text FROM live_action WHERE event_id = ? AND room = ? ORDER BY id",
-                         arguments: [event, room]).map { row in
-            let id: Int64 = row[0], name: String = row[1], minutes: Int? = row[2], person: String? = row[3], at: Int64 = row[4]
-            let text: String? = row[5]
-            if let person, !Self.isIdentifier(person) { throw DamagedRow(reason: "live action \(id): its person is not an id") }
-            if let minutes, !(1...LiveAction.maximumMinutes).contains(minutes) { throw DamagedRow(reason: "live action \(id): \(minutes) minutes is out of range") }
-            switch LiveAction.named(name, minutes: minutes, person: person, text: text) {
-            case .success(let action): return LiveEvent(action: action, at: Instant(seconds: at))
-            case .failure(let problem): throw DamagedRow(reason: "live action \(id): \(problem)")
+        try Row.fetchAll(db, sql: "SELECT id, action, minutes, person_id, at_utc, session_id, text FROM live_action WHERE event_id = ? AND room = ? ORDER BY id",
+                         arguments: [event, room]).map(liveEvent)
+    }
+
+    /// The action of one row of `live_action`, checked as the API checks a posted one.
+    static func liveEvent(_ row: Row) throws -> LiveEvent {
+        let id: Int64 = row[0], name: String = row[1], minutes: Int? = row[2], person: String? = row[3], at: Int64 = row[4]
+        let session: String? = row[5], text: String? = row[6]
+        if let person, !Self.isIdentifier(person) { throw DamagedRow(reason: "live action \(id): its person is not an id") }
+        if let session, !Self.isIdentifier(session) { throw DamagedRow(reason: "live action \(id): its session is not an id") }
+        let range = name == "moveSession" ? -LiveAction.maximumMinutes...LiveAction.maximumMinutes : 1...LiveAction.maximumMinutes
+        if let minutes, !range.contains(minutes) || minutes == 0 { throw DamagedRow(reason: "live action \(id): \(minutes) minutes is out of range") }
+        switch LiveAction.named(name, minutes: minutes, person: person, text: text, session: session) {
+        case .success(let action): return LiveEvent(action: action, at: Instant(seconds: at))
+        case .failure(let problem): throw DamagedRow(reason: "live action \(id): \(problem)")
+        }
+    }
+
+    /// Every session moved during the live day, in any room, in the order the moves were
+    /// recorded: what every command applies to the timeline (``Timeline/moving(_:)``).
+    public func sessionMoves() throws(StoreError) -> [SessionMove] {
+        do {
+            return try database.read { db in
+                SessionMove.moves(in: try Row.fetchAll(db, sql: """
+                    SELECT id, action, minutes, person_id, at_utc, session_id, text FROM live_action WHERE event_id = ? AND action = 'moveSession' ORDER BY id
+                    """, arguments: [event]).map(Self.liveEvent))
             }
+        } catch {
+            throw StoreError(error, path: path)
         }
     }
 
@@ -63,16 +82,19 @@ extension EventStore {
 
     /// Records one action, in one transaction: `decide` is given every action recorded so far
     /// for `room` (another process may have added some since this one last read) and returns
-    /// the event to add with what the caller wants back; when it throws (an action the live
-    /// state refuses), nothing is written and its error is thrown as it is.
-    public func recordLive<T>(room: String = "", at recordedAt: Int64, _ decide: ([LiveEvent]) throws -> (LiveEvent, T)) throws -> T {
+    /// the events to add (one, or the moves of several sessions) with what the caller wants
+    /// back; when it throws (an action the live state refuses), nothing is written and its
+    /// error is thrown as it is.
+    public func recordLive<T>(room: String = "", at recordedAt: Int64, _ decide: ([LiveEvent]) throws -> ([LiveEvent], T)) throws -> T {
         try transaction { db in
             let events = try Self.liveEvents(db, event: event, room: room)
             let (added, result) = try decide(events)
-            try db.execute(sql: """
-                INSERT INTO live_action (event_id, room, action, minutes, person_id, text, at_utc, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [event, room, added.action.name, added.action.minutes, added.action.person?.rawValue, added.action.text,
-                                 added.at.seconds, recordedAt])
+            for event in added {
+                try db.execute(sql: """
+                    INSERT INTO live_action (event_id, room, action, minutes, person_id, session_id, text, at_utc, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [self.event, room, event.action.name, event.action.minutes, event.action.person?.rawValue,
+                                     event.action.session?.rawValue, event.action.text, event.at.seconds, recordedAt])
+            }
             return result
         }
     }

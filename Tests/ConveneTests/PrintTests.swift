@@ -94,6 +94,7 @@ struct PrintTests {
         collect(try builder.runOfShow())
         collect(try builder.agendaSheet())
         collect(try builder.briefing(for: "mensah"))
+        collect(try ActualRunOfShowTests().view(.organizers))
         #expect(names.count > 60)
         #expect(names == SheetView.templateNames, "the names user templates are checked against")
         for name in names.sorted() {

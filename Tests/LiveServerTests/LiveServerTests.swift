@@ -145,6 +145,51 @@ struct LiveServerTests {
         #expect(try live.day.state().history.map(\.action) == [.start])
     }
 
+    @Test("moveSession from the console moves the sessions, records their updates for convene send, and survives a restart; only the console may move")
+    func moveSessions() async throws {
+        let live = try fixture()
+        // What was sent before the day: every invitation at the planned times.
+        let store = try EventStore(path: live.store, event: live.timeline.agenda.id)
+        _ = try store.record(try CalendarOutputs.draft(timeline: live.timeline, zones: try zones, stamp: 1_796_600_000).entries, at: 1_796_600_000)
+        _ = try store.markSent(EventStore.Selection(), at: 1_796_600_100)
+        let planned = Dictionary(uniqueKeysWithValues: live.timeline.sessions.map { ($0.id, $0.start.seconds) })
+        let app = live.server.application(host: "127.0.0.1", port: 0)
+        try await app.test(.router) { client in
+            let move = #"{"action": "moveSession", "session": "closed-talks", "minutes": 30, "later": true}"#
+            for token in [nil, live.day.speakerTokens.values.first] {
+                #expect(try await Self.post(client, move, token: token).status == .forbidden)
+            }
+            #expect(try await Self.post(client, #"{"action": "start"}"#, token: live.day.consoleToken).status == .ok)
+            let started = try await Self.post(client, #"{"action": "moveSession", "session": "open-panel", "minutes": 10}"#, token: live.day.consoleToken)
+            #expect(started.status == .conflict)
+            #expect(try Self.object(started.body)["error"] as? String == LiveError.sessionStarted("open-panel").description)
+            #expect(try await Self.post(client, #"{"action": "next", "later": true}"#, token: live.day.consoleToken).status == .badRequest)
+            #expect(try await Self.post(client, #"{"action": "moveSession", "minutes": 10}"#, token: live.day.consoleToken).status == .badRequest)
+            #expect(try await Self.post(client, #"{"action": "carryDelay", "minutes": 10}"#, token: live.day.consoleToken).status == .badRequest)
+            let nothing = try await Self.post(client, #"{"action": "carryDelay"}"#, token: live.day.consoleToken)
+            #expect(nothing.status == .conflict)
+            #expect(try Self.object(nothing.body)["error"] as? String == LiveError.nothingToCarry.description)
+            let moved = try await Self.post(client, move, token: live.day.consoleToken)
+            #expect(moved.status == .ok)
+            let items = try #require(try Self.object(moved.body)["items"] as? [[String: Any]])
+            let shut = try #require(items.first { $0["sessionId"] as? String == "shut" })
+            #expect(shut["plannedStart"] as? Int == Int(try #require(planned["shut"])) + 1800)
+            // The public board learns the new time and no more.
+            let board = Self.text(try await client.execute(uri: "/api/state", method: .get).body)
+            #expect(!board.contains("Amani Okello"))
+        }
+        // The moves wait as updates, SEQUENCE 1, for everyone invited to the two sessions.
+        let pending = try store.history().latest.values.filter { $0.isPending && $0.entry.owner != .programme }
+        #expect(!pending.isEmpty)
+        #expect(Set(pending.map(\.entry.session)) == ["closed-talks", "shut"])
+        #expect(pending.allSatisfy { $0.kind == .update && $0.sequence == 1 && $0.changed.contains("time") })
+        #expect(pending.allSatisfy { $0.entry.meaning.start == (planned[$0.entry.session] ?? 0) + 1800 })
+        let again = try live.restarted()
+        let state = try again.day.state()
+        #expect(state.history.map(\.action) == [.start, .moveSession("closed-talks", minutes: 30), .moveSession("shut", minutes: 30)])
+        #expect(again.day.timeline.movedSessions.map(\.id) == ["closed-talks", "shut"])
+    }
+
     @Test("a restart replays the event store: the same state, the same addresses; two servers on one store agree")
     func replayAfterRestart() async throws {
         let live = try fixture()

@@ -30,6 +30,11 @@ public enum LiveAction: Sendable, Equatable, Hashable {
     /// Shows this line to the speaker on the stage timer ("Please wrap up"); an empty line
     /// clears it. Changes no time.
     case message(String)
+    /// Moves a session that has not started by this many minutes of real time (negative:
+    /// earlier), for its invitations to be sent again (``SessionMove``). Made, and checked,
+    /// by ``LiveState/moves(of:minutes:later:at:)``; applying one changes no segment's
+    /// record: the state is made from the timeline with the moves applied.
+    case moveSession(SessionID, minutes: Int)
 }
 
 /// An action as it was applied, and when.
@@ -86,6 +91,19 @@ public enum LiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case turnOpen(PersonID)
     /// `endTurn` for someone without a turn; `open` is who has the floor, if anyone.
     case noTurn(PersonID, open: PersonID?)
+    /// `moveSession` of a session the live day does not follow.
+    case notFollowed(SessionID)
+    /// `moveSession` by zero minutes.
+    case zeroMove
+    /// `moveSession` of a session that has started (its times are what happened).
+    case sessionStarted(SessionID)
+    /// `moveSession` that would have a session start before now.
+    case moveIntoPast(SessionID, minutes: Int)
+    /// `carryDelay` when no session of the day still to start is late.
+    case nothingToCarry
+    /// `moveSession` that would make a session overlap, or pass, another of the live day
+    /// (`before` it, or after it).
+    case moveOverlaps(SessionID, other: SessionID, before: Bool)
 
     public var description: String {
         switch self {
@@ -129,6 +147,20 @@ public enum LiveError: Error, Sendable, Equatable, CustomStringConvertible {
             "'\(id)' has the floor — end their turn first"
         case .noTurn(let id, let open):
             if let open { "'\(id)' has no turn running; '\(open)' has the floor" } else { "'\(id)' has no turn running" }
+        case .notFollowed(let id):
+            "'\(id)' is not a session of this live day — move one of the sessions it follows"
+        case .zeroMove:
+            "a move of 0 minutes moves nothing — give the minutes to move by, negative for earlier"
+        case .sessionStarted(let id):
+            "session '\(id)' has started: its times are what happened and cannot be moved — move a later session"
+        case .moveIntoPast(let id, let minutes):
+            "moving session '\(id)' by \(minutes) minutes would have it start before now — move it by fewer minutes"
+        case .nothingToCarry:
+            "no session of the day still to start is projected to start late — there is no delay to carry into the invitations"
+        case .moveOverlaps(let id, let other, let before):
+            before
+                ? "moving session '\(id)' would make it run into session '\(other)', before it — move it by fewer minutes"
+                : "moving session '\(id)' would make it run into or past session '\(other)' of this live day — move the sessions after it too (\"later\": true), or by fewer minutes"
         }
     }
 }

@@ -103,6 +103,9 @@ public struct LiveState: Sendable {
     public private(set) var history: [LiveEvent] = []
     /// No break is shortened below this many minutes.
     public let minimumBreak: Int
+    /// The sessions followed, in the order they happen, from their start to their end (their
+    /// free time at the end included): what a move must keep apart.
+    let spans: [(session: SessionID, start: Instant, end: Instant)]
     let zones: ZoneDirectory
 
     /// The live state of `timeline` before anything has happened. `sessions` limits it to
@@ -122,7 +125,9 @@ public struct LiveState: Sendable {
         let online = Set(agenda.people.filter { $0.attendance == .online }.map(\.id))
         var items: [LiveItem] = []
         for timed in chosen {
-            let day = timed.session.date ?? (try? zones.zonedTime(timed.start, in: agenda.timeZone).date) ?? ZonedTime.utc(timed.start).date
+            // A session moved during the live day belongs to the day it now starts on.
+            let zoned = (try? zones.zonedTime(timed.start, in: agenda.timeZone))?.date
+            let day = (timed.moved == 0 ? timed.session.date : zoned) ?? zoned ?? timed.session.date ?? ZonedTime.utc(timed.start).date
             if timed.segments.isEmpty {
                 items.append(LiveItem(session: timed.id, sessionIndex: timed.index, segment: nil, title: timed.session.title,
                                       kind: .other, plannedStart: timed.start, plannedEnd: timed.end, pinned: false, day: day,
@@ -133,7 +138,7 @@ public struct LiveState: Sendable {
             if case .success(let laid) = SegmentLayout.of(timed.session) { layout = laid.layout } else { layout = nil }
             for segment in timed.segments {
                 let roles = timed.roles.segments.first { $0.index == segment.index }
-                let end = Self.plannedEnd(of: segment, in: timed.session, layout: layout, zone: agenda.timeZone, zones: zones)
+                let end = Self.plannedEnd(of: segment, in: timed.session, moved: timed.moved, layout: layout, zone: agenda.timeZone, zones: zones)
                 items.append(LiveItem(session: timed.id, sessionIndex: timed.index, segment: segment.index,
                                       title: segment.segment.title, kind: segment.segment.kind,
                                       plannedStart: segment.start, plannedEnd: end, pinned: segment.segment.at != nil,
@@ -146,13 +151,15 @@ public struct LiveState: Sendable {
         self.items = items
         self.records = Array(repeating: LiveRecord(), count: items.count)
         self.minimumBreak = minimumBreak
+        self.spans = chosen.map { ($0.id, $0.start, $0.end) }
         self.zones = zones
     }
 
     /// When `segment` is planned to end. The timeline gives each segment the time up to the
     /// next one (a pinned segment's, or the session's end); a segment with a duration ends
-    /// when its duration is over, on the venue's clock, and what is left is free time.
-    static func plannedEnd(of segment: TimedSegment, in session: Session, layout: SegmentLayout?, zone: String, zones: ZoneDirectory) -> Instant {
+    /// when its duration is over, on the venue's clock, and what is left is free time. A
+    /// session moved by `moved` minutes keeps its segments' real lengths.
+    static func plannedEnd(of segment: TimedSegment, in session: Session, moved: Int = 0, layout: SegmentLayout?, zone: String, zones: ZoneDirectory) -> Instant {
         guard let duration = segment.segment.duration?.value, let layout, segment.index < layout.starts.count,
               let date = session.date, let start = session.start else { return segment.end }
         let minute = layout.starts[segment.index] + duration
@@ -162,7 +169,7 @@ public struct LiveState: Sendable {
         let day = date.adding(days: days), minuteOfDay = total - days * 1440
         let civil = CivilTime(year: day.year, month: day.month, day: day.day, hour: minuteOfDay / 60, minute: minuteOfDay % 60)
         let wall = (try? zones.instant(at: civil, in: zone, policy: .bound)) ?? nil
-        let end = wall ?? segment.start.adding(minutes: duration)
+        let end = wall?.adding(minutes: moved) ?? segment.start.adding(minutes: duration)
         return min(max(end, segment.start), segment.end)
     }
 
@@ -343,6 +350,10 @@ public struct LiveState: Sendable {
                 throw .noTurn(person, open: openTurn?.person)
             }
             state.turns[index].end = now
+        case .moveSession(let session, _):
+            // The state is made from the timeline with the moves applied; here a move is only
+            // kept in the history.
+            guard spans.contains(where: { $0.session == session }) else { throw .notFollowed(session) }
         }
         state.history.append(LiveEvent(action: action, at: now))
         return state
@@ -387,5 +398,65 @@ public struct LiveState: Sendable {
             turns[index].endedWithSegment = false
         }
         current = item
+    }
+}
+
+extension LiveState {
+    /// The `moveSession` actions that moving `session` by `minutes` makes at `now`, with every
+    /// later session of the live day when `later`, each by the same minutes: refused when the
+    /// session is not followed, has started, would start before now, or would run into (or
+    /// pass) another session of the day, so that the sessions keep their order and the state
+    /// made from the moved timeline is one the live day can follow.
+    public func moves(of session: SessionID, minutes: Int, later: Bool, at now: Instant) throws(LiveError) -> [LiveAction] {
+        guard minutes != 0 else { throw .zeroMove }
+        guard let first = spans.firstIndex(where: { $0.session == session }) else { throw .notFollowed(session) }
+        let last = later ? spans.count - 1 : first
+        let moved = spans[first...last]
+        for span in moved where items.indices.contains(where: { items[$0].session == span.session && records[$0].start != nil }) {
+            throw .sessionStarted(span.session)
+        }
+        guard spans[first].start.adding(minutes: minutes) >= now else { throw .moveIntoPast(session, minutes: minutes) }
+        if first > 0, spans[first].start.adding(minutes: minutes) < spans[first - 1].end {
+            throw .moveOverlaps(session, other: spans[first - 1].session, before: true)
+        }
+        if last + 1 < spans.count, spans[last].end.adding(minutes: minutes) > spans[last + 1].start {
+            throw .moveOverlaps(session, other: spans[last + 1].session, before: false)
+        }
+        return moved.map { .moveSession($0.session, minutes: minutes) }
+    }
+
+    /// The `moveSession` actions that carry the day's projected delay into the invitations of
+    /// the sessions of the day being run that have not started (`carryDelay`): each moved by
+    /// the minutes its projected start is late (rounded up), or by more where the session
+    /// before it, moved, would otherwise run into it. Refused when no such session is late,
+    /// or when a moved session would run into the next day's first session.
+    public func carriedMoves(at now: Instant) throws(LiveError) -> [LiveAction] {
+        guard let projection = try? projection(now: now), let day = projection.day else { throw .nothingToCarry }
+        var moves: [LiveAction] = []
+        var previousEnd: Instant?
+        for (position, span) in spans.enumerated() {
+            let indices = items.indices.filter { items[$0].session == span.session }
+            guard let first = indices.first, items[first].day == day else { continue }
+            if indices.contains(where: { records[$0].start != nil }) {
+                previousEnd = span.end
+                continue
+            }
+            let late = minutesRoundedUp(Int(projection.items[first].start.seconds - span.start.seconds))
+            let clear = previousEnd.map { minutesRoundedUp(Int($0.seconds - span.start.seconds)) } ?? 0
+            let minutes = min(max(late, clear), LiveAction.maximumMinutes)
+            guard minutes > 0 else {
+                previousEnd = span.end
+                continue
+            }
+            let end = span.end.adding(minutes: minutes)
+            if position + 1 < spans.count, items.first(where: { $0.session == spans[position + 1].session })?.day != day,
+               end > spans[position + 1].start {
+                throw .moveOverlaps(span.session, other: spans[position + 1].session, before: false)
+            }
+            moves.append(.moveSession(span.session, minutes: minutes))
+            previousEnd = end
+        }
+        guard !moves.isEmpty else { throw .nothingToCarry }
+        return moves
     }
 }

@@ -14,6 +14,7 @@ public struct LiveWords: Sendable {
         ("start", []), ("next", []), ("previous", []), ("pause", []), ("resume", []), ("skip", []),
         ("addMinutes", []), ("removeMinutes", []), ("keys", []), ("language", []),
         ("messagePlaceholder", []), ("showOnTimer", []), ("clearMessage", []), ("checkIn", []),
+        ("moveSentence", ["session", "minutes"]), ("moveLater", []), ("moveButton", []), ("carryDelay", []), ("sessionLabel", []),
         ("inTime", ["time"]), ("rehearsal", ["date"]), ("wrongDay", ["today", "title", "date"]),
         ("conflict", ["title", "time", "end", "minutes"]), ("workingHours", ["name", "title", "time", "zone", "minutes"]),
         ("venueEnd", ["title", "time", "minutes"]), ("laterDay", ["day", "title", "time", "minutes"]),

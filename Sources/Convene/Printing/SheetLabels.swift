@@ -13,6 +13,10 @@ public struct SheetLabels: Sendable {
     public var followUp = ""
     /// "before", as in "connection and audio check before the panel".
     public var before = ""
+    /// The run-of-show as it happened (`print --actual`): its title's addition, its column
+    /// heads, a skipped segment and one that never ran, a pause, each day's final delay and a
+    /// session moved during the live day.
+    public var asItHappened = "", planned = "", actual = "", skipped = "", notRun = "", paused = "", finalDelay = "", moved = ""
     /// The colon after a label: "\u{A0}:" in French, ":" otherwise.
     public var colon = ""
     /// `ltr`, or `rtl` for a language written right to left (Arabic, Dari, Pashto), for `<html dir>`.
@@ -53,5 +57,7 @@ public struct SheetLabels: Sendable {
         ("onlineSpeakers", \.onlineSpeakers), ("describedNotice", \.describedNotice), ("unnamedSpeaker", \.unnamedSpeaker),
         ("unnamedModerator", \.unnamedModerator), ("unnamedParticipant", \.unnamedParticipant), ("toBeScheduled", \.toBeScheduled),
         ("followUp", \.followUp), ("before", \.before), ("colon", \.colon),
+        ("asItHappened", \.asItHappened), ("planned", \.planned), ("actual", \.actual), ("skipped", \.skipped),
+        ("notRun", \.notRun), ("paused", \.paused), ("finalDelay", \.finalDelay), ("moved", \.moved),
     ]
 }

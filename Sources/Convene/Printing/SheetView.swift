@@ -26,6 +26,8 @@ public struct SheetView: Sendable {
     public var briefing: BriefingView?
     /// Whether some people are shown by a description instead of their name.
     public var describesPeople: Bool
+    /// The run-of-show as it happened (`print --actual`); `nil` for the planned sheets.
+    public var actual: ActualView? = nil
 
     /// Every name a print template can use, at any depth (a test keeps it equal to the
     /// properties of the view's types).
@@ -47,6 +49,9 @@ public struct SheetView: Sendable {
         "clock", "isSegment", "isCheck", "isEnd", "cues", "name", "named", "organization", "line", "local",
         // briefing
         "person", "differentZone", "join", "firstCheck", "venueDate", "venueTechCheck", "programme", "others", "hasOthers", "mine",
+        // the run-of-show as it happened
+        "actual", "planned", "actualTime", "moved", "adjusted", "skipped", "notRun", "pauses", "turns", "days", "delay",
+        "asItHappened", "paused", "finalDelay",
     ]
 }
 

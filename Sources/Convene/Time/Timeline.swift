@@ -28,6 +28,10 @@ public struct TimedSession: Sendable {
     /// Who does what in it, decided once when the session is resolved.
     public var roles: SessionRoles
 
+    /// Minutes of real time the session was moved during the live day
+    /// (``Timeline/moving(_:)``); 0 when it is where the agenda plans it.
+    public var moved = 0
+
     public var id: SessionID { session.id }
 }
 
