@@ -55,6 +55,7 @@ struct LivePage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
+            <link rel="icon" href="data:,">
             <title>\(Self.escape(title)) — convene live</title>
             <style>\(Self.css)</style>
             </head>
@@ -307,7 +308,18 @@ struct LivePage {
           return parts;
         }
 
+        // A redraw replaces every button, and a click whose press and release fall on either
+        // side of one is lost: while a pointer is held down (a second at most) the page waits.
+        let heldSince = 0, waiting = false;
+        document.addEventListener("pointerdown", () => { heldSince = Date.now(); }, true);
+        for (const type of ["pointerup", "pointercancel"]) {
+          document.addEventListener(type, () => { heldSince = 0; setTimeout(render, 0); }, true);
+        }
         function render() {
+          if (heldSince && Date.now() - heldSince < 1000) {
+            if (!waiting) { waiting = true; setTimeout(() => { waiting = false; render(); }, 100); }
+            return;
+          }
           let nodes;
           switch (config.view) {
             case "console": nodes = consoleView(); break;
