@@ -115,7 +115,7 @@ struct LivePage {
         tr.running{background:#0d2a40}
         .buttons{display:flex;flex-wrap:wrap;gap:.5em;margin:.6em 0}
         button{font:inherit;padding:.7em 1em;min-width:5.5em;border-radius:.5em;border:1px solid #555;background:#222;color:var(--fg);cursor:pointer}
-        button:active{background:#333}button.primary{background:var(--accent);color:#000;border-color:var(--accent)}
+        button:active{background:#333}button.primary{background:var(--accent);color:#000;border-color:var(--accent)}button.primary kbd{color:#1c3b55}
         kbd{font-size:.7em;color:var(--dim);margin-inline-start:.4em}
         #message{min-height:1.4em;color:var(--warn)}
         .alert{border-inline-start:4px solid var(--warn);padding:.2em .6em;margin:.3em 0}
@@ -129,6 +129,7 @@ struct LivePage {
         @media (prefers-reduced-motion:reduce){body.timer .over .big{animation:none;text-decoration:underline}}
         a{color:var(--accent)}
         @media (max-width:600px){body{font-size:16px}.hide-small{display:none}.clock{font-size:2em}}
+        @media (min-width:1600px){body.board{font-size:max(18px,1.3vw)}body.board main{max-width:none;padding:1vw 4vw}}
         """
 
     /// The script every view shares; what it draws depends on the view.
