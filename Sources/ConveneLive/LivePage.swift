@@ -252,7 +252,9 @@ struct LivePage {
           const message = document.getElementById("message");
           return fetch("/api/actions", {method: "POST", headers: {"Content-Type": "application/json", "Authorization": "Bearer " + config.token}, body: JSON.stringify(body)})
             .then(r => r.json().then(j => ({ok: r.ok, j})))
-            .then(({ok, j}) => { if (ok) { show(j); message.textContent = ""; } else { message.textContent = j.error || "refused"; } })
+            // A push may bring a later state (another action's) while the answer is on its way:
+            // an answer older than what the page shows is not drawn over it.
+            .then(({ok, j}) => { if (ok) { if (!(j.actions < state.actions)) show(j); message.textContent = ""; } else { message.textContent = j.error || "refused"; } })
             .catch(() => { message.textContent = "The server cannot be reached."; });
         }
         function consoleView() {
@@ -310,14 +312,14 @@ struct LivePage {
         }
 
         // A redraw replaces every button, and a click whose press and release fall on either
-        // side of one is lost: while a pointer is held down (a second at most) the page waits.
+        // side of one is lost: while a pointer is held down (two seconds at most) the page waits.
         let heldSince = 0, waiting = false;
         document.addEventListener("pointerdown", () => { heldSince = Date.now(); }, true);
         for (const type of ["pointerup", "pointercancel"]) {
           document.addEventListener(type, () => { heldSince = 0; setTimeout(render, 0); }, true);
         }
         function render() {
-          if (heldSince && Date.now() - heldSince < 1000) {
+          if (heldSince && Date.now() - heldSince < 2000) {
             if (!waiting) { waiting = true; setTimeout(() => { waiting = false; render(); }, 100); }
             return;
           }
