@@ -256,6 +256,8 @@ class Page:
             self.requests.append(params["url"])
         elif method == "Network.webSocketHandshakeResponseReceived":
             self.socket_open.set()
+        elif method == "Network.responseReceived" and "/api/actions" in params["response"]["url"]:
+            self.frames.append((time.monotonic(), f'\n  "status": answer{params["response"]["status"]}'))
         elif method == "Network.webSocketFrameReceived":
             self.frames.append((time.monotonic(), params["response"].get("payloadData", "")))
         elif method == "Runtime.exceptionThrown":
