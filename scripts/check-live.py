@@ -63,6 +63,7 @@ LOAD_ACTIONS = 20
 began = time.monotonic()
 failures = []
 started = []           # the process groups this check started, to stop by their id
+folders = []           # the temporary folders it made
 
 
 def check(condition, message):
@@ -88,8 +89,13 @@ def stop(process):
 def watchdog():
     """The hard bound: past DEADLINE everything this check started is stopped and it fails."""
     print(f"check-live: FAIL still running after {DEADLINE} s — stopped", file=sys.stderr)
+    sys.stderr.flush()
+    # What the main thread says as its browser and server go is not the reason.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
     for process in list(started):
         stop(process)
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
     sys.stdout.flush()
     os._exit(1)
 
@@ -659,6 +665,7 @@ def main():
     timer.daemon = True
     timer.start()
     folder = tempfile.mkdtemp(prefix="check-live-")
+    folders.append(folder)
     shots, browser, figures, restarts = {}, None, None, []
     live = None
     try:
