@@ -330,7 +330,13 @@ struct LivePage {
             case "speaker": nodes = speaker(); break;
             default: nodes = board();
           }
+          // The button or link that had the keyboard's focus has it again after the redraw.
+          const focused = app.contains(document.activeElement) ? document.activeElement.textContent : null;
           app.replaceChildren(...nodes.flat().filter(n => n));
+          if (focused !== null) {
+            const again = [...app.querySelectorAll("button, a")].find(node => node.textContent === focused);
+            if (again) again.focus();
+          }
         }
         function show(next) {
           // A page keeps what it typed into the message line across a redraw.
