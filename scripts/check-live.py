@@ -480,6 +480,9 @@ async def browser_check(live, addresses, folder):
                 other: lambda v: v["title"] == panel,
             })
 
+            # The pause has made the day later by as long as it lasted, maybe by a minute more.
+            late = state()["minutesLate"]
+
             # The second console gives the floor, with a slow click (held longer than the half
             # second between two redraws of the running clock): the first shows it, and the
             # timer counts her turn.
@@ -491,8 +494,8 @@ async def browser_check(live, addresses, folder):
             }, on=other)
             # And the first console adds five minutes with its key: the second shows it.
             await press("+ typed in the first console", lambda: console.key("+", "Equal", 187), {
-                console: lambda v: v["late"] == late_text(late + 10),
-                other: lambda v: v["late"] == late_text(late + 10),
+                console: lambda v: v["late"] == late_text(late + 5),
+                other: lambda v: v["late"] == late_text(late + 5),
             })
 
             for page in pages:
