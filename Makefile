@@ -39,9 +39,13 @@ demo: build
 # publish into a Radicale CalDAV server of its own on 127.0.0.1 (read back with icalendar,
 # updated, cancelled, a wrong password refused), the schedules of convene export (schedule.xml
 # and schedule.json) read by xmllint, the c3voc schedule tools and pyfahrplan with every session
-# at the public calendar's instants, convene live over TLS of its own and behind an nginx of its
-# own configured as docs/live.md says (a self-signed certificate, the pages, an action and the
-# WebSocket through it), and the libical paths under valgrind.
+# at the public calendar's instants, convene live in headless Chromium (the console's buttons
+# and keys shown on the timer, the board, the speaker's page and a second console within a
+# second, each view photographed into out/live-check), under 200 WebSocket viewers (every
+# update to each within 200 ms) and killed with kill -9 (the same day after the restart),
+# convene live over TLS of its own and behind an nginx of its own configured as docs/live.md
+# says (a self-signed certificate, the pages, an action and the WebSocket through it), and the
+# libical paths under valgrind.
 test: build
 	@bash scripts/install-deps.sh --test
 	CONVENE_EXTERNAL_TESTS=1 $(SWIFT) test
@@ -55,6 +59,7 @@ test: build
 	python3 scripts/check-caldav.py $(CONVENE)
 	python3 scripts/check-export.py $(CONVENE)
 	python3 scripts/check-live-tls.py $(CONVENE)
+	python3 scripts/check-live.py $(CONVENE) out/live-check
 	bash scripts/check-leaks.sh
 
 # The benchmarks. Slot search: generated busy calendars for 50, 200 and 800 people (a year of

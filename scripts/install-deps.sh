@@ -13,7 +13,8 @@
 # Debian's thunderbird package), Postfix and msmtp (convene send through a real mail transfer
 # agent), xmllint (libxml2-utils), and the Python modules (PyYAML, jsonschema, calendar clients,
 # the Radicale CalDAV server, Babel for the CLDR tables' check) for the python3 on PATH, with
-# the readers of the frab schedule format (c3voc-schedule-tools, pyfahrplan) in .build/python/.
+# the readers of the frab schedule format (c3voc-schedule-tools, pyfahrplan) and the WebSocket
+# client of the live check (websockets) in .build/python/.
 set -euo pipefail
 packages=(tzdata libical-dev libsqlite3-dev libgmime-3.0-dev pkg-config valgrind)
 missing=()
@@ -145,6 +146,9 @@ case "${1:-}" in
     python_apart="$(cd "$(dirname "$0")/.." && pwd)/.build/python"
     want_pip c3voc-schedule-tools==1.1.0 "import voc.schedule" "$python_apart/c3voc"
     want_pip pyfahrplan==1.1.0 "import pyfahrplan, click, rich, dateutil; assert pyfahrplan.__version__ == '1.1.0'" "$python_apart/pyfahrplan"
+    # A WebSocket client for scripts/check-live.py: it drives headless Chromium over the DevTools
+    # protocol and connects the load test's viewers to convene live.
+    want_pip websockets==15.0.1 "import websockets, sys; sys.exit(0 if websockets.__version__ == '15.0.1' else 1)" "$python_apart/websockets"
     # The Babel whose CLDR data scripts/cldr-data.py wrote into the sources, to check they are current.
     babel=$(sed -n 's/.*as shipped by Babel \([0-9.]*[0-9]\).*/\1/p' "$(dirname "$0")/../Sources/Convene/Printing/LocaleFormats.swift" | head -1)
     want_pip "babel==$babel" "import babel, sys; sys.exit(0 if babel.__version__ == '$babel' else 1)" ;;

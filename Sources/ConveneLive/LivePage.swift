@@ -62,6 +62,7 @@ struct LivePage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
+            <link rel="icon" href="data:,">
             <title>\(Self.escape(title)) — convene live</title>
             <style>\(Self.css)</style>
             </head>
@@ -123,8 +124,8 @@ struct LivePage {
         tr.running{background:#0d2a40}
         .buttons{display:flex;flex-wrap:wrap;gap:.5em;margin:.6em 0}
         button{font:inherit;padding:.7em 1em;min-width:5.5em;border-radius:.5em;border:1px solid #555;background:#222;color:var(--fg);cursor:pointer}
-        button:active{background:#333}button.primary{background:var(--accent);color:#000;border-color:var(--accent)}
-        kbd{font-size:.7em;color:var(--dim);margin-inline-start:.4em}button.primary kbd{color:#000}
+        button:active{background:#333}button.primary{background:var(--accent);color:#000;border-color:var(--accent)}button.primary kbd{color:#1c3b55}
+        kbd{font-size:.7em;color:var(--dim);margin-inline-start:.4em}
         .part{margin-inline-end:1.2em}
         #message{min-height:1.4em;color:var(--warn)}
         .alert{border-inline-start:4px solid var(--warn);padding:.2em .6em;margin:.3em 0}
@@ -147,6 +148,7 @@ struct LivePage {
         p.keys{color:var(--dim);font-size:.85em}p.keys kbd{margin-inline:.1em .3em;font-size:1em;color:var(--fg)}
         body.timer .rehearsal{position:fixed;top:.5em;inset-inline-start:.5em}
         @media (max-width:600px){body{font-size:16px}.hide-small{display:none}.clock{font-size:2em}}
+        @media (min-width:1600px){body.board{font-size:max(18px,1.3vw)}body.board main{max-width:none;padding:1vw 4vw}}
         """
 
     /// The script every view shares; what it draws depends on the view.
@@ -316,7 +318,9 @@ struct LivePage {
           return fetch(config.base + "/api/actions", {method: "POST", headers: {"Content-Type": "application/json", "Authorization": "Bearer " + config.token}, body: JSON.stringify(body)})
             .then(r => r.json().then(j => ({ok: r.ok, j})))
             .then(({ok, j}) => {
-              if (ok) { show(j); message.textContent = ""; return; }
+              // A push may bring a later state (another action's) while the answer is on its way:
+              // an answer older than what the page shows is not drawn over it.
+              if (ok) { if (!(j.actions < state.actions)) show(j); message.textContent = ""; return; }
               // The day's reason is the engine's, in English.
               message.replaceChildren(W.refused, j.error ? el("span", {lang: "en", dir: "ltr"}, " " + j.error) : "");
             })
@@ -428,9 +432,18 @@ struct LivePage {
 
         // What the moderator is typing into the message line, kept across redraws.
         let draft = null;
+        // A redraw replaces every button, and a click whose press and release fall on either
+        // side of one is lost: while a pointer is held down (two seconds at most) the page waits.
+        let heldSince = 0, waiting = false;
+        document.addEventListener("pointerdown", () => { heldSince = Date.now(); }, true);
+        for (const type of ["pointerup", "pointercancel"]) {
+          document.addEventListener(type, () => { heldSince = 0; setTimeout(render, 0); }, true);
+        }
         function render() {
-          const focused = document.activeElement && document.activeElement.name === "text" ? document.activeElement : null;
-          const selection = focused ? [focused.selectionStart, focused.selectionEnd] : null;
+          if (heldSince && Date.now() - heldSince < 2000) {
+            if (!waiting) { waiting = true; setTimeout(() => { waiting = false; render(); }, 100); }
+            return;
+          }
           let nodes;
           switch (config.view) {
             case "console": nodes = consoleView(); break;
@@ -438,9 +451,23 @@ struct LivePage {
             case "speaker": nodes = speaker(); break;
             default: nodes = board();
           }
+          // The control that had the keyboard's focus has it again after the redraw: the same
+          // field or list (kept across redraws), the message line where the caret was, or the
+          // button or link of the same words.
+          const active = app.contains(document.activeElement) ? document.activeElement : null;
+          const selection = active && active.name === "text" ? [active.selectionStart, active.selectionEnd] : null;
+          const focused = active ? active.textContent : null;
           app.replaceChildren(...nodes.flat().filter(n => n));
-          const input = focused && document.querySelector("form.line input");
-          if (input) { input.focus(); input.setSelectionRange(selection[0], selection[1]); }
+          if (active) {
+            if (app.contains(active)) active.focus();
+            else if (selection) {
+              const input = document.querySelector("form.line input");
+              if (input) { input.focus(); input.setSelectionRange(selection[0], selection[1]); }
+            } else {
+              const again = [...app.querySelectorAll("button, a")].find(node => node.textContent === focused);
+              if (again) again.focus();
+            }
+          }
         }
         function show(next) {
           // A page keeps what it typed into the message line across a redraw.

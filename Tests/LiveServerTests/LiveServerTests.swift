@@ -300,6 +300,24 @@ struct LiveServerTests {
         }
     }
 
+    @Test("a view's page links to nothing: its icon is inline, so a browser asks for no /favicon.ico")
+    func pagesLinkNothing() async throws {
+        let live = try fixture()
+        let speaker = try #require(live.day.speakerTokens.values.first)
+        let app = live.server.application(host: "127.0.0.1", port: 0)
+        try await app.test(.router) { client in
+            for uri in ["/console/\(live.day.consoleToken)", "/timer", "/board", "/speaker/\(speaker)"] {
+                let page = Self.text(try await client.execute(uri: uri, method: .get).body)
+                let head = String(page[..<(page.range(of: "</head>")?.lowerBound ?? page.endIndex)])
+                #expect(head.contains(#"<link rel="icon" href="data:,">"#), "\(uri)")
+                // The only addresses in the HTML: the inline icon's (the join link is drawn by the script).
+                let linked = page.components(separatedBy: #"href=""#).dropFirst().map { rest in String(rest.prefix { $0 != "\"" }) }
+                #expect(linked == ["data:,"], "\(uri): \(linked)")
+                #expect(!page.contains(#"src=""#), "\(uri)")
+            }
+        }
+    }
+
     // MARK: The WebSocket
 
     @Test("the WebSocket sends the view's state on connect and again after every action", .timeLimit(.minutes(1)))
