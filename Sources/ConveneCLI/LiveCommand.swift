@@ -11,10 +11,10 @@ struct LiveCommand: ParsableCommand {
         abstract: "Runs the live day: the moderator's console, the stage timer, the public board and each online speaker's page.",
         discussion: """
             Serves the agenda's day over HTTP and prints the addresses to open: the console \
-            (the only view that records actions), the stage timer, the public board (redacted as \
-            the public agenda is) and one page per online speaker. The console's and the \
-            speakers' addresses hold random tokens kept in the event store, so a restart keeps \
-            them. Every action is recorded in the event store: stopped or killed, convene live \
+            (the only view that records actions), the door (check-in, on a phone), the stage \
+            timer, the public board (redacted as the public agenda is) and one page per online \
+            speaker. The console's, the door's and the speakers' addresses hold random tokens \
+            kept in the event store, so a restart keeps them. Every action is recorded in the event store: stopped or killed, convene live \
             resumes where the day was. It listens on 127.0.0.1 only unless --bind names another \
             address. Online speakers beyond the venue need TLS: --tls-cert and --tls-key, or a \
             reverse proxy on this machine that holds the certificate (--public-url). Without TLS, \
