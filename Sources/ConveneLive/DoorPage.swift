@@ -4,36 +4,40 @@ import Convene
 /// console's token): one session's list with a search box, a tap marking a person present or
 /// not, the counts at the top, and the people who came without being on the list counted by
 /// gender. Self-contained like the other views (``LivePage``), laid out for a phone; it shows
-/// the check-in it was served with, then follows `/ws/checkin`. Its words are English.
+/// the check-in it was served with, then follows `/ws/checkin`. Its words are the `door…` texts
+/// of the labels' `live:` section in the page's language, its numbers in that language's digits.
 struct DoorPage {
     let token: String
     let state: JSONValue
+    let language: SheetLanguage
     /// What goes before the server's own addresses: the path a proxy serves the day under.
     var base = ""
 
     func html() -> String {
-        let config: JSONValue = .object([("token", .string(token)), ("base", .string(base)), ("words", Self.words)])
+        let live = language.live, labels = SheetLabels.of(language)
+        let config: JSONValue = .object([("token", .string(token)), ("base", .string(base)), ("words", words),
+                                         ("digits", .string(language.digitCharacters))])
         return """
             <!doctype html>
-            <html lang="en" dir="ltr">
+            <html lang="\(language.rawValue)" dir="\(labels.direction == "rtl" ? "rtl" : "ltr")">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
-            <title>Check-in — convene live</title>
+            <title>\(LivePage.escape(live.text("doorTitle"))) — convene live</title>
             <style>\(LivePage.css)\(Self.css)</style>
             </head>
             <body class="door">
-            <div id="offline" hidden>Connection lost — reconnecting…</div>
+            <div id="offline" hidden>\(LivePage.escape(live.text("offline")))</div>
             <main>
             <h1 id="event"></h1>
-            <label class="dim" for="session">Session</label>
+            <label class="dim" for="session">\(LivePage.escape(live.text("sessionLabel")))</label>
             <select id="session"></select>
             <p id="counts" class="counts num" role="status"></p>
-            <input id="search" type="search" placeholder="Search by name" autocomplete="off" autocapitalize="off" spellcheck="false">
+            <input id="search" type="search" placeholder="\(LivePage.escape(live.text("doorSearch")))" autocomplete="off" autocapitalize="off" spellcheck="false">
             <div id="message" role="alert"></div>
             <ul id="people"></ul>
-            <h2>Not on the list</h2>
+            <h2>\(LivePage.escape(live.text("doorNotOnList")))</h2>
             <div id="unlisted"></div>
             </main>
             <script id="state" type="application/json">\(LivePage.scriptSafe(state.serialized()))</script>
@@ -45,15 +49,17 @@ struct DoorPage {
             """
     }
 
-    /// The page's words, English for now, in one place to be translated.
-    static let words: JSONValue = .object([
-        ("checkedIn", .string("checked in")), ("of", .string("of")), ("expected", .string("expected")),
-        ("unlisted", .string("not on the list")), ("nobody", .string("Nobody on the list matches.")),
-        ("unreachable", .string("The server cannot be reached: the mark was not recorded.")),
-        ("speaker", .string("speaker")), ("moderator", .string("moderator")), ("participant", .string("participant")),
-        ("woman", .string("women")), ("man", .string("men")), ("non-binary", .string("non-binary")), ("undisclosed", .string("gender not asked")),
-        ("present", .string("present")), ("absent", .string("not here")),
-    ])
+    /// The words the page's script shows, by the names it uses.
+    var words: JSONValue {
+        let live = language.live
+        let names = [("counts", "doorCounts"), ("unlistedCount", "doorUnlistedCount"), ("nobody", "doorNobody"),
+                     ("unreachable", "doorUnreachable"), ("refused", "refused"), ("speaker", "doorSpeaker"), ("moderator", "doorModerator"),
+                     ("participant", "doorParticipant"), ("woman", "doorWomen"), ("man", "doorMen"), ("non-binary", "doorNonBinary"),
+                     ("undisclosed", "doorUndisclosed"), ("present", "doorPresent"), ("absent", "doorAbsent"),
+                     ("oneFewer", "doorOneFewer"), ("oneMore", "doorOneMore")]
+        // Placeholders are left for the script to fill.
+        return .object(names.map { ($0.0, .string(live.texts[$0.1] ?? "")) } + [("listSeparator", .string(SheetLabels.of(language).listSeparator))])
+    }
 
     static let css = """
         select,input{font:inherit;width:100%;padding:.6em;margin:.3em 0;border-radius:.5em;border:1px solid #555;background:#222;color:var(--fg)}
@@ -73,6 +79,9 @@ struct DoorPage {
         const config = JSON.parse(document.getElementById("config").textContent), W = config.words;
         const $ = id => document.getElementById(id);
         let chosen = state.current || (state.sessions[0] && state.sessions[0].id) || null;
+        // Every number in the page's digits.
+        const DIGITS = Array.from(config.digits);
+        const nd = text => String(text).replace(/[0-9]/g, d => DIGITS[d.charCodeAt(0) - 48]);
         function el(tag, attrs, ...children) {
           const node = document.createElement(tag);
           for (const [k, v] of Object.entries(attrs || {})) { if (v === null || v === undefined) continue; if (k.startsWith("on")) node[k] = v; else node.setAttribute(k, v); }
@@ -90,7 +99,7 @@ struct DoorPage {
         function post(body) {
           return fetch(config.base + "/api/checkin", {method: "POST", headers: Object.assign({"Content-Type": "application/json"}, auth), body: JSON.stringify(body)})
             .then(r => r.json().then(j => ({ok: r.ok, j})))
-            .then(({ok, j}) => { if (ok) { $("message").textContent = ""; show(j); } else { $("message").textContent = j.error || "refused"; return reload(); } })
+            .then(({ok, j}) => { if (ok) { $("message").textContent = ""; show(j); } else { $("message").textContent = W.refused + (j.error ? " " + j.error : ""); return reload(); } })
             .catch(() => { $("message").textContent = W.unreachable; });
         }
         function render() {
@@ -105,20 +114,22 @@ struct DoorPage {
           const s = session();
           if (!s) { $("counts").textContent = ""; $("people").replaceChildren(); $("unlisted").replaceChildren(); return; }
           chosen = s.id;
-          $("counts").textContent = s.present + " " + W.checkedIn + " " + W.of + " " + s.expected + " " + W.expected + (s.unlistedTotal ? " · +" + s.unlistedTotal + " " + W.unlisted : "");
+          $("counts").textContent = W.counts.replace("{present}", nd(s.present)).replace("{expected}", nd(s.expected))
+            + (s.unlistedTotal ? " · " + W.unlistedCount.replace("{n}", nd(s.unlistedTotal)) : "");
           const wanted = fold($("search").value.trim());
           const shown = s.people.filter(p => !wanted || fold(p.name).includes(wanted));
           $("people").replaceChildren(...(shown.length ? shown.map(p => el("li", {},
             el("button", {class: p.present ? "present" : null, "aria-pressed": p.present ? "true" : "false",
                           onclick: () => post({session: s.id, person: p.id, present: !p.present})},
-              el("span", {}, p.name, el("span", {class: "dim"}, " · " + (W[p.role] || p.role) + (p.organization ? ", " + p.organization : ""))),
+              el("span", {}, el("bdi", {}, p.name), el("span", {class: "dim"}, " · ", W[p.role] || p.role,
+                p.organization ? [W.listSeparator, el("bdi", {}, p.organization)] : null)),
               el("span", {class: "mark"}, p.present ? "✓ " + W.present : W.absent)))) : [el("li", {class: "dim"}, W.nobody)]));
           $("unlisted").replaceChildren(...state.genders.map(g => {
             const count = s.unlisted[g] || 0;
             return el("div", {class: "row"}, el("span", {class: "name"}, W[g] || g),
-              el("button", {onclick: () => post({session: s.id, unlisted: g, count: Math.max(0, count - 1), expected: count}), "aria-label": "one fewer"}, "−"),
-              el("span", {class: "num"}, String(count)),
-              el("button", {onclick: () => post({session: s.id, unlisted: g, count: count + 1, expected: count}), "aria-label": "one more"}, "+"));
+              el("button", {onclick: () => post({session: s.id, unlisted: g, count: Math.max(0, count - 1), expected: count}), "aria-label": W.oneFewer}, "−"),
+              el("span", {class: "num"}, nd(count)),
+              el("button", {onclick: () => post({session: s.id, unlisted: g, count: count + 1, expected: count}), "aria-label": W.oneMore}, "+"));
           }));
         }
         function show(next) { state = next; render(); }

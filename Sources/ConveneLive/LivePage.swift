@@ -40,7 +40,8 @@ struct LivePage {
             ("speakingTime", .string(labels.speakingTime)), ("colon", .string(labels.colon)),
             ("listSeparator", .string(labels.listSeparator)),
             ("briefing", .string(labels.briefing)),
-        ] + language.live.texts.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })
+        // The door's words are its own page's (DoorPage).
+        ] + language.live.texts.filter { !$0.key.hasPrefix("door") }.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })
         let title: String
         switch kind {
         case "console": title = labels.runOfShow

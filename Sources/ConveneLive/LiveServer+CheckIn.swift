@@ -10,10 +10,10 @@ import HummingbirdWebSocket
 extension LiveServer {
     func addCheckInRoutes(to router: Router<LiveRequestContext>) {
         let server = self
-        router.get("/door/:token") { _, context in
+        router.get("/door/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             guard server.day.mayCheckIn(token) else { return Self.forbidden(page: true) }
-            let html = DoorPage(token: token, state: try server.doors.document(), base: server.transport.basePath).html()
+            let html = DoorPage(token: token, state: try server.doors.document(), language: server.language(for: .console, request: request), base: server.transport.basePath).html()
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
         }
         router.get("/api/checkin") { request, _ in

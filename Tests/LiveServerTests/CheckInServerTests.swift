@@ -162,3 +162,32 @@ struct CheckInServerTests {
         }
     }
 }
+
+/// The door's page in every reader's language (docs/live.md, "Check-in at the door").
+@Suite("LiveServer: the door's page in every language")
+struct DoorLanguageTests {
+    @Test("the door's page is in the language asked for, right to left where it runs so, with no English word of its own left",
+          arguments: SheetLanguage.allCases.filter { $0 != .en })
+    func doorInLanguage(_ language: SheetLanguage) async throws {
+        let live = try LiveServerTests().fixture()
+        try await live.server.application(host: "127.0.0.1", port: 0).test(.router) { client in
+            let english = String(buffer: try await client.execute(uri: "/door/\(live.day.doorToken)?lang=en", method: .get).body)
+            let page = String(buffer: try await client.execute(uri: "/door/\(live.day.doorToken)?lang=\(language.rawValue)", method: .get).body)
+            let direction = SheetLabels.of(language).direction == "rtl" ? "rtl" : "ltr"
+            #expect(page.contains("<html lang=\"\(language.rawValue)\" dir=\"\(direction)\">"))
+            #expect(page.contains(language.live.text("doorSearch")) && page.contains(language.live.text("doorNotOnList")))
+            // The script's words are the language's own labels, each of them.
+            let words = try LiveLanguageTests.words(in: page), englishWords = try LiveLanguageTests.words(in: english)
+            #expect(Set(words.keys) == Set(englishWords.keys) && words.count >= 16)
+            let own = Set(language.live.texts.values)
+            for (key, text) in words where key != "listSeparator" { #expect(own.contains(text), "\(language.rawValue): \(key) is '\(text)'") }
+            // No English heading or placeholder is left in what the page shows before its script runs.
+            let shown = page.components(separatedBy: "<script").first ?? page
+            for key in ["doorTitle", "doorSearch", "doorNotOnList", "sessionLabel", "offline"] {
+                for fragment in LiveLanguageTests.fragments(SheetLanguage.en.live.text(key)) where !own.joined(separator: " ").contains(fragment) {
+                    #expect(!LiveLanguageTests.containsWord(shown, fragment), "\(language.rawValue): '\(fragment)' (\(key)) is English")
+                }
+            }
+        }
+    }
+}
