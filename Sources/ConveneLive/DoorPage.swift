@@ -80,8 +80,7 @@ struct DoorPage {
         const $ = id => document.getElementById(id);
         let chosen = state.current || (state.sessions[0] && state.sessions[0].id) || null;
         // Every number in the page's digits.
-        const DIGITS = Array.from(config.digits);
-        const nd = text => String(text).replace(/[0-9]/g, d => DIGITS[d.charCodeAt(0) - 48]);
+        \(LivePage.digitsScript)
         function el(tag, attrs, ...children) {
           const node = document.createElement(tag);
           for (const [k, v] of Object.entries(attrs || {})) { if (v === null || v === undefined) continue; if (k.startsWith("on")) node[k] = v; else node.setAttribute(k, v); }

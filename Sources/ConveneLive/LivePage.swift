@@ -152,6 +152,13 @@ struct LivePage {
         @media (min-width:1600px){body.board{font-size:max(18px,1.3vw)}body.board main{max-width:none;padding:1vw 4vw}}
         """
 
+    /// `nd(text)`: every digit of `text` in the page's digits (`config.digits`); the live views
+    /// and the door's page share it.
+    static let digitsScript = """
+        const DIGITS = Array.from(config.digits);
+        function nd(text) { return String(text).replace(/[0-9]/g, d => DIGITS[d.charCodeAt(0) - 48]); }
+        """
+
     /// The script every view shares; what it draws depends on the view.
     static let script = """
         "use strict";
@@ -174,8 +181,7 @@ struct LivePage {
           return node;
         }
         // Every number in the view's digits ("۱۲:۰۵" in Dari, "12:05" in Arabic as its sheets write it).
-        const DIGITS = Array.from(config.digits);
-        function nd(text) { return String(text).replace(/[0-9]/g, d => DIGITS[d.charCodeAt(0) - 48]); }
+        \(Self.digitsScript)
         // A text of the view's language with its {placeholders} filled.
         function fill(text, values) { return text.replace(/\\{(\\w+)\\}/g, (all, name) => name in values ? values[name] : all); }
         function pad(n) { return n < 10 ? "0" + n : String(n); }
@@ -416,7 +422,7 @@ struct LivePage {
               el("div", {class: "dim"}, W.yourTime + " (" + (you.zoneTime || state.timeZone) + ")"),
               you.differentZone ? el("div", {}, W.venueTime + W.colon + " ", el("span", {class: "num"}, turn.venueTime)) : null,
               turn.speakingMinutes ? el("div", {}, W.speakingTime + W.colon + " " + turn.speaking) : null,
-              turn.running ? el("div", {}, W.now) : (state.asPlanned ? null : el("div", {}, inTime(dur(Math.max(0, wait)))))));
+              turn.running ? el("div", {}, W.now) : (state.asPlanned ? null : el("div", {}, fillNodes(W.inTime, {time: dur(Math.max(0, wait))})))));
           }
           for (const check of you.techChecks || []) parts.push(el("p", {}, W.techCheck + W.colon + " ", el("span", {class: "num"}, check.time), check.time !== check.plannedTime ? el("span", {class: "dim"}, " (" + check.plannedTime + ")") : null, " — ", bdi(check.title)));
           if (you.joinLink) parts.push(el("p", {}, el("a", {href: you.joinLink, rel: "noreferrer noopener", target: "_blank"}, W.joinOnline)));
@@ -424,11 +430,6 @@ struct LivePage {
           if (now) parts.push(el("p", {}, el("strong", {}, W.now + W.colon + " "), bdi(now.title), c ? el("span", {class: "dim"}, " " + W.remaining + " ", dur(c.left, true)) : null));
           parts.push(el("h2", {}, W.programme), programme(false), languages());
           return parts;
-        }
-        // "in 12:05", the duration a node of its own within the language's sentence.
-        function inTime(node) {
-          const [before, after] = W.inTime.split("{time}");
-          return [before, node, after === undefined ? "" : after];
         }
 
         // What the moderator is typing into the message line, kept across redraws.

@@ -55,7 +55,11 @@ public struct LiveServer: Sendable {
         }
         router.get("/api/state") { request, _ in
             guard let viewer = server.day.viewer(for: Self.token(in: request)) else { return Self.forbidden() }
-            guard case .success(let zone) = server.zone(of: request) else { return Self.problem(.badRequest, server.zoneProblem(request)) }
+            let zone: String?
+            switch server.zone(of: request) {
+            case .success(let chosen): zone = chosen
+            case .failure(let problem): return Self.problem(.badRequest, problem.description)
+            }
             return try Self.json(server.hub.document(for: viewer, language: server.language(for: viewer, request: request), zone: zone))
         }
         router.post("/api/actions") { request, context in
@@ -82,7 +86,7 @@ public struct LiveServer: Sendable {
             // A plain GET, without the WebSocket handshake, is told what it must do.
             guard request.headers[.upgrade]?.lowercased() == "websocket" else { throw HTTPError(.upgradeRequired) }
             guard server.day.viewer(for: Self.token(in: request)) != nil else { throw HTTPError(.forbidden) }
-            guard case .success = server.zone(of: request) else { throw HTTPError(.badRequest, message: server.zoneProblem(request)) }
+            if case .failure(let problem) = server.zone(of: request) { throw HTTPError(.badRequest, message: problem.description) }
             return .upgrade([:])
         }, onUpgrade: { inbound, outbound, context in
             let request = context.request
@@ -170,9 +174,10 @@ public struct LiveServer: Sendable {
 
     func page(_ viewer: LiveViewer, token: String?, request: Request, timer: Bool = false) throws -> Response {
         let language = language(for: viewer, request: request)
-        guard case .success(let zone) = zone(of: request) else {
-            let html = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Unknown zone</title><p>\(LivePage.escape(zoneProblem(request)))</p></html>\n"
-            return Response(status: .badRequest, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        let zone: String?
+        switch self.zone(of: request) {
+        case .success(let chosen): zone = chosen
+        case .failure(let problem): return Self.notice(.badRequest, title: "Unknown zone", problem.description)
         }
         let document = try hub.document(for: viewer, language: language, zone: zone)
         let html = LivePage(viewer: viewer, timer: timer, language: language, token: token, state: document, base: transport.basePath).html()
@@ -190,20 +195,17 @@ public struct LiveServer: Sendable {
     }
 
     /// The zone a view's times are in when `?zone=` names one of the tz database (its current
-    /// name for an alias); `nil` without it; a failure for a name the database does not have.
+    /// name for an alias); `nil` without it; for a name the database does not have, what is
+    /// wrong with it and the nearest name.
     func zone(of request: Request) -> Result<String?, ZoneNameProblem> {
-        guard let asked = request.uri.queryParameters.get("zone").map { String($0) }, !asked.isEmpty else { return .success(nil) }
-        guard let current = day.zones.currentName(for: asked) else { return .failure(ZoneNameProblem()) }
-        return .success(current)
+        guard let asked = request.uri.queryParameters.get("zone").map({ String($0) }), !asked.isEmpty else { return .success(nil) }
+        if let current = day.zones.currentName(for: asked) { return .success(current) }
+        guard case .unknown(let suggestion) = day.zones.lookup(asked) else { return .success(nil) }
+        return .failure(ZoneNameProblem(description: "?zone=\(asked) is not a time zone of the tz database — \(ZoneDirectory.hint(forUnknown: suggestion))"))
     }
 
-    struct ZoneNameProblem: Error {}
-
-    /// What is wrong with the request's `?zone=`, with the nearest name.
-    func zoneProblem(_ request: Request) -> String {
-        let asked = request.uri.queryParameters.get("zone").map { String($0) } ?? ""
-        guard case .unknown(let suggestion) = day.zones.lookup(asked) else { return "" }
-        return "?zone=\(asked) is not a time zone of the tz database — \(ZoneDirectory.hint(forUnknown: suggestion))"
+    struct ZoneNameProblem: Error, CustomStringConvertible {
+        let description: String
     }
 
     // MARK: Responses
@@ -227,9 +229,13 @@ public struct LiveServer: Sendable {
     }
 
     static func forbidden(message: String = "this address needs a valid token — use the addresses convene live printed", page: Bool = false) -> Response {
-        guard page else { return problem(.forbidden, message) }
-        let html = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not allowed</title><p>\(LivePage.escape(message))</p></html>\n"
-        return Response(status: .forbidden, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        page ? notice(.forbidden, title: "Not allowed", message) : problem(.forbidden, message)
+    }
+
+    /// A page that says only why it is not the view asked for.
+    static func notice(_ status: HTTPResponse.Status, title: String, _ message: String) -> Response {
+        let html = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>\(title)</title><p>\(LivePage.escape(message))</p></html>\n"
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }
 
